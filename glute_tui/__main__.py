@@ -1,0 +1,3 @@
+from glute_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,188 @@
+"""Command line: start the app at a screen, or run a headless command.
+
+Imports are lazy so that headless commands never load Textual and the app starts fast.
+Every expected failure prints one line to stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from glute_tui import __version__
+from glute_tui.ui.registry import SCREEN_NAMES
+
+SCREENS = ("home", *SCREEN_NAMES)
+HEADLESS = ("export", "import", "demo-history", "screenshots")
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the data file (default: $GLUTE_TUI_DB, else your user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="glute-tui",
+        description="A keyboard-first coach for glute-imbalance rehab.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"glute-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SCREENS:
+        sub.add_parser(name, parents=[common], help=f"open the app at the {name} screen")
+    exp = sub.add_parser("export", parents=[common], help="print or save the whole history")
+    exp.add_argument("--format", choices=("json", "csv"), default="json")
+    exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    imp = sub.add_parser("import", parents=[common], help="merge an export into the history")
+    imp.add_argument("file", metavar="FILE")
+    demo = sub.add_parser(
+        "demo-history", parents=[common], help="write a synthetic history (for trying things)"
+    )
+    demo.add_argument("--years", type=_positive_float, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=7, metavar="S")
+    demo.add_argument("--force", action="store_true", help="add to a file that already has data")
+    shots = sub.add_parser(
+        "screenshots", parents=[common], help="render every screen to SVG (for the README)"
+    )
+    shots.add_argument("--out", default="screenshots", metavar="DIR")
+    return parser
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 50:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 50")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from glute_tui.paths import resolve_db_path
+
+    db = resolve_db_path(getattr(args, "db", None))
+    command = args.command or "home"
+    try:
+        if command == "export":
+            return _export(db, args.format, args.out)
+        if command == "import":
+            return _import(db, Path(args.file))
+        if command == "demo-history":
+            return _demo(db, args.years, args.seed, args.force)
+        if command == "screenshots":
+            from glute_tui.ui.screenshots import write_screenshots
+
+            for path in write_screenshots(Path(args.out)):
+                print(path)
+            return 0
+        return _run_app(db, command)
+    except CliError as exc:
+        print(f"glute-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the store's one-line errors
+        from glute_tui.core.library import LibraryError
+        from glute_tui.store.history import StoreError
+
+        if isinstance(exc, (StoreError, LibraryError)):
+            print(f"glute-tui: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        raise
+
+
+def _open_store(db: Path):  # type: ignore[no-untyped-def]
+    from glute_tui.store.history import HistoryStore
+
+    timeout = float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5"))
+    return HistoryStore.open(db, lock_timeout=timeout)
+
+
+def _export(db: Path, fmt: str, out: str | None) -> int:
+    from glute_tui.store.export import build_export, render, write_export
+
+    store = _open_store(db)
+    if out:
+        path = write_export(store, fmt, Path(out))
+        print(f"exported {len(store.rows())} sessions to {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(render(build_export(store), fmt))
+    return 0
+
+
+def _import(db: Path, file: Path) -> int:
+    from glute_tui.store.export import import_file, read_export_file
+
+    read_export_file(file)  # validate before touching (or creating) the data file
+    store = _open_store(db)
+    added, added_a = import_file(store, file)
+    print(f"imported {added} new sessions and {added_a} new assessments into {db}")
+    return 0
+
+
+def _demo(db: Path, years: float, seed: int, force: bool) -> int:
+    from datetime import datetime
+
+    from glute_tui.core.demo import generate
+    from glute_tui.store import shipped
+
+    store = _open_store(db)
+    if not store.is_empty() and not force:
+        raise CliError(f"{db} already holds data; add --force to add a demo history to it")
+    demo = generate(
+        shipped.library(),
+        shipped.protocols(),
+        years=years,
+        seed=seed,
+        now=datetime.now().astimezone(),
+    )
+    kv = {"plan": demo.plan.to_dict(), "pauses": demo.pauses}
+    added, added_a = store.merge(demo.sessions, demo.assessments, kv)
+    print(f"wrote {added} sessions and {added_a} assessments to {db}")
+    return 0
+
+
+def _run_app(db: Path, screen: str) -> int:
+    from glute_tui.store.history import check_path
+
+    check_path(db)
+    _probe_lock(db)
+    from glute_tui.ui.app import GluteApp
+
+    app = GluteApp(db_path=db, start_screen=screen)
+    app.run()
+    if app.fatal_error:
+        print(f"glute-tui: {app.fatal_error}", file=sys.stderr)
+        return EXIT_USAGE
+    return app.return_code or 0
+
+
+def _probe_lock(db: Path) -> None:
+    """Fail fast (one line, status 2) when another program holds the lock too long."""
+    if not db.exists():
+        return
+    from filelock import FileLock, Timeout
+
+    from glute_tui.store.history import LockedError
+
+    timeout = float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5"))
+    lock = FileLock(str(db.with_name(db.name + ".lock")), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockedError(
+            f"{db} is locked by another program for more than {timeout:g} s; "
+            "close the other glute-tui and try again"
+        ) from None
+    lock.release()

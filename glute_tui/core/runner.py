@@ -1,0 +1,312 @@
+"""Walk a Timeline on an injected monotonic clock.
+
+Remaining time is always computed from the clock, never by counting ticks: `poll()` may be
+called late or rarely and still closes every phase at its scheduled moment. All times in
+records and events are seconds since the session started, on the injected clock, pauses
+included (the export's `start_s` / `end_s`).
+
+Operations return the events they cause, in order. A screen turns events into sound, colour
+and log writes; the runner itself does no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from glute_tui.core.timeline import PhaseSpec, Timeline
+
+Clock = Callable[[], float]
+
+# Why a phase ended (PhaseRecord.ended_by)
+PLANNED = "planned"  # its planned time ran out
+SKIPPED = "skipped"  # the user moved on early
+READY = "ready"  # the user ended a rest window after its minimum
+GLUTES_STOPPED = "glutes_stopped"  # the user reported the glutes had stopped working
+STOPPED = "stopped"  # the session was stopped during this phase
+
+
+@dataclass(frozen=True)
+class PhaseRecord:
+    index: int
+    spec: PhaseSpec
+    start_s: float
+    end_s: float
+    paused_s: float
+    ended_by: str
+    reps: int | None
+
+    @property
+    def active_s(self) -> float:
+        return self.end_s - self.start_s - self.paused_s
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.spec.kind,
+            "exercise": self.spec.exercise,
+            "side": self.spec.side,
+            "set": self.spec.set,
+            "planned_s": round(self.spec.planned_s, 3),
+            "start_s": round(self.start_s, 3),
+            "end_s": round(self.end_s, 3),
+            "paused_s": round(self.paused_s, 3),
+            "reps": self.reps,
+            "ended_by": self.ended_by,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # phase_started | phase_ended | paused | resumed | session_ended
+    index: int  # phase index (-1 for session-level events with no phase)
+    at: float  # session seconds at which it happened (scheduled moment for timed ends)
+    record: PhaseRecord | None = None
+    status: str | None = None  # session_ended: completed | stopped
+    reason: str | None = None
+
+
+@dataclass
+class _Live:
+    index: int
+    spec: PhaseSpec
+    start: float  # session seconds
+    paused: float = 0.0
+
+
+@dataclass
+class Runner:
+    timeline: Timeline
+    clock: Clock
+    state: str = "idle"  # idle | running | paused | ended
+    records: list[PhaseRecord] = field(default_factory=list)
+    status: str | None = None
+    stop_reason: str | None = None
+    _specs: list[PhaseSpec] = field(default_factory=list)
+    _t0: float = 0.0
+    _live: _Live | None = None
+    _pause_started: float | None = None
+    _paused_total: float = 0.0
+
+    def __post_init__(self) -> None:
+        self._specs = list(self.timeline.phases)
+
+    # ---- reading -------------------------------------------------------------------
+    def now(self) -> float:
+        """Session seconds (pauses included) on the injected clock."""
+        return self.clock() - self._t0 if self.state != "idle" else 0.0
+
+    @property
+    def specs(self) -> tuple[PhaseSpec, ...]:
+        return tuple(self._specs)
+
+    @property
+    def index(self) -> int:
+        return (
+            self._live.index if self._live else (len(self._specs) if self.state == "ended" else 0)
+        )
+
+    @property
+    def current(self) -> PhaseSpec | None:
+        return self._live.spec if self._live else None
+
+    @property
+    def upcoming(self) -> PhaseSpec | None:
+        i = self.index + 1 if self._live else None
+        return self._specs[i] if i is not None and i < len(self._specs) else None
+
+    @property
+    def paused_total(self) -> float:
+        extra = self.now() - self._pause_started if self._pause_started is not None else 0.0
+        return self._paused_total + extra
+
+    def elapsed(self) -> float:
+        """Active (unpaused) seconds spent in the current phase."""
+        live = self._live
+        if live is None:
+            return 0.0
+        now = self.now()
+        paused = live.paused
+        if self._pause_started is not None:
+            paused += now - max(self._pause_started, live.start)
+        return max(0.0, now - live.start - paused)
+
+    def remaining(self) -> float:
+        live = self._live
+        if live is None:
+            return 0.0
+        return max(0.0, live.spec.planned_s - self.elapsed())
+
+    def reps_done(self) -> int | None:
+        """Whole reps completed so far in a paced work phase (None for other phases)."""
+        live = self._live
+        if live is None or live.spec.tempo is None or live.spec.reps is None:
+            return None
+        rep_len = sum(live.spec.tempo)
+        done = math.floor(self.elapsed() / rep_len + 1e-9) if rep_len > 0 else 0
+        return min(live.spec.reps, done)
+
+    def planned_total(self) -> float:
+        return sum(s.planned_s for s in self._specs)
+
+    def active_done(self) -> float:
+        """Active seconds of the plan done so far (for a whole-session progress bar)."""
+        done = sum(r.active_s for r in self.records)
+        return done + self.elapsed()
+
+    # ---- operations -----------------------------------------------------------------
+    def start(self) -> list[Event]:
+        if self.state != "idle":
+            return []
+        self._t0 = self.clock()
+        self.state = "running"
+        if not self._specs:
+            return self._end_session(0.0, "completed", None)
+        return self._begin(0, 0.0)
+
+    def poll(self) -> list[Event]:
+        """Close every phase whose scheduled end has passed; cheap when nothing changed."""
+        if self.state != "running":
+            return []
+        events: list[Event] = []
+        now = self.now()
+        while self._live is not None and self.state == "running":
+            live = self._live
+            end_at = live.start + live.paused + live.spec.planned_s
+            if now + 1e-9 < end_at:
+                break
+            events += self._finish(end_at, PLANNED)
+        return events
+
+    def pause(self) -> list[Event]:
+        if self.state != "running":
+            return []
+        events = self.poll()
+        if self.state != "running":
+            return events
+        now = self.now()
+        self._pause_started = now
+        self.state = "paused"
+        return [*events, Event("paused", self.index, now)]
+
+    def resume(self) -> list[Event]:
+        if self.state != "paused" or self._pause_started is None:
+            return []
+        now = self.now()
+        gap = now - self._pause_started
+        self._paused_total += gap
+        if self._live is not None:
+            self._live.paused += now - max(self._pause_started, self._live.start)
+        self._pause_started = None
+        self.state = "running"
+        return [Event("resumed", self.index, now), *self.poll()]
+
+    def toggle(self) -> list[Event]:
+        if self.state == "idle":
+            return self.start()
+        return self.pause() if self.state == "running" else self.resume()
+
+    def skip(self, ended_by: str = SKIPPED) -> list[Event]:
+        """End the current phase now and begin the next (still paused if paused)."""
+        events = self.poll()
+        if self._live is None or self.state not in ("running", "paused"):
+            return events
+        return events + self._finish(self.now(), ended_by)
+
+    def ready(self) -> list[Event]:
+        """End an adjustable rest window early; refused (no events) before its minimum."""
+        events = self.poll()
+        live = self._live
+        if live is None or self.state != "running" or live.spec.min_s is None:
+            return events
+        if self.elapsed() + 1e-9 < live.spec.min_s:
+            return events
+        return events + self._finish(self.now(), READY)
+
+    def ready_in(self) -> float | None:
+        """Seconds until `ready()` is accepted in the current phase, or None if it never is."""
+        live = self._live
+        if live is None or live.spec.min_s is None:
+            return None
+        return max(0.0, live.spec.min_s - self.elapsed())
+
+    def adjust_current(self, delta: float) -> float | None:
+        """Lengthen/shorten an adjustable phase within its bounds; returns the new plan.
+
+        Shortening below the time already spent ends the phase on the next poll.
+        """
+        live = self._live
+        if live is None or not live.spec.adjustable:
+            return None
+        live.spec = live.spec.with_planned(live.spec.planned_s + delta)
+        self._specs[live.index] = live.spec
+        return live.spec.planned_s
+
+    def retime(self, kind: str, seconds: float) -> None:
+        """Set the planned length of the current and every later phase of `kind`."""
+        start = self._live.index if self._live else 0
+        for i in range(start, len(self._specs)):
+            spec = self._specs[i]
+            if spec.kind == kind:
+                self._specs[i] = spec.with_planned(seconds) if spec.adjustable else spec
+        if self._live is not None and self._live.spec.kind == kind:
+            self._live.spec = self._specs[self._live.index]
+
+    def stop(self, reason: str = "quit", keep_current: bool = False) -> list[Event]:
+        """End the session early. Completed phases are kept; the current one only on request."""
+        if self.state in ("idle", "ended"):
+            return []
+        events = self.poll()
+        if self.state == "ended":
+            return events
+        now = self.now()
+        if self._pause_started is not None:
+            self._paused_total += now - self._pause_started
+            if self._live is not None:
+                self._live.paused += now - max(self._pause_started, self._live.start)
+            self._pause_started = None
+        if self._live is not None and keep_current:
+            self.records.append(self._record(self._live, now, STOPPED))
+            events.append(Event("phase_ended", self._live.index, now, self.records[-1]))
+        self._live = None
+        return events + self._end_session(now, "stopped", reason)
+
+    # ---- internals ------------------------------------------------------------------
+    def _record(self, live: _Live, end: float, ended_by: str) -> PhaseRecord:
+        reps: int | None = None
+        if live.spec.tempo is not None and live.spec.reps is not None:
+            rep_len = sum(live.spec.tempo)
+            active = end - live.start - live.paused
+            reps = min(live.spec.reps, math.floor(active / rep_len + 1e-9)) if rep_len else 0
+        return PhaseRecord(live.index, live.spec, live.start, end, live.paused, ended_by, reps)
+
+    def _finish(self, end: float, ended_by: str) -> list[Event]:
+        live = self._live
+        assert live is not None
+        if self._pause_started is not None:
+            # Ending while paused: the pause so far belongs to this phase; the rest of the
+            # pause belongs to the next one.
+            live.paused += end - max(self._pause_started, live.start)
+            self._paused_total += end - self._pause_started
+            self._pause_started = end
+        record = self._record(live, end, ended_by)
+        self.records.append(record)
+        events = [Event("phase_ended", live.index, end, record)]
+        nxt = live.index + 1
+        if nxt >= len(self._specs):
+            self._live = None
+            if self._pause_started is not None:
+                self._pause_started = None
+            return events + self._end_session(end, "completed", None)
+        return events + self._begin(nxt, end)
+
+    def _begin(self, index: int, at: float) -> list[Event]:
+        self._live = _Live(index, self._specs[index], at)
+        return [Event("phase_started", index, at)]
+
+    def _end_session(self, at: float, status: str, reason: str | None) -> list[Event]:
+        self.state = "ended"
+        self.status = status
+        self.stop_reason = reason if reason else ("planned_end" if status == "completed" else None)
+        return [Event("session_ended", -1, at, status=status, reason=self.stop_reason)]

@@ -1,0 +1,1 @@
+"""Everything that touches files: TinyDB history, journal, lock, shipped data, export."""

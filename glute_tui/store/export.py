@@ -1,0 +1,178 @@
+"""Export the whole history (JSON or CSV) and import a JSON export back.
+
+Import validates the entire file before writing anything, so a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from glute_tui.core.plan import Plan
+from glute_tui.core.records import (
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    PHASE_FIELDS,
+    RecordError,
+    validate_assessment,
+    validate_session,
+)
+from glute_tui.store.history import HistoryStore, StoreError
+
+SESSION_CSV_FIELDS = (
+    "session_id",
+    "routine",
+    "started_at",
+    "ended_at",
+    "status",
+    "stop_reason",
+    "pain_before",
+    "pain_after",
+    "effort",
+)
+KV_KEYS = ("plan", "settings", "cues", "pauses")
+
+
+def build_export(store: HistoryStore) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "sessions": list(store.sessions()),
+        "assessments": store.assessments(),
+    }
+    for key in KV_KEYS:
+        value = store.kv(key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def to_json(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def to_csv(data: Mapping[str, Any]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+    for s in data["sessions"]:
+        head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
+        phases = s["phases"] or [dict.fromkeys(PHASE_FIELDS)]
+        for p in phases:
+            writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+    return buf.getvalue()
+
+
+def _cells(values: list[Any]) -> list[str]:
+    return ["" if v is None else str(v) for v in values]
+
+
+def render(data: Mapping[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return to_json(data)
+    if fmt == "csv":
+        return to_csv(data)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def parse_export(raw: Any) -> dict[str, Any]:
+    """Validate a decoded export completely; raise StoreError naming the first problem."""
+    try:
+        if not isinstance(raw, Mapping) or raw.get("format") != EXPORT_FORMAT:
+            raise RecordError("not a glute-tui export (the 'format' field is missing or wrong)")
+        if raw.get("version") != EXPORT_VERSION:
+            raise RecordError(f"export version {raw.get('version')!r} is not supported")
+        sessions = raw.get("sessions", [])
+        assessments = raw.get("assessments", [])
+        if not isinstance(sessions, list):
+            raise RecordError("sessions: must be a list")
+        if not isinstance(assessments, list):
+            raise RecordError("assessments: must be a list")
+        out: dict[str, Any] = {
+            "sessions": [validate_session(s, f"sessions[{i}]") for i, s in enumerate(sessions)],
+            "assessments": [
+                validate_assessment(a, f"assessments[{i}]") for i, a in enumerate(assessments)
+            ],
+            "kv": {},
+        }
+        if "plan" in raw:
+            try:
+                Plan.from_dict(raw["plan"])
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise RecordError(f"plan: {exc}") from None
+            out["kv"]["plan"] = raw["plan"]
+        if "settings" in raw:
+            if not isinstance(raw["settings"], Mapping):
+                raise RecordError("settings: must be an object")
+            out["kv"]["settings"] = dict(raw["settings"])
+        if "cues" in raw:
+            cues = raw["cues"]
+            if not isinstance(cues, Mapping) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in cues.values()
+            ):
+                raise RecordError("cues: must map exercise ids to lists of text")
+            out["kv"]["cues"] = {k: list(v) for k, v in cues.items()}
+        if "pauses" in raw:
+            out["kv"]["pauses"] = _pauses(raw["pauses"])
+        return out
+    except RecordError as exc:
+        raise StoreError(f"refused: {exc}; nothing was imported") from None
+
+
+def _pauses(value: Any) -> list[dict[str, str]]:
+    from datetime import date
+
+    if not isinstance(value, list):
+        raise RecordError("pauses: must be a list")
+    out = []
+    for i, p in enumerate(value):
+        try:
+            start = date.fromisoformat(p["start"])
+            end = date.fromisoformat(p["end"])
+        except (KeyError, TypeError, ValueError):
+            raise RecordError(f"pauses[{i}]: needs start and end as YYYY-MM-DD") from None
+        if end < start:
+            raise RecordError(f"pauses[{i}]: end is before start")
+        out.append({"start": start.isoformat(), "end": end.isoformat()})
+    return out
+
+
+def read_export_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StoreError(f"refused: {path} does not exist; nothing was imported") from None
+    except IsADirectoryError:
+        raise StoreError(f"refused: {path} is a folder; nothing was imported") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"refused: cannot read {path} ({exc}); nothing was imported") from None
+    try:
+        raw = json.loads(text)
+    except ValueError as exc:
+        raise StoreError(
+            f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
+            "nothing was imported"
+        ) from None
+    return parse_export(raw)
+
+
+def import_file(store: HistoryStore, path: Path) -> tuple[int, int]:
+    parsed = read_export_file(path)
+    return store.merge(parsed["sessions"], parsed["assessments"], parsed["kv"])
+
+
+def write_export(store: HistoryStore, fmt: str, out: Path) -> Path:
+    """Write an export to `out` atomically; returns the absolute path written."""
+    from glute_tui.store.atomic import atomic_write_text
+
+    if out.is_dir():
+        raise StoreError(f"{out} is a folder; give a file name")
+    try:
+        atomic_write_text(out, render(build_export(store), fmt))
+    except OSError as exc:
+        raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return out.resolve()

@@ -1,0 +1,501 @@
+"""The history file: a TinyDB database written atomically under a cross-process lock.
+
+Layout next to the data file `NAME.json`:
+- `NAME.json`            TinyDB tables: meta (schema), sessions (rows without phases),
+                         assessments, kv (plan, settings, cues, pauses)
+- `NAME.phases/YYYY-MM.json`  every session's phases, one file per month, so saving a
+                         session rewrites a month, not ten years
+- `NAME.journal.json`    the live-session journal (journal.py)
+- `NAME.json.lock`       the lock every write holds
+
+Every write holds the lock, re-reads the file if another process changed it, applies the
+change, and replaces the file atomically. Reads come from memory while the file is unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from glute_tui.core.plan import Plan
+from glute_tui.core.records import (
+    RecordError,
+    parse_time,
+    row_to_session,
+    session_row,
+    validate_assessment,
+    validate_session,
+)
+from glute_tui.store.atomic import atomic_write_json
+from glute_tui.store.journal import Journal
+from glute_tui.store.storage import AtomicJSONStorage
+
+SCHEMA_VERSION = 1
+DEFAULT_LOCK_TIMEOUT = 5.0
+T = TypeVar("T")
+
+
+class StoreError(Exception):
+    """A problem the user can act on; the message is one plain sentence."""
+
+
+class LockedError(StoreError):
+    pass
+
+
+# ---- migrations: small pure functions from version N to N+1 ----------------------------
+def _migrate_0_to_1(tables: dict[str, Any]) -> dict[str, Any]:
+    """Files written before the schema was recorded: add the meta table."""
+    tables.setdefault("sessions", {})
+    tables.setdefault("assessments", {})
+    tables.setdefault("kv", {})
+    tables["meta"] = {"1": {"schema": 1}}
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def schema_of(tables: Mapping[str, Any]) -> int:
+    meta = tables.get("meta") or {}
+    for doc in meta.values():
+        if isinstance(doc, Mapping) and isinstance(doc.get("schema"), int):
+            return int(doc["schema"])
+    return 0
+
+
+def migrate(tables: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Bring a file's tables up to SCHEMA_VERSION. Returns (tables, changed)."""
+    version = schema_of(tables)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the data file was written by a newer glute-tui (schema {version}); "
+            "update glute-tui to open it"
+        )
+    changed = False
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+        changed = True
+    return tables, changed
+
+
+# ---- paths -----------------------------------------------------------------------------
+def sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.stem + suffix)
+
+
+def check_path(path: Path) -> None:
+    """Refuse a data path that can never work, without creating anything."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; --db needs a file path")
+    parent = path.parent
+    probe = parent
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise StoreError(f"cannot create {path}: {probe} is a file, not a folder")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot write to {probe}: permission denied")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"cannot read and write {path}: permission denied")
+
+
+class HistoryStore:
+    """All persistent state. Thread-safe; every method may block on file I/O, so UI code
+    calls it from a worker thread."""
+
+    def __init__(self, path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.phases_dir = sibling(self.path, ".phases")
+        self.journal = Journal(sibling(self.path, ".journal.json"))
+        self.moved_aside: Path | None = None
+        self._storage = AtomicJSONStorage(self.path)
+        self._mutex = threading.RLock()
+        self._view_key: object = None
+        self._rows: list[dict[str, Any]] = []
+        self._kv: dict[str, Any] = {}
+        self._assessments: list[dict[str, Any]] = []
+
+    # ---- opening ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> HistoryStore:
+        store = cls(path, lock_timeout)
+        check_path(store.path)
+        with store._locked():
+            store._load_or_move_aside()
+        return store
+
+    def _load_or_move_aside(self) -> None:
+        try:
+            data = self._storage.read()
+        except FileNotFoundError:
+            data = None
+        except IsADirectoryError:
+            raise StoreError(f"{self.path} is a folder; --db needs a file path") from None
+        except PermissionError:
+            raise StoreError(f"cannot read {self.path}: permission denied") from None
+        except (ValueError, UnicodeDecodeError, OSError):
+            self.moved_aside = self._move_aside()
+            data = None
+        if data is not None:
+            migrated, changed = migrate(data)
+            if changed:
+                self._storage.write(migrated)
+        self._refresh(force=True)
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{n}{self.path.suffix}")
+            n += 1
+        os.replace(self.path, target)
+        return target
+
+    # ---- locking and transactions -------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._mutex:
+            try:
+                lock = FileLock(str(self.lock_path), timeout=self.lock_timeout)
+                lock.acquire()
+            except Timeout:
+                raise LockedError(
+                    f"{self.path} is locked by another program for more than "
+                    f"{self.lock_timeout:g} s; close the other glute-tui and try again"
+                ) from None
+            except OSError as exc:
+                raise StoreError(f"cannot lock {self.path}: {exc.strerror or exc}") from None
+            try:
+                yield
+            finally:
+                lock.release()
+
+    def _db(self) -> TinyDB:
+        storage = self._storage
+        return TinyDB(storage=lambda: storage)
+
+    def _transaction(self, change: Callable[[TinyDB], T]) -> T:
+        with self._locked():
+            try:
+                data = self._storage.read()
+            except (ValueError, UnicodeDecodeError):
+                raise StoreError(
+                    f"{self.path} became unreadable while the app was open; "
+                    "restart glute-tui to move it aside"
+                ) from None
+            if data is None:
+                self._storage.write(
+                    {
+                        "meta": {"1": {"schema": SCHEMA_VERSION}},
+                        "sessions": {},
+                        "assessments": {},
+                        "kv": {},
+                    }
+                )
+            try:
+                result = change(self._db())
+            except OSError as exc:
+                raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            self._refresh()
+            return result
+
+    def refresh(self) -> bool:
+        """Pick up another process's writes. Returns True when anything changed."""
+        with self._mutex:
+            if not self._storage.changed_on_disk():
+                return False
+            with self._locked():
+                return self._refresh()
+
+    def _refresh(self, force: bool = False) -> bool:
+        key = self._storage.current_key()
+        if not force and key == self._view_key and key is not None:
+            return False
+        data = self._storage.read() if key is not None else None
+        data = data or {}
+        self._rows = sorted(
+            (dict(r) for r in (data.get("sessions") or {}).values()),
+            key=lambda r: (r["started_at"], r["id"]),
+        )
+        self._assessments = sorted(
+            (dict(a) for a in (data.get("assessments") or {}).values()),
+            key=lambda a: (a["taken_at"], a["id"]),
+        )
+        self._kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+        self._view_key = key
+        return True
+
+    # ---- reads (memory) -----------------------------------------------------------------
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Session rows (no phases), oldest first."""
+        return list(self._rows)
+
+    def assessments(self) -> list[dict[str, Any]]:
+        return list(self._assessments)
+
+    def kv(self, key: str, default: Any = None) -> Any:
+        return self._kv.get(key, default)
+
+    def plan(self) -> Plan:
+        raw = self._kv.get("plan")
+        if isinstance(raw, Mapping):
+            with contextlib.suppress(ValueError, TypeError):
+                return Plan.from_dict(raw)
+        return Plan()
+
+    def settings(self) -> dict[str, Any]:
+        value = self._kv.get("settings")
+        return dict(value) if isinstance(value, Mapping) else {}
+
+    def cue_overrides(self) -> dict[str, list[str]]:
+        value = self._kv.get("cues")
+        return {k: list(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
+
+    def pauses(self) -> list[dict[str, str]]:
+        value = self._kv.get("pauses")
+        return [dict(p) for p in value] if isinstance(value, list) else []
+
+    def has_session(self, session_id: str) -> bool:
+        return any(r["id"] == session_id for r in self._rows)
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        """A whole session with its phases (reads one month file)."""
+        row = next((r for r in self._rows if r["id"] == session_id), None)
+        if row is None:
+            return None
+        shard = self._read_shard(self._shard_path(row["started_at"]))
+        return row_to_session(row, list(shard.get(session_id, [])))
+
+    def sessions(self) -> Iterator[dict[str, Any]]:
+        """Every whole session, oldest first, reading each month file once."""
+        cache: dict[Path, dict[str, Any]] = {}
+        for row in self._rows:
+            shard_path = self._shard_path(row["started_at"])
+            if shard_path not in cache:
+                cache.clear()
+                cache[shard_path] = self._read_shard(shard_path)
+            yield row_to_session(row, list(cache[shard_path].get(row["id"], [])))
+
+    # ---- phase shards -------------------------------------------------------------------
+    def _shard_path(self, started_at: str) -> Path:
+        return self.phases_dir / f"{started_at[:7]}.json"
+
+    def _read_shard(self, path: Path) -> dict[str, Any]:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_phases(self, sessions: Iterable[Mapping[str, Any]]) -> None:
+        by_shard: dict[Path, list[Mapping[str, Any]]] = {}
+        for s in sessions:
+            by_shard.setdefault(self._shard_path(s["started_at"]), []).append(s)
+        for path, group in by_shard.items():
+            shard = self._read_shard(path)
+            for s in group:
+                shard[s["id"]] = s["phases"]
+            atomic_write_json(path, shard)
+
+    # ---- writes -------------------------------------------------------------------------
+    def add_session(self, session: Mapping[str, Any]) -> dict[str, Any]:
+        """Save a finished session. Saving the same id again replaces it."""
+        full = validate_session(session)
+        row = session_row(full)
+
+        def change(db: TinyDB) -> dict[str, Any]:
+            self._write_phases([full])  # phases first: a row never points at nothing
+            table = db.table("sessions")
+            existing = [d.doc_id for d in table.all() if d.get("id") == full["id"]]
+            if existing:
+                table.update(_replace_with(row), doc_ids=existing)
+            else:
+                table.insert(row)
+            return row
+
+        return self._transaction(change)
+
+    def update_session(self, session_id: str, **fields: Any) -> None:
+        """Set header fields (pain_after, effort, note, pain_next_morning...) of a session."""
+        if "phases" in fields or "id" in fields:
+            raise ValueError("use add_session to change phases or ids")
+
+        def change(db: TinyDB) -> None:
+            table = db.table("sessions")
+            ids = [d.doc_id for d in table.all() if d.get("id") == session_id]
+            if not ids:
+                raise StoreError(f"no session {session_id} in the history")
+            current = dict(table.get(doc_id=ids[0]) or {})
+            current.update(fields)
+            validate_session(dict(current, phases=[]))
+            table.update(fields, doc_ids=ids)
+
+        self._transaction(change)
+
+    def add_assessment(self, assessment: Mapping[str, Any], plan: Plan | None) -> None:
+        """Save an assessment and, unless it is a red flag (plan None), the plan it implies."""
+        record = validate_assessment(assessment)
+
+        def change(db: TinyDB) -> None:
+            table = db.table("assessments")
+            if not any(d.get("id") == record["id"] for d in table.all()):
+                table.insert(record)
+            if plan is not None:
+                _put(db, "plan", plan.to_dict())
+
+        self._transaction(change)
+
+    def set_kv(self, key: str, value: Any) -> None:
+        self._transaction(lambda db: _put(db, key, value))
+
+    def set_plan(self, plan: Plan) -> None:
+        self.set_kv("plan", plan.to_dict())
+
+    def set_setting(self, key: str, value: Any) -> None:
+        def change(db: TinyDB) -> None:
+            settings = dict(_get(db, "settings") or {})
+            settings[key] = value
+            _put(db, "settings", settings)
+
+        self._transaction(change)
+
+    def set_cues(self, exercise_id: str, cues: list[str] | None) -> None:
+        """Store a user's cue list for an exercise; None returns it to the shipped cues."""
+
+        def change(db: TinyDB) -> None:
+            overrides = dict(_get(db, "cues") or {})
+            if cues is None:
+                overrides.pop(exercise_id, None)
+            else:
+                overrides[exercise_id] = list(cues)
+            _put(db, "cues", overrides)
+
+        self._transaction(change)
+
+    def set_pauses(self, pauses: list[dict[str, str]]) -> None:
+        self.set_kv("pauses", [dict(p) for p in pauses])
+
+    def merge(
+        self,
+        sessions: list[dict[str, Any]],
+        assessments: list[dict[str, Any]],
+        kv: Mapping[str, Any] | None = None,
+    ) -> tuple[int, int]:
+        """Add sessions and assessments whose ids are new; restore kv entries given.
+        Everything must already be validated. Returns (sessions added, assessments added)."""
+
+        def change(db: TinyDB) -> tuple[int, int]:
+            st = db.table("sessions")
+            have = {d.get("id") for d in st.all()}
+            new_sessions = [s for s in _unique(sessions) if s["id"] not in have]
+            self._write_phases(new_sessions)
+            st.insert_multiple(session_row(s) for s in new_sessions)
+            at = db.table("assessments")
+            have_a = {d.get("id") for d in at.all()}
+            new_a = [a for a in _unique(assessments) if a["id"] not in have_a]
+            at.insert_multiple(new_a)
+            for key, value in (kv or {}).items():
+                _put(db, key, value)
+            return len(new_sessions), len(new_a)
+
+        return self._transaction(change)
+
+    def is_empty(self) -> bool:
+        return not self._rows and not self._assessments
+
+    # ---- crash recovery -----------------------------------------------------------------
+    def recover_journal(self, now: datetime | None = None) -> dict[str, Any] | None:
+        """Move an unfinished journaled session into the history as `interrupted`.
+
+        Returns the journal (session + resume state) so a screen can offer to resume, or
+        None when there was nothing to recover.
+        """
+        data = self.journal.read()
+        if data is None:
+            if self.journal.path.exists():
+                self.journal.clear()  # unreadable journal: nothing can be recovered from it
+            return None
+        session = dict(data["session"])
+        phases = session.get("phases") or []
+        try:
+            started = parse_time(session.get("started_at"), "journal.started_at")
+        except RecordError:
+            self.journal.clear()
+            return None
+        last_end = max((p.get("end_s", 0.0) for p in phases), default=0.0)
+        ended = started + timedelta(seconds=last_end)
+        session.update(
+            status="interrupted",
+            stop_reason="interrupted",
+            ended_at=ended.isoformat(timespec="seconds"),
+        )
+        try:
+            session = validate_session(session, "journal")
+        except RecordError:
+            self.journal.clear()
+            return None
+        if not self.has_session(session["id"]):
+            self.add_session(session)
+        self.journal.clear()
+        return {"session": session, "resume": data.get("resume") or {}}
+
+
+def _replace_with(row: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def transform(doc: MutableMapping[Any, Any]) -> None:
+        doc.clear()
+        doc.update(row)
+
+    return transform
+
+
+def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item["id"] not in seen:
+            seen.add(item["id"])
+            out.append(item)
+    return out
+
+
+def _get(db: TinyDB, key: str) -> Any:
+    for doc in db.table("kv").all():
+        if doc.get("key") == key:
+            return doc.get("value")
+    return None
+
+
+def _put(db: TinyDB, key: str, value: Any) -> None:
+    table = db.table("kv")
+    ids = [d.doc_id for d in table.all() if d.get("key") == key]
+    if ids:
+        table.update({"value": value}, doc_ids=ids)
+    else:
+        table.insert({"key": key, "value": value})
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,1 @@
+"""Everything Textual. Screens render what core computes and ask store to save."""

@@ -1,0 +1,33 @@
+"""The screens that exist, for the home menu, the command palette and the command line.
+
+Kept free of Textual imports so the command line can read it cheaply. A screen is added
+here (one entry) only when it has landed: no menu entry pretends a screen exists.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    name: str  # command-line name: `glute-tui NAME`
+    title: str
+    description: str
+    key: str  # key on the home screen
+    target: str  # "module:Class"
+
+    def make(self, **kwargs: Any) -> Any:
+        module, _, cls = self.target.partition(":")
+        return getattr(importlib.import_module(module), cls)(**kwargs)
+
+
+SCREENS: tuple[ScreenInfo, ...] = ()
+
+SCREEN_NAMES = tuple(s.name for s in SCREENS)
+
+
+def by_name(name: str) -> ScreenInfo | None:
+    return next((s for s in SCREENS if s.name == name), None)

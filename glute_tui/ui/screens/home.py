@@ -1,0 +1,91 @@
+"""Home: today's status, the plan, notices, and the way to every screen that exists."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from glute_tui.core.progress import counts_by_day, today_counts
+from glute_tui.ui import registry
+
+DISCLAIMER = (
+    "glute-tui is educational software, not medical advice. Do not train through pain; "
+    "if an injury has not healed, stop and see a professional."
+)
+
+
+class HomeScreen(Screen[None]):
+    HELP = (
+        "The home screen shows what you have done today and what your plan trains. "
+        "Pick a screen from the menu or press its key."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(s.key, f"app.open('{s.name}')", s.title) for s in registry.SCREENS),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            yield Static("Loading your history…", id="today", classes="card")
+            yield Static("", id="notices", classes="card notice")
+            with Vertical(id="menu-box", classes="card"):
+                yield Static("Where to", classes="card-title")
+                yield OptionList(id="menu")
+                yield Static("", id="menu-empty")
+            yield Static(DISCLAIMER, id="disclaimer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        for s in registry.SCREENS:
+            menu.add_option(Option(f"[b]{s.key}[/b]  {s.title} — {s.description}", id=s.name))
+        empty = self.query_one("#menu-empty", Static)
+        if registry.SCREENS:
+            empty.display = False
+        else:
+            menu.display = False
+            empty.update("No training screens are installed in this build yet.")
+        self.watch(self.app, "store_version", self.refresh_status)
+
+    def refresh_status(self, _: int = 0) -> None:
+        app: Any = self.app
+        store = app.store
+        notices = self.query_one("#notices", Static)
+        notices.update("\n\n".join(app.notices))
+        notices.display = bool(app.notices)
+        if store is None:
+            return
+        today = app.now().date()
+        hold, circuit = today_counts(counts_by_day(store.rows()), today)
+        target = app.protocols.hold.sessions_target
+        most = app.protocols.hold.sessions_max
+        dots = "●" * min(hold, most) + "○" * max(0, target - hold)
+        if hold >= target:
+            hold_line = f"{hold} of {target} done {dots} — today counts"
+        else:
+            hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
+        circuit_line = "done today" if circuit else "not yet today"
+        plan = store.plan()
+        if plan.needs_assessment:
+            plan_line = "both sides, until you take the self-assessment — it finds your weak side"
+        elif plan.verdict is None:
+            plan_line = plan.sides_label()
+        else:
+            plan_line = f"{plan.sides_label()} (from your assessment)"
+        self.query_one("#today", Static).update(
+            f"[b]Today[/b]  {today.strftime('%A %d %B %Y')}\n\n"
+            f"  Hold sessions   {hold_line}\n"
+            f"  Circuit         {circuit_line}\n"
+            f"  Plan            {plan_line}"
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.call_later(self.app.open_screen, event.option.id)

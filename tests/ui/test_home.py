@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from glute_tui.core.plan import plan_for_verdict
+from glute_tui.store.history import HistoryStore
+from glute_tui.ui.screens.disclaimer import DisclaimerScreen
+from glute_tui.ui.screens.help import HelpScreen
+from glute_tui.ui.screens.too_small import TooSmallScreen
+from tests.conftest import FIXED_NOW, settle
+
+
+def _hold_session(sid: str, hours_ago: float) -> dict:
+    start = FIXED_NOW - timedelta(hours=hours_ago)
+    return {
+        "id": sid,
+        "routine": "hold",
+        "started_at": start.isoformat(timespec="seconds"),
+        "ended_at": (start + timedelta(minutes=4)).isoformat(timespec="seconds"),
+        "status": "completed",
+        "stop_reason": "planned_end",
+        "pain_before": 1,
+        "pain_after": 1,
+        "effort": 3,
+        "phases": [],
+    }
+
+
+async def test_home_shows_today_and_nudges_to_assess(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#today").render())
+        assert "Friday 20 November 2026" in text
+        assert "0 of 2" in text
+        assert "take the self-assessment" in text
+
+
+async def test_home_counts_todays_completed_sessions_and_plan(make_app, db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_hold_session("a", 10))
+    store.add_session(_hold_session("b", 2))
+    store.add_session(_hold_session("old", 30))  # yesterday
+    plan = plan_for_verdict("right", "right", assessment_id="x", created_at="2026-11-01T08:00:00+01:00")
+    assert plan is not None
+    store.set_plan(plan)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#today").render())
+        assert "2 of 2 done" in text
+        assert "right side only" in text
+
+
+async def test_first_run_shows_disclaimer_once(make_app, db_path: Path) -> None:
+    app = make_app(first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DisclaimerScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, DisclaimerScreen)
+    assert HistoryStore.open(db_path).settings()["disclaimer_seen"] is True
+    app = make_app(first_run=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not isinstance(app.screen, DisclaimerScreen)
+
+
+async def test_help_opens_and_closes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_theme_toggle_persists(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = app.theme
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.theme != before
+    assert HistoryStore.open(db_path).settings()["theme"] == app.theme
+
+
+async def test_too_small_terminal_shows_notice_and_recovers(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Make the terminal larger" in str(app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, TooSmallScreen)
+
+
+async def test_corrupt_file_is_moved_aside_and_named_on_home(make_app, db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text('{"sessions": {"1": {"id": "x"')  # cut off mid-write
+    app = make_app(first_run=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # first-run note: the history is empty again
+        await pilot.pause()
+        notice = str(app.screen.query_one("#notices").render())
+        assert "moved aside" in notice
+    aside = list(db_path.parent.glob("history.corrupt-*.json"))
+    assert len(aside) == 1
+    assert aside[0].read_text().startswith('{"sessions"')
+    assert str(aside[0]) in notice.replace("\n", "")
+
+
+def test_home_snapshot(snap_compare, make_app, db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_hold_session("a", 10))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
