@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:  # the store's one-line errors
         from glute_tui.core.library import LibraryError
-        from glute_tui.store.history import StoreError
+        from glute_tui.store.errors import StoreError
 
         if isinstance(exc, (StoreError, LibraryError)):
             print(f"glute-tui: {exc}", file=sys.stderr)
@@ -154,10 +154,10 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
 
 
 def _run_app(db: Path, screen: str) -> int:
-    from glute_tui.store.history import check_path
+    from glute_tui.store.errors import check_path, probe_lock
 
     check_path(db)
-    _probe_lock(db)
+    probe_lock(db, float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5")))
     from glute_tui.ui.app import GluteApp
 
     app = GluteApp(db_path=db, start_screen=screen)
@@ -166,23 +166,3 @@ def _run_app(db: Path, screen: str) -> int:
         print(f"glute-tui: {app.fatal_error}", file=sys.stderr)
         return EXIT_USAGE
     return app.return_code or 0
-
-
-def _probe_lock(db: Path) -> None:
-    """Fail fast (one line, status 2) when another program holds the lock too long."""
-    if not db.exists():
-        return
-    from filelock import FileLock, Timeout
-
-    from glute_tui.store.history import LockedError
-
-    timeout = float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5"))
-    lock = FileLock(str(db.with_name(db.name + ".lock")), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise LockedError(
-            f"{db} is locked by another program for more than {timeout:g} s; "
-            "close the other glute-tui and try again"
-        ) from None
-    lock.release()

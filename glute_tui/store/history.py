@@ -36,20 +36,14 @@ from glute_tui.core.records import (
     validate_session,
 )
 from glute_tui.store.atomic import atomic_write_json
+from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, LockedError, StoreError, check_path
 from glute_tui.store.journal import Journal
 from glute_tui.store.storage import AtomicJSONStorage
 
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "HistoryStore", "LockedError", "StoreError", "check_path"]
+
 SCHEMA_VERSION = 1
-DEFAULT_LOCK_TIMEOUT = 5.0
 T = TypeVar("T")
-
-
-class StoreError(Exception):
-    """A problem the user can act on; the message is one plain sentence."""
-
-
-class LockedError(StoreError):
-    pass
 
 
 # ---- migrations: small pure functions from version N to N+1 ----------------------------
@@ -94,24 +88,6 @@ def sibling(path: Path, suffix: str) -> Path:
     return path.with_name(path.stem + suffix)
 
 
-def check_path(path: Path) -> None:
-    """Refuse a data path that can never work, without creating anything."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; --db needs a file path")
-    parent = path.parent
-    probe = parent
-    while not probe.exists():
-        if probe.parent == probe:
-            break
-        probe = probe.parent
-    if probe.exists() and not probe.is_dir():
-        raise StoreError(f"cannot create {path}: {probe} is a file, not a folder")
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise StoreError(f"cannot write to {probe}: permission denied")
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise StoreError(f"cannot read and write {path}: permission denied")
-
-
 class HistoryStore:
     """All persistent state. Thread-safe; every method may block on file I/O, so UI code
     calls it from a worker thread."""
@@ -135,6 +111,8 @@ class HistoryStore:
     def open(cls, path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> HistoryStore:
         store = cls(path, lock_timeout)
         check_path(store.path)
+        if not store.path.exists():
+            return store  # nothing to read; files and folders appear on the first write
         with store._locked():
             store._load_or_move_aside()
         return store

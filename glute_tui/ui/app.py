@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -17,8 +18,11 @@ from textual.screen import Screen
 from glute_tui.core.library import Library
 from glute_tui.core.protocol import Protocols
 from glute_tui.store import shipped
-from glute_tui.store.history import DEFAULT_LOCK_TIMEOUT, HistoryStore, StoreError
+from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
 from glute_tui.ui import registry
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -57,12 +61,18 @@ class GluteApp(App[None]):
         self._now = now or (lambda: datetime.now().astimezone())
         self.lock_timeout = lock_timeout
         self.store: HistoryStore | None = None
-        self.library: Library = shipped.library()
-        self.protocols: Protocols = shipped.protocols()
         self.fatal_error: str | None = None
         self.notices: list[str] = []
         self.recovered: dict[str, Any] | None = None
         self._too_small = False
+
+    @cached_property
+    def library(self) -> Library:
+        return shipped.library()
+
+    @cached_property
+    def protocols(self) -> Protocols:
+        return shipped.protocols()
 
     # ---- clocks -----------------------------------------------------------------------
     def now(self) -> datetime:
@@ -76,11 +86,15 @@ class GluteApp(App[None]):
         self.push_screen(HomeScreen())
         if self.start_screen != "home":
             self.open_screen(self.start_screen)
-        self.load_store()
+        # First paint first: the history (TinyDB, megabytes of JSON after years of use) is
+        # read on a worker thread once the home screen is on screen.
+        self.call_after_refresh(self.load_store)
         self.check_size()
 
     @work(thread=True, exclusive=True, group="store-load", exit_on_error=False)
     def load_store(self) -> None:
+        from glute_tui.store.history import HistoryStore
+
         try:
             store = HistoryStore.open(self.db_path, lock_timeout=self.lock_timeout)
             recovered = store.recover_journal()
