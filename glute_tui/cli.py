@@ -158,6 +158,10 @@ def _run_app(db: Path, screen: str) -> int:
 
     check_path(db)
     probe_lock(db, float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5")))
+    from glute_tui.store import shipped
+
+    shipped.library()  # a malformed library is a one-line error here, not a traceback later
+    shipped.protocols()
     from glute_tui.ui.app import GluteApp
 
     app = GluteApp(db_path=db, start_screen=screen)

@@ -137,3 +137,36 @@ def test_app_refuses_to_start_while_another_program_holds_the_lock(tmp_path: Pat
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_malformed_shipped_library_is_one_line(tmp_path: Path) -> None:
+    """Simulate a broken install: a copy of the package whose exercises.json lost a field."""
+    import shutil
+
+    import glute_tui
+
+    pkg = Path(glute_tui.__file__).parent
+    fake = tmp_path / "site"
+    shutil.copytree(pkg, fake / "glute_tui", ignore=shutil.ignore_patterns("__pycache__"))
+    from importlib import resources
+
+    data_src = Path(str(resources.files("glute_tui.data")))
+    shutil.copytree(data_src, fake / "glute_tui" / "data", dirs_exist_ok=True)
+    lib = json.loads((fake / "glute_tui" / "data" / "exercises.json").read_text())
+    del lib["exercises"][3]["name"]
+    (fake / "glute_tui" / "data" / "exercises.json").write_text(json.dumps(lib))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from glute_tui.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(fake), "--db", str(tmp_path / "h.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+    )
+    message = one_line_error(result)
+    assert message == (
+        "glute-tui: data/exercises.json: exercises[3] (iso_supine).name: must be a non-empty string"
+    )

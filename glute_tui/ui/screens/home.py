@@ -34,7 +34,9 @@ class HomeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static("Loading your history…", id="today", classes="card")
-            yield Static("", id="notices", classes="card notice")
+            notices = Static("", id="notices", classes="card notice")
+            notices.display = False
+            yield notices
             with Vertical(id="menu-box", classes="card"):
                 yield Static("Where to", classes="card-title")
                 yield OptionList(id="menu")
@@ -80,7 +82,7 @@ class HomeScreen(Screen[None]):
         else:
             plan_line = f"{plan.sides_label()} (from your assessment)"
         self.query_one("#today", Static).update(
-            f"[b]Today[/b]  {today.strftime('%A %d %B %Y')}\n\n"
+            f"[b]Today[/b] · {today.strftime('%A %d %B %Y')}\n\n"
             f"  Hold sessions   {hold_line}\n"
             f"  Circuit         {circuit_line}\n"
             f"  Plan            {plan_line}"
