@@ -73,4 +73,5 @@ async def settle(pilot: Any) -> None:
     """Let start-up workers (store load) finish and the screen redraw."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_writes()
     await pilot.pause()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -65,6 +67,8 @@ class GluteApp(App[None]):
         self.notices: list[str] = []
         self.recovered: dict[str, Any] | None = None
         self._too_small = False
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glute-writer")
+        self._pending_writes: set[asyncio.Future[Any]] = set()
 
     @cached_property
     def library(self) -> Library:
@@ -135,44 +139,60 @@ class GluteApp(App[None]):
         self.fatal_error = message
         self.exit(return_code=2)
 
-    # ---- writes (always on a worker thread) ------------------------------------------
+    # ---- writes (one writer thread, in order) ------------------------------------------
     def write(
         self,
         change: Callable[[HistoryStore], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
-    ) -> None:
-        """Run `change(store)` on a worker thread; report back on the event loop."""
-        self._write_worker(change, on_done, on_error)
+    ) -> asyncio.Future[Any]:
+        """Run `change(store)` off the event loop; report back on the event loop.
 
-    @work(thread=True, group="store-write", exit_on_error=False)
-    def _write_worker(
+        Writes run one at a time, in the order they were asked for, on a single writer
+        thread: two quick edits can never land in the wrong order. Pending writes are
+        finished before the app exits.
+        """
+        future = asyncio.get_running_loop().run_in_executor(self._writer, self._apply, change)
+        self._pending_writes.add(future)
+        future.add_done_callback(lambda f: self._write_finished(f, on_done, on_error))
+        return future
+
+    def _apply(self, change: Callable[[HistoryStore], Any]) -> Any:
+        if self.store is None:
+            raise StoreError("the history is still loading; try again in a moment")
+        return change(self.store)
+
+    def _write_finished(
         self,
-        change: Callable[[HistoryStore], Any],
+        future: asyncio.Future[Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[str], None] | None,
     ) -> None:
-        store = self.store
-        if store is None:
-            self.call_from_thread(self._write_failed, "the history is still loading", on_error)
+        self._pending_writes.discard(future)
+        if future.cancelled():
             return
-        try:
-            result = change(store)
-        except (StoreError, OSError, ValueError) as exc:
-            self.call_from_thread(self._write_failed, str(exc), on_error)
+        exc = future.exception()
+        if exc is None:
+            self.store_version += 1
+            if on_done is not None:
+                on_done(future.result())
             return
-        self.call_from_thread(self._write_done, result, on_done)
-
-    def _write_done(self, result: Any, on_done: Callable[[Any], None] | None) -> None:
-        self.store_version += 1
-        if on_done is not None:
-            on_done(result)
-
-    def _write_failed(self, message: str, on_error: Callable[[str], None] | None) -> None:
+        if not isinstance(exc, (StoreError, OSError, ValueError)):
+            self._handle_exception(exc)
+            return
         if on_error is not None:
-            on_error(message)
+            on_error(str(exc))
         else:
-            self.notify(f"Could not save: {message}", severity="error", timeout=10)
+            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+
+    async def wait_for_writes(self) -> None:
+        """Wait until every write asked for so far has finished (tests, shutdown)."""
+        while self._pending_writes:
+            await asyncio.gather(*list(self._pending_writes), return_exceptions=True)
+
+    def on_unmount(self) -> None:
+        # Finish what the user asked to save before the process goes away.
+        self._writer.shutdown(wait=True)
 
     # ---- cues --------------------------------------------------------------------------
     def cues_for(self, exercise_id: str) -> tuple[str, ...]:

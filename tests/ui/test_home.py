@@ -128,3 +128,49 @@ def test_home_snapshot(snap_compare, make_app, db_path: Path) -> None:
     store.set_setting("disclaimer_seen", True)
     store.add_session(_hold_session("a", 10))
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+
+async def test_writes_land_in_the_order_asked_even_when_the_first_is_slow(
+    make_app, db_path: Path
+) -> None:
+    import time as _time
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def slow_first(store: HistoryStore) -> None:
+            _time.sleep(0.2)
+            store.set_setting("order", "first")
+
+        app.write(slow_first)
+        app.write(lambda s: s.set_setting("order", "second"))
+        await settle(pilot)
+        assert app.store.settings()["order"] == "second"
+    assert HistoryStore.open(db_path).settings()["order"] == "second"
+
+
+async def test_quitting_right_after_an_edit_still_saves_it(make_app, db_path: Path) -> None:
+    import time as _time
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def slow(store: HistoryStore) -> None:
+            _time.sleep(0.3)
+            store.set_setting("kept", True)
+
+        app.write(slow)
+        await pilot.press("ctrl+q")
+    assert HistoryStore.open(db_path).settings().get("kept") is True
+
+
+async def test_a_failed_write_is_reported_not_raised(make_app, db_path: Path) -> None:
+    app = make_app()
+    errors: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.write(lambda s: s.update_session("nope", effort=1), on_error=errors.append)
+        await settle(pilot)
+    assert errors and "no session nope" in errors[0]
