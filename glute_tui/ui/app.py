@@ -84,10 +84,13 @@ class GluteApp(App[None]):
         return self._now()
 
     # ---- start-up ----------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        # Home is the bottom of the stack: no blank default screen to compose first.
         from glute_tui.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.start_screen != "home":
             self.open_screen(self.start_screen)
         # First paint first: the history (TinyDB, megabytes of JSON after years of use) is
@@ -209,9 +212,7 @@ class GluteApp(App[None]):
         if info is None:
             self.notify(f"There is no {name} screen yet.", severity="warning")
             return
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if type(self.screen).__name__ != "HomeScreen":
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(info.make())
 
@@ -219,7 +220,7 @@ class GluteApp(App[None]):
         self.open_screen(name)
 
     def action_home(self) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_help(self) -> None:
