@@ -451,13 +451,13 @@ def _faults(spec: TestSpec, left: int, right: int) -> TestResult:
     if abs(left - right) >= gap:
         fails = ("left",) if left > right else ("right",)
     floor = left >= poor and right >= poor
-    unit = "points" if spec.id == "step_down" else "faults"
+    unit = "point" if spec.id == "step_down" else "fault"
     if fails:
         weak = fails[0]
         w, s = (left, right) if weak == "left" else (right, left)
-        line = f"{weak} {spec.name} {w} {unit} vs {s}"
+        line = f"{weak} {spec.name} {w} {unit}{'' if w == 1 else 's'} vs {s}"
     else:
-        line = f"{spec.name} {left} {unit} left, {right} right"
+        line = f"{spec.name} {left} {unit}{'' if left == 1 else 's'} left, {right} right"
     if spec.id == "step_down":
         line += f" ({grade_step_down(left)} / {grade_step_down(right)})"
     if floor:

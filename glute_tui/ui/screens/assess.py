@@ -90,7 +90,8 @@ class PickMany(SelectionList[str]):
     """Tick any with space; enter moves on instead of ticking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "done", "Next", show=False),
+        Binding("space", "select", "Tick"),
+        Binding("enter", "done", "Next"),
     ]
 
     class Done(SelectionList.SelectionMessage):  # type: ignore[type-arg]
@@ -98,6 +99,21 @@ class PickMany(SelectionList[str]):
 
     def action_done(self) -> None:
         self.post_message(self.Done(self, self.highlighted or 0))
+
+
+class SecondsInput(Input):
+    """A box for typed seconds; escape hands the keys back to the stopwatch."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_box", "Leave the box"),
+    ]
+
+    def action_leave_box(self) -> None:
+        found = self.screen.query("#stopwatch")
+        if found:
+            found.first().focus()
+        else:
+            self.screen.set_focus(None)
 
 
 class LeaveDialog(ModalScreen[str]):
@@ -142,9 +158,9 @@ class AssessScreen(Screen[None]):
         Binding("r", "retry", "Try saving again"),
         Binding("c", "continue_draft", "Continue draft"),
         Binding("b", "back", "Back"),
-        Binding("space", "timer", "Start/stop timer"),
-        Binding("x", "switch_side", "Other side"),
-        Binding("s", "skip", "Skip test"),
+        Binding("space", "timer", "Timer"),
+        Binding("x", "switch_side", "Other side", show=False),
+        Binding("s", "skip", "Skip"),
         Binding("y", "yes_no('yes')", "Yes"),
         Binding("n", "yes_no('no')", "No"),
         *(Binding(str(i), f"pick({i})", f"Option {i}", show=False) for i in range(1, 10)),
@@ -226,7 +242,7 @@ class AssessScreen(Screen[None]):
             if found:
                 found.first().focus()
                 return
-        self.set_focus(None)
+        self.query_one("#assess-body").focus()  # so the arrow keys scroll
 
     # ---- step widgets ---------------------------------------------------------------------
     def _start_widgets(self) -> list[Widget]:
@@ -300,7 +316,7 @@ class AssessScreen(Screen[None]):
                 )
             )
             hint = "space ticks · enter moves on (none ticked is fine)"
-        out.append(Static(hint, classes="dim"))
+        out.append(Static(hint, classes="dim assess-hint"))
         return out
 
     def _timed_widgets(self, spec: TestSpec) -> list[Widget]:
@@ -317,14 +333,14 @@ class AssessScreen(Screen[None]):
             cols.append(
                 Vertical(
                     Static(f"{side.capitalize()} side, seconds", classes="assess-label"),
-                    Input(value or "", placeholder=f"0-{spec.cap_s:g}", id=f"in-{side}"),
+                    SecondsInput(value or "", placeholder=f"0-{spec.cap_s:g}", id=f"in-{side}"),
                     Static(error or "", id=f"err-{side}", classes="assess-error"),
                     classes="assess-col",
                 )
             )
         return [
             Static(spec.how, classes="assess-prompt"),
-            Stopwatch(spec.id, spec.cap_s, app.clock, id="stopwatch"),
+            Stopwatch(spec.id, spec.cap_s, app.clock, side=self.side, id="stopwatch"),
             Horizontal(*cols, classes="assess-cols"),
             Static("", id="assess-msg", classes="assess-error"),
         ]
@@ -345,7 +361,7 @@ class AssessScreen(Screen[None]):
                 Vertical(
                     Static(label, classes="assess-label"),
                     PickMany(*items, id=f"pick-{side}"),
-                    Static("", id=f"score-{side}", classes="dim"),
+                    Static(self._score_text(spec, ticked), id=f"score-{side}", classes="dim"),
                     classes="assess-col",
                 )
             )
@@ -353,38 +369,38 @@ class AssessScreen(Screen[None]):
         return [
             Static(spec.how, classes="assess-prompt"),
             Horizontal(*cols, classes="assess-cols"),
-            Static(hint, classes="dim"),
+            Static(hint, classes="dim assess-hint"),
         ]
 
     def _verdict_widgets(self) -> list[Widget]:
         result, plan = self.result, self.plan
         assert result is not None
-        head = Static(f"[b]{result.headline}[/b]", id="verdict-head", classes="card")
+        head = f"[b]{result.headline}[/b]"
+        if plan is not None:
+            head += f"\nYour hold timer and circuit now train: [b]{plan.sides_label()}[/b]."
+        if not result.enough:
+            head += "\n[b]Too little to be sure[/b]: do more of the tests when you can."
         rows = ["[b]Test                     Left     Right    LSI[/b]"]
         for r in result.tests:
+            name = r.name[0].upper() + r.name[1:]
             rows.append(
-                f"{r.name:<24} {_cell(r.left, r.kind):<8} {_cell(r.right, r.kind):<8} "
+                f"{name:<24} {_cell(r.left, r.kind):<8} {_cell(r.right, r.kind):<8} "
                 f"{'' if r.lsi is None else f'{r.lsi:g}%'}"
             )
+        if not result.tests:
+            rows.append("No test was done on both sides.")
         if result.skipped:
             names = ", ".join(t.name for t in TESTS if t.id in result.skipped)
             rows.append(f"[dim]Not done: {names}[/dim]")
-        table = Static("\n".join(rows), id="verdict-tests", classes="card")
-        why = Static(
-            "[b]Why[/b]\n" + "\n".join(f"• {w}" for w in (*result.why, *result.observations)),
-            id="verdict-why",
-            classes="card",
-        )
-        if plan is not None:
-            plan_text = (
-                f"[b]Your plan[/b]  hold timer and circuit: {plan.sides_label()}\n"
-                + "\n".join(f"• {n}" for n in plan.notes)
-            )
-        else:
-            plan_text = "No plan was made."
-        out: list[Widget] = [head, table, why, Static(plan_text, id="verdict-plan", classes="card")]
-        out.append(Static(self._saved_text(), id="verdict-saved"))
-        return out
+        why = "[b]Why[/b]\n" + "\n".join(f"• {w}" for w in (*result.why, *result.observations))
+        notes = "\n".join(f"• {n}" for n in plan.notes) if plan is not None else ""
+        return [
+            Static(head, id="verdict-head", classes="card"),
+            Static(self._saved_text(), id="verdict-saved"),
+            Static("\n".join(rows), id="verdict-tests", classes="card"),
+            Static(why, id="verdict-why", classes="card"),
+            Static(f"[b]Your plan[/b]\n{notes}", id="verdict-plan", classes="card"),
+        ]
 
     def _stop_widgets(self) -> list[Widget]:
         result = self.result
@@ -400,7 +416,7 @@ class AssessScreen(Screen[None]):
             return "Saving…"
         if self.saved == "saved":
             what = "your plan" if self.plan is not None else "your answers"
-            return f"Saved: this result and {what} are in your history. Enter or escape: done."
+            return f"Saved: this result and {what} are in your history. Enter: done."
         if self.saved:
             return f"[b]Could not save:[/b] {self.saved}. Press [b]r[/b] to try again."
         return ""
@@ -500,7 +516,8 @@ class AssessScreen(Screen[None]):
         self.side = "right" if self.side == "left" else "left"
         if watch:
             watch.first(Stopwatch).query_one("#sw-status", Static).update(
-                f"Next: the [b]{self.side}[/b] side. Press [b]space[/b] to start timing."
+                f"Next: the [b]{self.side}[/b] side. Press [b]space[/b] to start timing, "
+                "[b]x[/b] for the other side."
             )
 
     async def action_yes_no(self, answer: str) -> None:
@@ -565,16 +582,19 @@ class AssessScreen(Screen[None]):
             return
         side = list_id.removeprefix("pick-")
         selected = list(event.selection_list.selected)
-        label = self.query_one(f"#score-{side}", Static)
-        if spec.kind == "faults":
-            points = fault_points(spec, selected) or 0
-            unit = "point" if spec.id == "step_down" else "fault"
-            text = f"{points} {unit}{'' if points == 1 else 's'}"
-            if spec.id == "step_down":
-                text += f" ({grade_step_down(points)})"
-            label.update(text)
-        else:
-            label.update("positive" if selected else "")
+        value: Any = bool(selected) if spec.kind == "yesno" else selected
+        self.query_one(f"#score-{side}", Static).update(self._score_text(spec, value))
+
+    @staticmethod
+    def _score_text(spec: TestSpec, value: Any) -> str:
+        if spec.kind == "yesno":
+            return "positive: the pelvis dropped" if value is True else "pelvis level"
+        points = fault_points(spec, value if isinstance(value, list) else []) or 0
+        unit = "point" if spec.id == "step_down" else "fault"
+        text = f"{points} {unit}{'' if points == 1 else 's'}"
+        if spec.id == "step_down":
+            text += f" ({grade_step_down(points)})"
+        return text
 
     # ---- timed tests ----------------------------------------------------------------------------
     @on(Input.Changed)

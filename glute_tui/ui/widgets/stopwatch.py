@@ -59,6 +59,7 @@ class Stopwatch(Widget, can_focus=True):
         cap_s: float,
         clock: Callable[[], float],
         *,
+        side: str | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -66,7 +67,7 @@ class Stopwatch(Widget, can_focus=True):
         self.cap_s = cap_s
         self.clock = clock
         self.runner: Runner | None = None
-        self.side: str | None = None
+        self.side: str | None = side
         self._timer: Timer | None = None
         self._shown: str = ""
 
@@ -144,4 +145,7 @@ class Stopwatch(Widget, can_focus=True):
             note = f" — reached the {self.cap_s:g} s cap" if capped else ""
             status.update(f"{self.side} side: {final:g} s{note}")
         else:
-            status.update(f"Press [b]space[/b] to start timing (cap {self.cap_s:g} s)")
+            status.update(
+                f"Press [b]space[/b] to start timing the [b]{self.side or 'left'}[/b] side "
+                f"(cap {self.cap_s:g} s), [b]x[/b] for the other side, or [b]tab[/b] to type."
+            )
