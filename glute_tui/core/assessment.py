@@ -366,6 +366,10 @@ class Result:
 
     @property
     def headline(self) -> str:
+        if not self.enough and self.verdict == "balanced":
+            return "No side stands out yet"
+        if not self.enough and self.verdict == "both":
+            return "Both sides look low"
         return VERDICT_HEADLINES[self.verdict]
 
 

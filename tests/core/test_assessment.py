@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glute_tui.core.assessment import (
     QUICK_CHECKS,
@@ -499,3 +501,42 @@ def test_questions_are_well_formed() -> None:
     for q in (*RED_FLAGS, *QUICK_CHECKS):
         assert q.kind in ("one", "many")
         assert len(q.options) >= 2
+
+
+# ---- properties: any input scores without error, and mirroring swaps the sides -----------
+_side_value = {
+    "balance": st.one_of(st.none(), st.floats(0, 60, allow_nan=False)),
+    "bridge_hold": st.one_of(st.none(), st.floats(0, 150, allow_nan=False)),
+    "side_plank": st.one_of(st.none(), st.integers(0, 150)),
+    "squat": st.one_of(st.none(), st.lists(st.sampled_from(SQ), unique=True)),
+    "step_down": st.one_of(
+        st.none(),
+        st.lists(
+            st.sampled_from(["hands", "trunk", "pelvis", "knee_toe", "knee_foot", "unsteady"]),
+            unique=True,
+        ),
+    ),
+    "trendelenburg": st.one_of(st.none(), st.booleans()),
+}
+_tests = st.fixed_dictionaries(
+    {},
+    optional={
+        k: st.fixed_dictionaries({"left": v, "right": v, "skipped": st.booleans()})
+        for k, v in _side_value.items()
+    },
+)
+_MIRROR = {"left": "right", "right": "left"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_tests)
+def test_mirrored_tests_give_the_mirrored_verdict(tests: dict[str, Any]) -> None:
+    result = score({}, {}, tests)
+    assert result.verdict in ("left", "right", "both", "balanced")
+    assert set(result.rests_on) | set(result.skipped) == set(TEST_SPECS)
+    mirrored = {k: {**v, "left": v["right"], "right": v["left"]} for k, v in tests.items()}
+    flipped = score({}, {}, mirrored)
+    assert flipped.verdict == _MIRROR.get(result.verdict, result.verdict)
+    assert flipped.fails == {"left": result.fails["right"], "right": result.fails["left"]}
+    if result.verdict in ("left", "right"):
+        assert len(result.fails[result.verdict]) >= 2

@@ -144,7 +144,7 @@ async def test_both_weak_trains_both_sides_weaker_first(make_app, db_path: Path)
         await pilot.press("enter")  # bridge: both under 20 s, right lower
         await pilot.press("s", "s", "s", "s")  # plank, squat, step-down, Trendelenburg
         await settle(pilot)
-        assert "Both sides need work" in _text(app, "#verdict-head")
+        assert "Both sides look low" in _text(app, "#verdict-head")
         assert "Too little to be sure" in _text(app, "#verdict-head")
     store = HistoryStore.open(db_path)
     assert store.assessments()[0]["verdict"] == "both"
