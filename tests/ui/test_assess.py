@@ -392,3 +392,26 @@ def test_snapshot_verdict(snap_compare, make_app) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app("assess"), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_quitting_mid_way_still_leaves_a_draft(make_app, db_path: Path) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    draft = HistoryStore.open(db_path).kv(DRAFT_KEY)
+    assert draft["answers"]["dominant"] == "right"
+    assert draft["step"] == 1 + len(RED_FLAGS) + len(QUICK_CHECKS)
+
+
+async def test_enter_alone_never_answers_a_safety_question(make_app) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "enter", "enter")
+        screen = _screen(app)
+        assert screen.index == 1 and screen.red == {}
+        await pilot.press("down", "enter")  # a deliberate choice: "No"
+        assert screen.index == 2 and screen.red == {"saddle_numbness": "no"}

@@ -6,8 +6,9 @@ The screen only asks and shows. Scoring, the record and the plan come from
 
 from __future__ import annotations
 
+import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -163,7 +164,7 @@ class AssessScreen(Screen[None]):
         Binding("s", "skip", "Skip"),
         Binding("y", "yes_no('yes')", "Yes"),
         Binding("n", "yes_no('no')", "No"),
-        *(Binding(str(i), f"pick({i})", f"Option {i}", show=False) for i in range(1, 10)),
+        *(Binding(str(i), f"pick({i})", "", show=False) for i in range(1, 10)),
     ]
 
     def __init__(self) -> None:
@@ -179,6 +180,10 @@ class AssessScreen(Screen[None]):
         self.saved: str | None = None  # "saving" | "saved" | error text
         self.record: dict[str, Any] | None = None
         self.plan: Plan | None = None
+        # Draft writes run on worker threads; the last one asked for wins.
+        self._draft_lock = threading.Lock()
+        self._draft_asked = 0
+        self._draft_applied = 0
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -303,8 +308,8 @@ class AssessScreen(Screen[None]):
                 id="assess-options",
             )
             values = [v for v, _ in q.options]
-            if current in values:
-                options.highlighted = values.index(current)
+            # Nothing is pre-chosen: a stray enter never answers a question for you.
+            options.highlighted = values.index(current) if current in values else None
             out.append(options)
             hint = "y yes · n no" if red else "↑↓ then enter, or a number key"
         else:
@@ -378,8 +383,10 @@ class AssessScreen(Screen[None]):
         head = f"[b]{result.headline}[/b]"
         if plan is not None:
             head += f"\nYour hold timer and circuit now train: [b]{plan.sides_label()}[/b]."
+        done = len(result.rests_on)
+        head += f"\nBased on {done} of {len(TESTS)} test{'' if len(TESTS) == 1 else 's'}."
         if not result.enough:
-            head += "\n[b]Too little to be sure[/b]: do more of the tests when you can."
+            head += " [b]Too little to be sure[/b]: do more of the tests when you can."
         rows = ["[b]Test                     Left     Right    LSI[/b]"]
         for r in result.tests:
             name = r.name[0].upper() + r.name[1:]
@@ -453,7 +460,39 @@ class AssessScreen(Screen[None]):
         self.index = max(0, min(index, len(STEPS) - 1))
         if self.step.kind == "verdict":
             self._finish()
+        elif 1 <= self.index <= ASKED and self._has_answers():
+            # A quiet safety net at every step: a crash or ctrl+q loses at most one step.
+            app: Any = self.app
+            app.write(self._draft_change(self._draft_dict()), on_error=lambda _: None)
         await self.show_step()
+
+    def _has_answers(self) -> bool:
+        return bool(self.red or self.answers or self.tests or self.typed)
+
+    def _draft_dict(self) -> dict[str, Any]:
+        app: Any = self.app
+        return {
+            "step": self.index,
+            "red": dict(self.red),
+            "answers": dict(self.answers),
+            "tests": {k: dict(v) for k, v in self.tests.items()},
+            "typed": {k: dict(v) for k, v in self.typed.items()},
+            "saved_at": app.now().isoformat(timespec="seconds"),
+        }
+
+    def _draft_change(self, draft: dict[str, Any] | None) -> Callable[[Any], None]:
+        """A store change setting (or clearing) the draft, skipped if a later one ran."""
+        self._draft_asked += 1
+        ticket = self._draft_asked
+
+        def change(store: Any) -> None:
+            with self._draft_lock:
+                if ticket < self._draft_applied:
+                    return
+                self._draft_applied = ticket
+                store.set_kv(DRAFT_KEY, draft)
+
+        return change
 
     def action_done(self) -> None:
         self.app.pop_screen()
@@ -537,7 +576,7 @@ class AssessScreen(Screen[None]):
             self.app.pop_screen()
             return
         self._keep_current()
-        if not (self.red or self.answers or self.tests or self.typed):
+        if not self._has_answers():
             self.app.pop_screen()
             return
         self.app.push_screen(LeaveDialog(), self._left)
@@ -725,9 +764,11 @@ class AssessScreen(Screen[None]):
         assert record is not None
         self.saved = "saving"
 
+        clear_draft = self._draft_change(None)
+
         def change(store: Any) -> None:
             store.add_assessment(record, plan)
-            store.set_kv(DRAFT_KEY, None)
+            clear_draft(store)
 
         app: Any = self.app
         app.write(change, on_done=self._saved_ok, on_error=self._save_failed)
@@ -750,19 +791,8 @@ class AssessScreen(Screen[None]):
         if choice == "stay" or choice is None:
             return
         app: Any = self.app
-        if choice == "discard":
-            if self.draft() is not None:
-                app.write(lambda s: s.set_kv(DRAFT_KEY, None))
-        elif choice == "keep":
-            draft = {
-                "step": self.index,
-                "red": dict(self.red),
-                "answers": dict(self.answers),
-                "tests": {k: dict(v) for k, v in self.tests.items()},
-                "typed": {k: dict(v) for k, v in self.typed.items()},
-                "saved_at": app.now().isoformat(timespec="seconds"),
-            }
-            app.write(lambda s: s.set_kv(DRAFT_KEY, draft))
+        draft = self._draft_dict() if choice == "keep" else None
+        app.write(self._draft_change(draft))
         self.app.pop_screen()
 
 
