@@ -415,3 +415,30 @@ async def test_enter_alone_never_answers_a_safety_question(make_app) -> None:
         assert screen.index == 1 and screen.red == {}
         await pilot.press("down", "enter")  # a deliberate choice: "No"
         assert screen.index == 2 and screen.red == {"saddle_numbness": "no"}
+
+
+async def test_a_damaged_draft_starts_afresh_without_a_traceback(make_app, db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.set_kv(DRAFT_KEY, {"step": 19, "red": [1, 2], "tests": {"balance": "x"}})
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = _screen(app)
+        assert screen.index == 1 and screen.red == {}
+
+
+async def test_skipping_while_the_stopwatch_runs_records_nothing(make_app, clock) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await pilot.press("space")
+        clock.advance(60)
+        await pilot.press("s")
+        await pilot.pause(0.25)
+        screen = _screen(app)
+        assert screen.step.test is not None and screen.step.test.id == "bridge_hold"
+        assert screen.tests["balance"] == {"skipped": True}
+        assert screen.query_one("#in-left").value == ""

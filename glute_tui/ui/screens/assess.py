@@ -109,6 +109,10 @@ class SecondsInput(Input):
         Binding("escape", "leave_box", "Leave the box"),
     ]
 
+    def __init__(self, value: str, test_id: str, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.test_id = test_id  # messages from a step already gone are ignored
+
     def action_leave_box(self) -> None:
         found = self.screen.query("#stopwatch")
         if found:
@@ -338,7 +342,9 @@ class AssessScreen(Screen[None]):
             cols.append(
                 Vertical(
                     Static(f"{side.capitalize()} side, seconds", classes="assess-label"),
-                    SecondsInput(value or "", placeholder=f"0-{spec.cap_s:g}", id=f"in-{side}"),
+                    SecondsInput(
+                        value or "", spec.id, placeholder=f"0-{spec.cap_s:g}", id=f"in-{side}"
+                    ),
                     Static(error or "", id=f"err-{side}", classes="assess-error"),
                     classes="assess-col",
                 )
@@ -518,10 +524,22 @@ class AssessScreen(Screen[None]):
         draft = self.draft()
         if draft is None:
             return
-        self.red = dict(draft.get("red") or {})
-        self.answers = dict(draft.get("answers") or {})
-        self.tests = {k: dict(v) for k, v in (draft.get("tests") or {}).items()}
-        self.typed = {k: dict(v) for k, v in (draft.get("typed") or {}).items()}
+        try:
+            red = {str(k): v for k, v in dict(draft.get("red") or {}).items()}
+            answers = {str(k): v for k, v in dict(draft.get("answers") or {}).items()}
+            tests = {str(k): dict(v) for k, v in dict(draft.get("tests") or {}).items()}
+            typed = {
+                str(k): {s: str(t) for s, t in dict(v).items()}
+                for k, v in dict(draft.get("typed") or {}).items()
+            }
+        except (TypeError, ValueError):
+            self.notify(
+                "That draft could not be read, so the assessment starts afresh.",
+                severity="warning",
+            )
+            await self.action_start()
+            return
+        self.red, self.answers, self.tests, self.typed = red, answers, tests, typed
         await self.go(min(max(1, int(draft["step"])), ASKED))
 
     async def action_back(self) -> None:
@@ -617,7 +635,11 @@ class AssessScreen(Screen[None]):
     def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         spec = self.step.test
         list_id = event.selection_list.id or ""
-        if spec is None or not list_id.startswith("pick-"):
+        if (
+            spec is None
+            or not list_id.startswith("pick-")
+            or not self.query(f"#score-{list_id[5:]}")
+        ):
             return
         side = list_id.removeprefix("pick-")
         selected = list(event.selection_list.selected)
@@ -639,7 +661,10 @@ class AssessScreen(Screen[None]):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         spec = self.step.test
-        if spec is None or spec.kind != "timed" or not (event.input.id or "").startswith("in-"):
+        box = event.input
+        if spec is None or not isinstance(box, SecondsInput) or box.test_id != spec.id:
+            return
+        if not self.query(f"#err-{(box.id or '').removeprefix('in-')}"):
             return
         side = (event.input.id or "").removeprefix("in-")
         value, error = parse_seconds(event.value, spec.cap_s)
@@ -656,7 +681,7 @@ class AssessScreen(Screen[None]):
     @on(Stopwatch.Stopped)
     def _stopwatch_stopped(self, event: Stopwatch.Stopped) -> None:
         spec = self.step.test
-        if spec is None:
+        if spec is None or event.test_id != spec.id or not self.query(f"#in-{event.side}"):
             return
         seconds = event.seconds
         previous = self.tests.get(spec.id, {}).get(event.side)

@@ -47,8 +47,9 @@ class Stopwatch(Widget, can_focus=True):
     class Stopped(Message):
         """The stopwatch stopped: by the key (capped False) or at the cap (capped True)."""
 
-        def __init__(self, side: str, seconds: float, capped: bool) -> None:
+        def __init__(self, test_id: str, side: str, seconds: float, capped: bool) -> None:
             super().__init__()
+            self.test_id = test_id
             self.side = side
             self.seconds = seconds
             self.capped = capped
@@ -127,7 +128,7 @@ class Stopwatch(Widget, can_focus=True):
         side = self.side or "left"
         self.cancel()
         self._redraw(seconds, capped)
-        self.post_message(self.Stopped(side, seconds, capped))
+        self.post_message(self.Stopped(self.test_id, side, seconds, capped))
 
     def _redraw(self, final: float | None = None, capped: bool = False) -> None:
         value = final if final is not None else self.elapsed()
