@@ -442,3 +442,15 @@ async def test_skipping_while_the_stopwatch_runs_records_nothing(make_app, clock
         assert screen.step.test is not None and screen.step.test.id == "bridge_hold"
         assert screen.tests["balance"] == {"skipped": True}
         assert screen.query_one("#in-left").value == ""
+
+
+async def test_two_redraws_at_once_do_not_clash(make_app) -> None:
+    import asyncio
+
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = _screen(app)
+        await asyncio.gather(screen.show_step(), screen.show_step(), screen.show_step())
+        await pilot.pause()
+        assert len(screen.query("#assess-intro")) == 1

@@ -6,6 +6,7 @@ The screen only asks and shows. Scoring, the record and the plan come from
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import uuid
 from collections.abc import Callable, Mapping
@@ -188,6 +189,9 @@ class AssessScreen(Screen[None]):
         self._draft_lock = threading.Lock()
         self._draft_asked = 0
         self._draft_applied = 0
+        # Key actions run on the app's task, refresh callbacks on the screen's: one redraw
+        # at a time, so two never interleave their remove and mount.
+        self._render_lock = asyncio.Lock()
 
     # ---- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -222,6 +226,10 @@ class AssessScreen(Screen[None]):
         return raw if isinstance(raw, Mapping) and isinstance(raw.get("step"), int) else None
 
     async def show_step(self) -> None:
+        async with self._render_lock:
+            await self._render_step()
+
+    async def _render_step(self) -> None:
         body = self.query_one("#assess-body", VerticalScroll)
         for sw in body.query(Stopwatch):
             sw.cancel()
