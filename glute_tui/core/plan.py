@@ -83,10 +83,12 @@ def plan_for_verdict(
     assessment_id: str | None = None,
     created_at: str | None = None,
     tight: bool = False,
+    reassess_on: str | None = None,
 ) -> Plan | None:
     """The plan a verdict implies; None for a red flag (no training plan is made).
 
     `weaker` orders the sides when both are trained (the weaker, else the non-dominant, first).
+    `reassess_on` (YYYY-MM-DD) adds a reminder to take the assessment again on that day.
     """
     if verdict == "red_flag":
         return None
@@ -96,13 +98,21 @@ def plan_for_verdict(
         first = weaker if weaker in SIDES else "left"
         sides = (first, other_side(first))
     extras = ("contract_relax", "foam_roll") if tight else ()
-    notes = (
-        ["Single-leg strength work: the weak side gets twice the volume."]
-        if len(sides) == 1
-        else []
-    )
+    notes: list[str] = []
+    if len(sides) == 1:
+        notes.append(
+            f"Single-leg strength work: the {sides[0]} side gets twice the volume "
+            f"(e.g. 10 reps {sides[0]}, 5 reps {other_side(sides[0])})."
+        )
+    elif verdict == "both" or weaker in SIDES:
+        notes.append(f"Single-leg strength work: start each exercise on the {sides[0]} side.")
     if tight:
-        notes.append("Tight-glute signs: add the contract/relax drill and release work.")
+        notes.append(
+            "Tight-glute signs: add the contract/relax drill (squeeze 5-10 s, let go, "
+            "2-3 times, a few times a day) and 5-10 minutes of release work."
+        )
+    if reassess_on:
+        notes.append(f"Take the self-assessment again on or after {reassess_on}.")
     return Plan(
         hold_sides=sides,
         circuit_sides=sides,

@@ -24,7 +24,15 @@ class ScreenInfo:
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
-SCREENS: tuple[ScreenInfo, ...] = ()
+SCREENS: tuple[ScreenInfo, ...] = (
+    ScreenInfo(
+        "assess",
+        "Self-assessment",
+        "find your weaker side and set your plan",
+        "a",
+        "glute_tui.ui.screens.assess:AssessScreen",
+    ),
+)
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)
 

@@ -23,7 +23,28 @@ class Shot:
     demo: bool = True
 
 
-SHOTS: list[Shot] = [Shot("home")]
+async def _assess_to_verdict(pilot: object) -> None:
+    """Answer every question by keys, type three timed tests, skip the rest."""
+    from typing import Any
+
+    p: Any = pilot
+    await p.press("enter", *("n" * 9))  # safety questions: all no
+    await p.press("2", "enter", "2", "1", "3", "enter", "space", "enter", "enter", "2")
+    for left, right in (("40", "25"), ("34", "18"), ("62", "60")):
+        await p.press("tab", *left, "tab", *right, "enter")
+        await p.pause()
+    await p.press("tab", "space", "enter")  # squat: one fault on the right
+    await p.press("s", "s")  # step-down and Trendelenburg skipped
+    await p.pause()
+    await p.app.workers.wait_for_complete()
+    await p.pause()
+
+
+SHOTS: list[Shot] = [
+    Shot("home"),
+    Shot("assess", "assess"),
+    Shot("verdict", "assess", _assess_to_verdict),
+]
 
 
 def seed_demo(db: Path, years: float = 1.0, seed: int = 7) -> None:
