@@ -62,9 +62,12 @@ def _phases(timeline: Timeline, rng: random.Random, cut: int | None = None) -> l
 
 
 def _assessment(rng: random.Random, when: datetime, verdict: str, weak: str) -> dict[str, Any]:
-    strong_bridge = rng.randint(28, 45)
-    gap = {"left": 0, "right": 0}
+    # both weak: both sides under the 20 s bridge floor; one side weak: a gap over 10 s;
+    # balanced: within a few seconds, as healthy people vary
+    strong_bridge = rng.randint(11, 19) if verdict == "both" else rng.randint(28, 45)
+    gap = {"left": rng.randint(0, 3), "right": 0}
     if verdict in ("left", "right"):
+        gap = {"left": 0, "right": 0}
         gap[weak] = rng.randint(11, 18)
     left_b, right_b = strong_bridge - gap["left"], strong_bridge - gap["right"]
     lsi = round(min(left_b, right_b) / max(left_b, right_b) * 100, 1)

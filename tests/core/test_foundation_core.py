@@ -119,3 +119,17 @@ def test_today_counts() -> None:
     ]
     assert today_counts(counts_by_day(rows), date(2026, 11, 20)) == (1, 1)
     assert today_counts(counts_by_day(rows), date(2026, 11, 21)) == (0, 0)
+
+
+def test_demo_assessments_agree_with_their_verdicts() -> None:
+    demo = generate(shipped.library(), shipped.protocols(), years=3, seed=4, now=NOW)
+    for a in demo.assessments:
+        bridge = a["tests"]["bridge_hold"]
+        if a["verdict"] == "both":
+            assert bridge["left"] < 20 and bridge["right"] < 20
+        elif a["verdict"] in ("left", "right"):
+            other = "right" if a["verdict"] == "left" else "left"
+            assert bridge[other] - bridge[a["verdict"]] > 10
+        else:
+            assert abs(bridge["left"] - bridge["right"]) <= 3
+    assert {a["verdict"] for a in demo.assessments} >= {"both", "balanced"}
