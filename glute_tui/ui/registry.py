@@ -24,7 +24,15 @@ class ScreenInfo:
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
-SCREENS: tuple[ScreenInfo, ...] = ()
+SCREENS: tuple[ScreenInfo, ...] = (
+    ScreenInfo(
+        "cues",
+        "Cues",
+        "word the timer cues your way",
+        "e",
+        "glute_tui.ui.screens.cues:CuesScreen",
+    ),
+)
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)
 
