@@ -60,6 +60,36 @@ def _describe(char: str) -> str:
     return f"an invisible control character ({label})"
 
 
+def tidy_paste(text: str) -> tuple[str, str]:
+    """Make pasted text fit a one-line cue box: line breaks and tabs become spaces and
+    other invisible control characters are dropped. Returns (text, what changed in plain
+    words, or "" when nothing did). Typed text is never tidied, only checked."""
+    text = text.replace("\r\n", "\n")
+    breaks = sum(text.count(c) for c in "\n\r\u2028\u2029\x85")
+    tabs = text.count("\t")
+    out: list[str] = []
+    dropped = 0
+    for char in text:
+        if char in "\n\r\t\u2028\u2029\x85":
+            out.append(" ")
+        elif _refused(char):
+            dropped += 1
+        else:
+            out.append(char)
+    notes = []
+    if breaks:
+        notes.append("line breaks became spaces" if breaks > 1 else "a line break became a space")
+    if tabs:
+        notes.append("tabs became spaces" if tabs > 1 else "a tab became a space")
+    if dropped:
+        notes.append(
+            f"{dropped} invisible control characters were removed"
+            if dropped > 1
+            else "an invisible control character was removed"
+        )
+    return "".join(out), ("Pasted text: " + ", ".join(notes) + ".") if notes else ""
+
+
 def cue_problem(text: str) -> str | None:
     """Why one cue (already cleaned or not) is not allowed, or None when it is fine."""
     cue = clean(text)

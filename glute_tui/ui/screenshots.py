@@ -23,7 +23,15 @@ class Shot:
     demo: bool = True
 
 
-SHOTS: list[Shot] = [Shot("home")]
+async def _cues_setup(pilot: object) -> None:
+    """The cue editor mid-edit on the clamshell, with one cue already reworded."""
+    press = pilot.press  # type: ignore[attr-defined]
+    await press("slash", *"clam", "enter", "tab", "j", "e", "end")
+    await press(*" Slowly.", "enter")
+    await press("a", *"Wall at your back", "space", "-", "space", *"no rolling")
+
+
+SHOTS: list[Shot] = [Shot("home"), Shot("cues", "cues", _cues_setup)]
 
 
 def seed_demo(db: Path, years: float = 1.0, seed: int = 7) -> None:

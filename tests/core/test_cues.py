@@ -169,3 +169,23 @@ def test_parse_file_refuses(raw: object, fragment: str) -> None:
     with pytest.raises(CueError) as info:
         cues.parse_file(raw, ["a", "b"])
     assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "text", "note"),
+    [
+        ("Ribs down", "Ribs down", ""),
+        ("Ribs down\n", "Ribs down ", "a line break became a space"),
+        ("one\r\ntwo\nthree", "one two three", "line breaks became spaces"),
+        ("a\tb", "a b", "a tab became a space"),
+        ("\x1b[31mred", "[31mred", "an invisible control character was removed"),
+        ("a\u200bb\u202ec", "abc", "2 invisible control characters were removed"),
+        ("👩‍👩‍👧 🇫🇷", "👩‍👩‍👧 🇫🇷", ""),
+    ],
+)
+def test_tidy_paste(pasted: str, text: str, note: str) -> None:
+    got_text, got_note = cues.tidy_paste(pasted)
+    assert got_text == text
+    assert note in got_note
+    assert (got_note == "") == (note == "")
+    assert cues.cue_problem(got_text) is None

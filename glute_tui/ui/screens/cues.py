@@ -18,11 +18,13 @@ from collections import Counter
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -93,8 +95,24 @@ class CueInput(Input):
         Binding("up,down", "stay", "", show=False),
     ]
 
+    paste_note = ""
+
     def action_stay(self) -> None:
         """Keys that would move focus or the list while editing do nothing."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input keeps only the first line of a paste; a cue box takes all of it, tidied
+        # to one line, and says what changed (core.cues.tidy_paste).
+        event.stop()
+        event.prevent_default()  # Input's own paste handler must not run as well
+        text, self.paste_note = rules.tidy_paste(event.text)
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
 
 class CueList(Vertical, can_focus=True):
@@ -107,16 +125,13 @@ class CueRow(Horizontal):
     def __init__(self, index: int) -> None:
         super().__init__(id=f"cue-row-{index}", classes="cue-row")
         self.index = index
+        self.text: str | None = None  # what the row shows, to skip needless updates
 
-    def compose(self) -> ComposeResult:
-        yield Static(f"{self.index + 1:>2}", classes="cue-num")
-        yield Static("", classes="cue-text")
-        yield CueInput(
-            id=f"cue-input-{self.index}",
-            classes="cue-input",
-            select_on_focus=False,
-            compact=True,
-        )
+
+def _set_class(widget: Widget, add: bool, name: str) -> None:
+    """set_class restyles the subtree even when nothing changes; skip that."""
+    if widget.has_class(name) != add:
+        widget.set_class(add, name)
 
 
 class CuesScreen(Screen[None]):
@@ -151,6 +166,7 @@ class CuesScreen(Screen[None]):
         self._latest: dict[str, tuple[str, ...]] = {}
         self._inflight: Counter[str] = Counter()
         self._write_lock = threading.Lock()
+        self._keys_state: tuple[object, ...] = ()
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -165,7 +181,17 @@ class CuesScreen(Screen[None]):
                 yield Static("", id="cue-heading")
                 with CueList(id="cue-list"):
                     for i in range(MAX_CUES + 1):
-                        yield CueRow(i)
+                        # children yielded here, in the screen's compose, so they exist
+                        # by the time on_mount renders the rows
+                        with CueRow(i):
+                            yield Static(f"{i + 1:>2}", classes="cue-num")
+                            yield Static("", classes="cue-text")
+                            yield CueInput(
+                                id=f"cue-input-{i}",
+                                classes="cue-input",
+                                select_on_focus=False,
+                                compact=True,
+                            )
                     yield Static("", id="cue-message")
                 yield Static("", id="cue-status")
         yield Footer(compact=True, show_command_palette=False)
@@ -276,22 +302,20 @@ class CuesScreen(Screen[None]):
         evidence = f"Evidence tier: {ex.tier_label}"
         if ex.emg:
             evidence += (
-                f" (surface EMG, glute med {ex.emg.get('med', '?')} %, "
-                f"glute max {ex.emg.get('max', '?')} % of a maximal squeeze)"
+                f" (surface EMG: glute med {ex.emg.get('med', '?')}%, "
+                f"glute max {ex.emg.get('max', '?')}% of a maximal squeeze)"
             )
         meta.update(Content(f"{routine} · {side}\nDefault dose: {ex.dose.describe()}\n{evidence}"))
         cues = self.cues_of(ex.id)
         edited = self.is_edited(ex.id)
         whose = "Your cues" if edited else "Shipped cues"
-        hint = " · r resets" if edited else ""
+        hint = "  ·  r resets" if edited else ""
         heading.update(
-            Content.from_rich_text(
-                Text.assemble((f"{whose} · {len(cues)} of {MAX_CUES}", "bold"), (hint, "dim"))
-            )
+            Content.assemble((f"{whose} · {len(cues)} of {MAX_CUES}", "bold"), (hint, "dim"))
         )
         self.cursor = max(0, min(self.cursor, len(cues) - 1))
         self._render_rows(cues)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def _render_rows(self, cues: tuple[str, ...]) -> None:
         cue_list = self.query_one("#cue-list", CueList)
@@ -302,16 +326,17 @@ class CuesScreen(Screen[None]):
             row.display = i < len(cues) or editing
             row.query_one(".cue-text", Static).display = not editing
             row.query_one(CueInput).display = editing
-            if i < len(cues):
+            if i < len(cues) and row.text != cues[i]:
+                row.text = cues[i]
                 row.query_one(".cue-text", Static).update(Content(cues[i]))
-            row.set_class(i == self.cursor and self.editing is None, "-cursor")
-            row.set_class(i == self.cursor and focused, "-active")
+            _set_class(row, i == self.cursor and self.editing is None, "-cursor")
+            _set_class(row, i == self.cursor and focused, "-active")
         if self.editing is None and cues:
             self.query_one(f"#cue-row-{self.cursor}", CueRow).scroll_visible(animate=False)
 
     def on_descendant_focus(self, _: object) -> None:
         self._render_rows(self._current_cues())
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def on_descendant_blur(self, _: object) -> None:
         self.call_after_refresh(self._after_blur)
@@ -319,7 +344,7 @@ class CuesScreen(Screen[None]):
     def _after_blur(self) -> None:
         if self.is_attached:
             self._render_rows(self._current_cues())
-            self.refresh_bindings()
+            self._refresh_keys()
 
     def _current_cues(self) -> tuple[str, ...]:
         return self.cues_of(self.selected) if self.selected else ()
@@ -330,6 +355,18 @@ class CuesScreen(Screen[None]):
         status.set_class(error, "-error")
 
     # ---- which keys are live ----------------------------------------------------------------
+    def _refresh_keys(self) -> None:
+        """Refresh the Footer only when something check_action looks at has changed."""
+        key = (
+            self.editing is None,
+            type(self.focused).__name__,
+            bool(self.undo_stack),
+            self.selected is not None and self.is_edited(self.selected),
+        )
+        if key != self._keys_state:
+            self._keys_state = key
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
         if self.editing is not None or isinstance(focused, Input):
@@ -425,13 +462,14 @@ class CuesScreen(Screen[None]):
         self._set_status("")
         self.query_one("#cues-left").disabled = True
         cue_list.move_child(message, after=row)
+        editor.paste_note = ""
         editor.value = text
         editor.cursor_position = len(text)
         message.display = True
         self._render_rows(self._current_cues())
         editor.focus()
         self._show_hint()
-        self.refresh_bindings()
+        self._refresh_keys()
         self.call_after_refresh(editor.scroll_visible, animate=False)
 
     def _show_hint(self, error: str | None = None) -> None:
@@ -445,7 +483,10 @@ class CuesScreen(Screen[None]):
         adding = self.editing is not None and self.editing >= len(self._current_cues())
         verb = "adds it" if adding else "saves"
         over = " — too long" if length > MAX_LENGTH else ""
-        message.update(Content(f"Enter {verb} · Escape cancels · {length}/{MAX_LENGTH}{over}"))
+        note = f"\n{editor.paste_note}" if editor is not None and editor.paste_note else ""
+        message.update(
+            Content(f"Enter {verb} · Escape cancels · {length}/{MAX_LENGTH}{over}{note}")
+        )
         message.set_class(length > MAX_LENGTH, "-error")
 
     def editor(self) -> CueInput | None:
@@ -463,7 +504,7 @@ class CuesScreen(Screen[None]):
         self.query_one("#cues-left").disabled = False
         self.query_one("#cue-list").focus()
         self._render_exercise()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def action_cancel_edit(self) -> None:
         if self.editing is not None:
