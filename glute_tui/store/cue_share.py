@@ -65,7 +65,8 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
     try:
         return parse_file(raw, (ex.id for ex in library))
     except CueError as exc:
-        raise StoreError(f"refused: {path}: {exc}; nothing was imported") from None
+        reason = str(exc).rstrip(".")
+        raise StoreError(f"refused: {path}: {reason}; nothing was imported") from None
 
 
 def import_cues(

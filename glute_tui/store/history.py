@@ -269,8 +269,19 @@ class HistoryStore:
         return dict(value) if isinstance(value, Mapping) else {}
 
     def cue_overrides(self) -> dict[str, list[str]]:
+        """The user's cue lists. An entry that breaks the cue rules (only possible by
+        editing the file by hand) is skipped, so that exercise falls back to the shipped
+        cues; it stays in the file untouched until the user saves new cues for it."""
         value = self._kv.get("cues")
-        return {k: list(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
+        if not isinstance(value, Mapping):
+            return {}
+        return {
+            k: list(v)
+            for k, v in value.items()
+            if isinstance(v, list)
+            and all(isinstance(c, str) for c in v)
+            and list_problem(v) is None
+        }
 
     def pauses(self) -> list[dict[str, str]]:
         value = self._kv.get("pauses")

@@ -188,3 +188,32 @@ def test_headless_cue_commands_do_not_load_textual(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]
+
+
+def test_hand_edited_bad_cues_fall_back_to_shipped_and_stay_in_the_file(db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_cues("bird_dog", ["fine"])
+    raw = json.loads(db_path.read_text(encoding="utf-8"))
+    for doc in raw["kv"].values():
+        if doc["key"] == "cues":
+            doc["value"].update(
+                clamshell=[f"c{i}" for i in range(12)], lunge="not a list", step_down=[1, 2]
+            )
+    db_path.write_text(json.dumps(raw), encoding="utf-8")
+    reopened = HistoryStore.open(db_path)
+    assert reopened.cue_overrides() == {"bird_dog": ["fine"]}
+    assert len(reopened.kv("cues")["clamshell"]) == 12  # kept, not destroyed
+
+
+def test_history_import_checks_cue_rules(db_path: Path, tmp_path: Path) -> None:
+    export = {
+        "format": "glute-tui-export",
+        "version": 1,
+        "sessions": [],
+        "assessments": [],
+        "cues": {"bird_dog": ["ok", "tab\there"]},
+    }
+    bad = tmp_path / "export.json"
+    bad.write_text(json.dumps(export), encoding="utf-8")
+    assert main(["import", str(bad), "--db", str(db_path)]) == 2
+    assert not db_path.exists()

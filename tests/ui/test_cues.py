@@ -354,3 +354,18 @@ def test_snapshot_validation_error(snap_compare, make_app) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app("cues"), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_letters_with_bindings_type_into_the_editor(make_app, db_path: Path) -> None:
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        theme = app.theme
+        await pilot.press("tab", "a")
+        await pilot.press(*"jk?tuerad/", "question_mark", "slash")
+        editor = screen.editor()
+        assert editor is not None and editor.value == "jk?tuerad/?/"
+        assert app.screen is screen and app.theme == theme
+        await pilot.press("enter")
+        await settle(pilot)
+        assert saved(db_path)[LIB.exercises[0].id][-1] == "jk?tuerad/?/"
