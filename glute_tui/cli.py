@@ -50,8 +50,16 @@ def _parser() -> argparse.ArgumentParser:
             "exercise's cues to a JSON file (FILE '-' prints them); `cues import FILE` "
             "checks the whole file and only then saves its cues as yours."
         )
-        cues.add_argument("action", nargs="?", choices=("export", "import"), metavar="ACTION")
-        cues.add_argument("file", nargs="?", metavar="FILE")
+        cues.add_argument(
+            "action",
+            nargs="?",
+            choices=("export", "import"),
+            metavar="ACTION",
+            help="export or import; leave out to open the editor",
+        )
+        cues.add_argument(
+            "file", nargs="?", metavar="FILE", help="the cue file ('-' exports to the screen)"
+        )
     exp = sub.add_parser("export", parents=[common], help="print or save the whole history")
     exp.add_argument("--format", choices=("json", "csv"), default="json")
     exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")

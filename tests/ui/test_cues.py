@@ -369,3 +369,40 @@ async def test_letters_with_bindings_type_into_the_editor(make_app, db_path: Pat
         await pilot.press("enter")
         await settle(pilot)
         assert saved(db_path)[LIB.exercises[0].id][-1] == "jk?tuerad/?/"
+
+
+async def test_a_click_picks_a_cue(make_app) -> None:
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.click("#cue-row-2")
+        await pilot.pause()
+        assert screen.cursor == 2
+        assert isinstance(screen.focused, CueList)
+
+
+async def burst(pilot: Any, keys: list[str]) -> None:
+    """Post keys all at once, as a terminal does with pasted keystrokes or automation."""
+    for key in keys:
+        name = {" ": "space", "/": "slash"}.get(key, key)
+        pilot.app.post_message(events.Key(name, key if len(key) == 1 else None))
+    await settle(pilot)
+
+
+async def test_a_burst_of_keys_runs_in_order(make_app, db_path: Path) -> None:
+    first = LIB.exercises[0]
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.press("tab")
+        await burst(pilot, ["a", *"one more", "enter", "a", *"and two", "enter"])
+        assert saved(db_path)[first.id] == [*first.cues, "one more", "and two"]
+        # delete then edit: the edit lands on the cue that moved under the cursor
+        await burst(pilot, ["d", "e", *" ok", "enter"])
+        assert saved(db_path)[first.id] == [*first.cues, "one more ok"]
+        assert isinstance(screen.focused, CueList) and screen.editing is None
+        # the filter: `/` + letters + Enter from the list
+        await pilot.press("tab")
+        await burst(pilot, ["/", *"clam", "enter", "j"])
+        assert screen.query_one("#cue-filter", Input).value == "clam"
+        assert screen.selected == "clamshell"

@@ -115,8 +115,36 @@ class CueInput(Input):
             self.replace(text, *selection)
 
 
-class CueList(Vertical, can_focus=True):
+class _HandsOnKeys:
+    """Keep a fast burst of keys in order.
+
+    Textual forwards every key to the widget focused when the key *arrives*, and runs
+    bindings only after the key has bubbled up to the app. In a burst (keystrokes pasted
+    into a terminal without bracketed paste, automation, a very quick typist) `a` +
+    "Ribs down" + Enter would all reach the list before `a` has opened the editor, so
+    the letters would run as commands, and commands could run out of order. So a list
+    runs its key's binding here, in turn, and once a text box has taken focus it hands
+    the rest of the burst to that box (CuesScreen.hand_key).
+    """
+
+    async def on_key(self, event: events.Key) -> None:
+        screen: Any = self.screen  # type: ignore[attr-defined]
+        focused = screen.focused
+        if focused is not self and isinstance(focused, Input):
+            event.stop()
+            event.prevent_default()
+            screen.hand_key(focused, event)
+        elif await screen.app._check_bindings(event.key):  # pinned Textual: private API
+            event.stop()
+            event.prevent_default()
+
+
+class CueList(_HandsOnKeys, Vertical, can_focus=True):
     """The focusable cue pane: rows of cues and, while editing, the editor in place."""
+
+
+class ExerciseList(_HandsOnKeys, OptionList):
+    """The exercise list (an OptionList that keeps key bursts in order, see _HandsOnKeys)."""
 
 
 class CueRow(Horizontal):
@@ -167,6 +195,7 @@ class CuesScreen(Screen[None]):
         self._inflight: Counter[str] = Counter()
         self._write_lock = threading.Lock()
         self._keys_state: tuple[object, ...] = ()
+        self._error_for: str | None = None  # the editor text the shown error is about
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -174,7 +203,7 @@ class CuesScreen(Screen[None]):
         with Horizontal(id="cues-body"):
             with Vertical(id="cues-left"):
                 yield CueFilter(placeholder="/ filter by name", id="cue-filter", compact=True)
-                yield OptionList(id="cue-exercises")
+                yield ExerciseList(id="cue-exercises")
             with VerticalScroll(id="cues-right"):
                 yield Static("", id="cue-title")
                 yield Static("", id="cue-meta", classes="dim")
@@ -207,7 +236,7 @@ class CuesScreen(Screen[None]):
         first = next(iter(self.library), None)
         self.selected = first.id if first is not None else None
         self._fill_list()
-        self.query_one("#cue-exercises").focus()
+        self._focus(self.query_one("#cue-exercises"))
         self.watch(self.app, "store_version", self._store_changed)
 
     # ---- data --------------------------------------------------------------------------
@@ -280,8 +309,18 @@ class CuesScreen(Screen[None]):
             self._set_status("")
             self._render_exercise()
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cue picks it (the keyboard does everything; the mouse may help)."""
+        if self.editing is not None or event.widget is None:
+            return
+        row = next((w for w in event.widget.ancestors_with_self if isinstance(w, CueRow)), None)
+        if row is not None and row.index < len(self._current_cues()):
+            self.cursor = row.index
+            self._focus(self.query_one("#cue-list"))
+            self._render_rows(self._current_cues())
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#cue-list").focus()
+        self._focus(self.query_one("#cue-list"))
 
     # ---- the cue pane --------------------------------------------------------------------
     def _render_exercise(self) -> None:
@@ -381,7 +420,36 @@ class CuesScreen(Screen[None]):
             return self.selected is not None and self.is_edited(self.selected)
         return True
 
+    def hand_key(self, box: Input, event: events.Key) -> None:
+        """Apply a key that reached a list after a text box took focus (see _HandsOnKeys)
+        to that box, synchronously, as the box itself would."""
+        if event.is_printable and event.character is not None:
+            if box.selection.is_empty:
+                box.insert_text_at_cursor(event.character)
+            else:
+                box.replace(event.character, *box.selection)
+        elif event.key == "enter":
+            if isinstance(box, CueInput):
+                self._save_edit(box.value)
+            else:
+                self.action_leave_filter(clear=False)
+        elif event.key == "escape":
+            if isinstance(box, CueInput):
+                self.action_cancel_edit()
+            else:
+                self.action_leave_filter()
+        elif event.key == "backspace":
+            box.action_delete_left()
+        # other keys (arrows, tab...) in a burst are dropped: they would only move things
+
     # ---- moving ------------------------------------------------------------------------
+    def _focus(self, widget: Widget) -> None:
+        """Focus now, not on the next turn of the loop (Widget.focus defers it): keys
+        already queued, from a fast typist or a paste of keystrokes, must reach the new
+        widget. Typing `a` then text straight away must land in the editor."""
+        self.set_focus(widget)
+        self._refresh_keys()
+
     def action_move(self, step: int) -> None:
         focused = self.focused
         if isinstance(focused, OptionList):
@@ -400,18 +468,18 @@ class CuesScreen(Screen[None]):
         if which is None:
             which = "list" if self.focused is cue_list else "cues"
         if which == "cues" and self.selected is not None:
-            cue_list.focus()
+            self._focus(cue_list)
         else:
-            self.query_one("#cue-exercises").focus()
+            self._focus(self.query_one("#cue-exercises"))
 
     def action_filter(self) -> None:
-        self.query_one("#cue-filter").focus()
+        self._focus(self.query_one("#cue-filter"))
 
     def action_leave_filter(self, clear: bool = True) -> None:
         box = self.query_one("#cue-filter", Input)
         if clear and box.value:
             box.value = ""  # Input.Changed refills the list
-        self.query_one("#cue-exercises").focus()
+        self._focus(self.query_one("#cue-exercises"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -448,7 +516,7 @@ class CuesScreen(Screen[None]):
         cues = self._current_cues()
         full = rules.can_add(cues)
         if full is not None:
-            self.query_one("#cue-list").focus()
+            self._focus(self.query_one("#cue-list"))
             self._set_status(full, error=True)
             return
         self._open_editor(len(cues), "")
@@ -463,22 +531,27 @@ class CuesScreen(Screen[None]):
         self.query_one("#cues-left").disabled = True
         cue_list.move_child(message, after=row)
         editor.paste_note = ""
+        self._error_for = None
         editor.value = text
         editor.cursor_position = len(text)
         message.display = True
         self._render_rows(self._current_cues())
-        editor.focus()
+        self._focus(editor)
         self._show_hint()
         self._refresh_keys()
         self.call_after_refresh(editor.scroll_visible, animate=False)
 
     def _show_hint(self, error: str | None = None) -> None:
         message = self.query_one("#cue-message", Static)
+        editor = self.editor()
         if error is not None:
             message.update(Content(error))
             message.add_class("-error")
+            self._error_for = editor.value if editor is not None else None
             return
-        editor = self.editor()
+        if editor is not None and editor.value == self._error_for:
+            return  # a late Changed for the text that was just refused: keep the message
+        self._error_for = None
         length = len(rules.clean(editor.value)) if editor is not None else 0
         adding = self.editing is not None and self.editing >= len(self._current_cues())
         verb = "adds it" if adding else "saves"
@@ -502,7 +575,7 @@ class CuesScreen(Screen[None]):
         self.query_one("#cue-message").display = False
         self.query_one("#cue-message").remove_class("-error")
         self.query_one("#cues-left").disabled = False
-        self.query_one("#cue-list").focus()
+        self._focus(self.query_one("#cue-list"))
         self._render_exercise()
         self._refresh_keys()
 
@@ -538,9 +611,10 @@ class CuesScreen(Screen[None]):
         except CueError as exc:
             self._set_status(str(exc), error=True)
             return
-        self.undo_stack.append((self.selected, self.cursor, cues[self.cursor]))
+        gone = cues[self.cursor]
+        self.undo_stack.append((self.selected, self.cursor, gone))
         self._save(self.selected, new)
-        self._set_status(f"Deleted “{cues[self.cursor]}” — u puts it back.")
+        self._set_status(f"Deleted “{gone}” — u puts it back.")
         self._render_exercise()
 
     def action_undo(self) -> None:
