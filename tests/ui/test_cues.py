@@ -205,8 +205,17 @@ async def test_ninth_cue_and_last_cue_are_refused(make_app, db_path: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cues(pilot)
         await pilot.press("tab", "a")
-        assert screen.editing is None
-        assert "already has 8 cues" in text_of(screen, "#cue-status")
+        assert screen.editing == 8  # the editor opens, with the limit said at once
+        assert "already has 8 cues" in text_of(screen, "#cue-message")
+        await type_text(pilot, "a ninth")
+        await pilot.press("enter")
+        assert screen.editing == 8
+        assert "already has 8 cues" in text_of(screen, "#cue-message")
+        editor = screen.editor()
+        assert editor is not None and editor.value == "a ninth"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == [f"cue {i}" for i in range(8)]
         # down to one cue, then the last delete is refused
         for _ in range(7):
             await pilot.press("d")

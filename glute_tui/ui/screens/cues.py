@@ -513,13 +513,10 @@ class CuesScreen(Screen[None]):
     def action_add(self) -> None:
         if not self._ready():
             return
-        cues = self._current_cues()
-        full = rules.can_add(cues)
-        if full is not None:
-            self._focus(self.query_one("#cue-list"))
-            self._set_status(full, error=True)
-            return
-        self._open_editor(len(cues), "")
+        # At 8 cues the editor still opens, and says at once that it is full (_show_hint):
+        # whatever is typed next lands in it, not in the list as commands, and Enter
+        # refuses it inline like any other rule.
+        self._open_editor(len(self._current_cues()), "")
 
     def _open_editor(self, index: int, text: str) -> None:
         cue_list = self.query_one("#cue-list", CueList)
@@ -554,6 +551,11 @@ class CuesScreen(Screen[None]):
         self._error_for = None
         length = len(rules.clean(editor.value)) if editor is not None else 0
         adding = self.editing is not None and self.editing >= len(self._current_cues())
+        full = rules.can_add(self._current_cues()) if adding else None
+        if full is not None:
+            message.update(Content(f"{full} Escape cancels."))
+            message.add_class("-error")
+            return
         verb = "adds it" if adding else "saves"
         over = " — too long" if length > MAX_LENGTH else ""
         note = f"\n{editor.paste_note}" if editor is not None and editor.paste_note else ""
