@@ -415,3 +415,39 @@ async def test_a_burst_of_keys_runs_in_order(make_app, db_path: Path) -> None:
         await burst(pilot, ["/", *"clam", "enter", "j"])
         assert screen.query_one("#cue-filter", Input).value == "clam"
         assert screen.selected == "clamshell"
+
+
+async def test_a_failed_save_is_said_on_screen_and_the_list_shows_the_file(
+    make_app, db_path: Path, monkeypatch
+) -> None:
+    from glute_tui.store.history import StoreError
+
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+
+        def refuse(*_: object) -> None:
+            raise StoreError("the disk is full")
+
+        monkeypatch.setattr(app.store, "set_cues", refuse)
+        await pilot.press("tab", "d")
+        await settle(pilot)
+        status = text_of(screen, "#cue-status")
+        assert "Could not save: the disk is full" in status
+        assert shown_cues(screen) == list(LIB.exercises[0].cues)
+    assert not db_path.exists() or saved(db_path) == {}
+
+
+async def test_undo_finds_its_exercise_behind_a_filter(make_app, db_path: Path) -> None:
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.press("tab", "d")
+        await settle(pilot)
+        await pilot.press("tab", "slash", *"clam", "enter")
+        assert screen.selected == "clamshell"
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.selected == LIB.exercises[0].id
+        assert screen.query_one("#cue-filter", Input).value == ""
+        assert saved(db_path) == {}  # back to exactly the shipped cues
