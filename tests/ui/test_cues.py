@@ -304,7 +304,7 @@ async def test_help_lists_every_key(make_app) -> None:
         from glute_tui.ui.screens.help import describe_keys
 
         keys = dict(describe_keys(app.screen.under))
-        for key in ("e", "a", "d", "u", "⇧↑↓", "⇧↓", "r", "/", "tab", "esc", "↑ k", "↓"):
+        for key in ("e", "a", "d", "u", "⇧↑↓", "⇧↓", "r", "/", "tab", "esc", "↑ k", "↓ j", "→ l"):
             assert key in keys, key
 
 
