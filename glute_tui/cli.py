@@ -177,8 +177,9 @@ def _cues(db: Path, action: str, file: str | None) -> int:
     sets = read_cue_file(Path(file), library)  # everything checked before the data file is touched
     store = _open_store(db)
     yours, shipped_again = import_cues(store, library, sets)
-    note = f" ({shipped_again} match the shipped cues)" if shipped_again else ""
-    print(f"imported cues for {yours + shipped_again} exercises into {db}{note}")
+    total = yours + shipped_again
+    note = f" ({shipped_again} matching the shipped cues)" if shipped_again else ""
+    print(f"imported cues for {total} exercise{'s' if total != 1 else ''} into {db}{note}")
     return 0
 
 

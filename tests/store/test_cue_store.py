@@ -217,3 +217,24 @@ def test_history_import_checks_cue_rules(db_path: Path, tmp_path: Path) -> None:
     bad.write_text(json.dumps(export), encoding="utf-8")
     assert main(["import", str(bad), "--db", str(db_path)]) == 2
     assert not db_path.exists()
+
+
+def test_cli_import_says_what_it_did(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = shipped.library()
+    good = _cue_file(
+        tmp_path / "good.json",
+        {"bird_dog": ["Long spine"], "clamshell": list(library["clamshell"].cues)},
+    )
+    assert main(["cues", "import", str(good), "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "imported cues for 2 exercises" in out
+    assert "1 matching the shipped cues" in out
+    one = _cue_file(tmp_path / "one.json", {"lunge": ["Tall trunk"]})
+    assert main(["cues", "import", str(one), "--db", str(db_path)]) == 0
+    assert "for 1 exercise into" in capsys.readouterr().out
+    assert HistoryStore.open(db_path).cue_overrides() == {
+        "bird_dog": ["Long spine"],
+        "lunge": ["Tall trunk"],
+    }
