@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from glute_tui.core.cues import CueError, parse_file, to_file
 from glute_tui.core.library import Library
@@ -56,7 +57,11 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
             f"refused: cannot read {path} ({exc.strerror or exc}); nothing was imported"
         ) from None
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_no_twice)
+    except _TwiceError as exc:
+        raise StoreError(
+            f"refused: {path}: {exc.key!r} appears twice; nothing was imported"
+        ) from None
     except ValueError as exc:
         raise StoreError(
             f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
@@ -67,6 +72,23 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
     except CueError as exc:
         reason = str(exc).rstrip(".")
         raise StoreError(f"refused: {path}: {reason}; nothing was imported") from None
+
+
+class _TwiceError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json object hook: a key given twice (JSON keeps the last silently) is refused, so
+    an exercise pasted twice into a cue file cannot lose one of its sets unnoticed."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _TwiceError(key)
+        out[key] = value
+    return out
 
 
 def import_cues(

@@ -145,6 +145,11 @@ def test_cli_import_refusal_does_not_create_the_data_file(tmp_path: Path) -> Non
     ("content", "fragment"),
     [
         ("{not json", "not valid JSON"),
+        (
+            '{"format": "glute-tui-cues", "version": 1, '
+            '"cues": {"bird_dog": ["a"], "bird_dog": ["b"]}}',
+            "'bird_dog' appears twice",
+        ),
         ('{"format": "glute-tui-export", "version": 1}', "not a glute-tui cue file"),
         (b"\xff\xfe", "not UTF-8"),
     ],
