@@ -409,6 +409,9 @@ async def test_a_burst_of_keys_runs_in_order(make_app, db_path: Path) -> None:
         # delete then edit: the edit lands on the cue that moved under the cursor
         await burst(pilot, ["d", "e", *" ok", "enter"])
         assert saved(db_path)[first.id] == [*first.cues, "one more ok"]
+        # editing keys in a burst work too: ctrl+u clears, backspace deletes
+        await burst(pilot, ["e", "ctrl+u", *"fresh!", "backspace", "enter"])
+        assert saved(db_path)[first.id] == [*first.cues, "fresh"]
         assert isinstance(screen.focused, CueList) and screen.editing is None
         # the filter: `/` + letters + Enter from the list
         await pilot.press("tab")

@@ -133,7 +133,7 @@ class _HandsOnKeys:
         if focused is not self and isinstance(focused, Input):
             event.stop()
             event.prevent_default()
-            screen.hand_key(focused, event)
+            await screen.hand_key(focused, event)
         elif await screen.app._check_bindings(event.key):  # pinned Textual: private API
             event.stop()
             event.prevent_default()
@@ -419,9 +419,9 @@ class CuesScreen(Screen[None]):
             return self.selected is not None and self.is_edited(self.selected)
         return True
 
-    def hand_key(self, box: Input, event: events.Key) -> None:
+    async def hand_key(self, box: Input, event: events.Key) -> None:
         """Apply a key that reached a list after a text box took focus (see _HandsOnKeys)
-        to that box, synchronously, as the box itself would."""
+        to that box, in turn, as the box itself would."""
         if event.is_printable and event.character is not None:
             if box.selection.is_empty:
                 box.insert_text_at_cursor(event.character)
@@ -437,9 +437,10 @@ class CuesScreen(Screen[None]):
                 self.action_cancel_edit()
             else:
                 self.action_leave_filter()
-        elif event.key == "backspace":
-            box.action_delete_left()
-        # other keys (arrows, tab...) in a burst are dropped: they would only move things
+        else:  # backspace, ctrl+u, home...: the box's own binding for the key
+            for binding in box._bindings.key_to_bindings.get(event.key, ()):
+                if await self.app.run_action(binding.action, box):
+                    break
 
     # ---- moving ------------------------------------------------------------------------
     def _focus(self, widget: Widget) -> None:
