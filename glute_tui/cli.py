@@ -39,8 +39,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"glute-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SCREENS:
-        sub.add_parser(name, parents=[common], help=f"open the app at the {name} screen")
+    screen_parsers = {
+        name: sub.add_parser(name, parents=[common], help=f"open the app at the {name} screen")
+        for name in SCREENS
+    }
+    if "cues" in screen_parsers:
+        cues = screen_parsers["cues"]
+        cues.description = (
+            "Without an action, open the cue editor. `cues export FILE` writes every "
+            "exercise's cues to a JSON file (FILE '-' prints them); `cues import FILE` "
+            "checks the whole file and only then saves its cues as yours."
+        )
+        cues.add_argument(
+            "action",
+            nargs="?",
+            choices=("export", "import"),
+            metavar="ACTION",
+            help="export or import; leave out to open the editor",
+        )
+        cues.add_argument(
+            "file", nargs="?", metavar="FILE", help="the cue file ('-' exports to the screen)"
+        )
     exp = sub.add_parser("export", parents=[common], help="print or save the whole history")
     exp.add_argument("--format", choices=("json", "csv"), default="json")
     exp.add_argument("--out", metavar="FILE", help="write here instead of standard output")
@@ -80,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(db, args.format, args.out)
         if command == "import":
             return _import(db, Path(args.file))
+        if command == "cues" and getattr(args, "action", None):
+            return _cues(db, args.action, args.file)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command == "screenshots":
@@ -128,6 +149,37 @@ def _import(db: Path, file: Path) -> int:
     store = _open_store(db)
     added, added_a = import_file(store, file)
     print(f"imported {added} new sessions and {added_a} new assessments into {db}")
+    return 0
+
+
+def _cues(db: Path, action: str, file: str | None) -> int:
+    from glute_tui.store import shipped
+    from glute_tui.store.cue_share import (
+        import_cues,
+        read_cue_file,
+        render_cue_file,
+        write_cue_file,
+    )
+
+    if not file:
+        raise CliError(
+            f"cues {action} needs a FILE (for example: glute-tui cues {action} my-cues.json)"
+        )
+    library = shipped.library()
+    if action == "export":
+        store = _open_store(db) if db.exists() else None
+        if file == "-":
+            sys.stdout.write(render_cue_file(store, library))
+            return 0
+        path = write_cue_file(store, library, Path(file))
+        print(f"exported the cues of {len(library)} exercises to {path}", file=sys.stderr)
+        return 0
+    sets = read_cue_file(Path(file), library)  # everything checked before the data file is touched
+    store = _open_store(db)
+    yours, shipped_again = import_cues(store, library, sets)
+    total = yours + shipped_again
+    note = f" ({shipped_again} matching the shipped cues)" if shipped_again else ""
+    print(f"imported cues for {total} exercise{'s' if total != 1 else ''} into {db}{note}")
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from glute_tui.core.cues import clean, list_problem
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     EXPORT_FORMAT,
@@ -115,7 +116,11 @@ def parse_export(raw: Any) -> dict[str, Any]:
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in cues.values()
             ):
                 raise RecordError("cues: must map exercise ids to lists of text")
-            out["kv"]["cues"] = {k: list(v) for k, v in cues.items()}
+            for ex_id, cue_list in cues.items():
+                problem = list_problem(cue_list)
+                if problem is not None:
+                    raise RecordError(f"cues.{ex_id}: {problem.rstrip('.')}")
+            out["kv"]["cues"] = {k: [clean(c) for c in v] for k, v in cues.items()}
         if "pauses" in raw:
             out["kv"]["pauses"] = _pauses(raw["pauses"])
         return out

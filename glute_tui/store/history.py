@@ -18,7 +18,7 @@ import contextlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
+from glute_tui.core.cues import clean, list_problem
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     RecordError,
@@ -246,8 +247,19 @@ class HistoryStore:
         return dict(value) if isinstance(value, Mapping) else {}
 
     def cue_overrides(self) -> dict[str, list[str]]:
+        """The user's cue lists. An entry that breaks the cue rules (only possible by
+        editing the file by hand) is skipped, so that exercise falls back to the shipped
+        cues; it stays in the file untouched until the user saves new cues for it."""
         value = self._kv.get("cues")
-        return {k: list(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
+        if not isinstance(value, Mapping):
+            return {}
+        return {
+            k: list(v)
+            for k, v in value.items()
+            if isinstance(v, list)
+            and all(isinstance(c, str) for c in v)
+            and list_problem(v) is None
+        }
 
     def pauses(self) -> list[dict[str, str]]:
         value = self._kv.get("pauses")
@@ -362,13 +374,23 @@ class HistoryStore:
 
     def set_cues(self, exercise_id: str, cues: list[str] | None) -> None:
         """Store a user's cue list for an exercise; None returns it to the shipped cues."""
+        self.set_cues_many({exercise_id: cues})
+
+    def set_cues_many(self, changes: Mapping[str, Sequence[str] | None]) -> None:
+        """Set several exercises' cue lists in one transaction (None = back to shipped).
+        Every list is checked against the cue rules first; a bad one writes nothing."""
+        for exercise_id, cues in changes.items():
+            problem = None if cues is None else list_problem(cues)
+            if problem is not None:
+                raise StoreError(f"cues for {exercise_id}: {problem}")
 
         def change(db: TinyDB) -> None:
             overrides = dict(_get(db, "cues") or {})
-            if cues is None:
-                overrides.pop(exercise_id, None)
-            else:
-                overrides[exercise_id] = list(cues)
+            for exercise_id, cues in changes.items():
+                if cues is None:
+                    overrides.pop(exercise_id, None)
+                else:
+                    overrides[exercise_id] = [clean(c) for c in cues]
             _put(db, "cues", overrides)
 
         self._transaction(change)

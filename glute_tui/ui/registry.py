@@ -32,6 +32,13 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "a",
         "glute_tui.ui.screens.assess:AssessScreen",
     ),
+    ScreenInfo(
+        "cues",
+        "Cues",
+        "word the timer cues your way",
+        "e",
+        "glute_tui.ui.screens.cues:CuesScreen",
+    ),
 )
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)

@@ -40,10 +40,19 @@ async def _assess_to_verdict(pilot: object) -> None:
     await p.pause()
 
 
+async def _cues_setup(pilot: object) -> None:
+    """The cue editor mid-edit on the clamshell, with one cue already reworded."""
+    press = pilot.press  # type: ignore[attr-defined]
+    await press("slash", *"clam", "enter", "tab", "j", "e", "end")
+    await press(*" Slowly.", "enter")
+    await press("a", *"Wall at your back", "space", "-", "space", *"no rolling")
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
     Shot("verdict", "assess", _assess_to_verdict),
+    Shot("cues", "cues", _cues_setup),
 ]
 
 
