@@ -409,3 +409,62 @@ def next_morning_advice(next_morning: int, before: int | None) -> PainAdvice:
             "and check again tomorrow.",
         )
     return PainAdvice("ok", f"{next_morning}/10 is in the safe range. Carry on as planned.")
+
+
+# ---- the headless summary (`glute-tui stats`) -------------------------------------------
+def stats_summary(
+    days: Days,
+    today: date,
+    pauses: Iterable[Mapping[str, str]],
+    hold_target: int = HOLD_TARGET,
+    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
+) -> dict[str, Any]:
+    """The shape of `glute-tui stats --json`: numbers only (strength and adherence 0-100,
+    adherence None when there is no complete, unpaused day to judge yet)."""
+    paused = paused_days(pauses)
+    hold, circuit = today_counts(days, today)
+    hs = hold_streak(days, today, paused, hold_target)
+    cs = circuit_streak(days, today, paused, weekly_target)
+    a7 = adherence(days, today, 7, paused, hold_target, weekly_target)
+    a28 = adherence(days, today, 28, paused, hold_target, weekly_target)
+    return {
+        "today": {"hold": hold, "hold_target": hold_target, "circuit": circuit},
+        "streaks": {
+            "hold": {"current": hs.current, "longest": hs.longest},
+            "circuit": {"current": cs.current, "longest": cs.longest},
+        },
+        "strength": {
+            "hold": round(100 * hold_strength(days, today, paused, hold_target)),
+            "circuit": round(100 * circuit_strength(days, today, paused, weekly_target)),
+        },
+        "adherence": {"7d": a7.overall, "28d": a28.overall},
+    }
+
+
+def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> str:
+    """`glute-tui stats`: a few short lines, fit for a shell prompt."""
+    t = summary["today"]
+    hold, target = t["hold"], t["hold_target"]
+    if paused_today:
+        today_line = "paused (injury pause): nothing is due today"
+    else:
+        left = f"{target - hold} to go" if hold < target else "today counts"
+        circuit = "done" if t["circuit"] else "not yet"
+        today_line = f"hold {hold} of {target} ({left}), circuit {circuit}"
+    s, st, ad = summary["streaks"], summary["strength"], summary["adherence"]
+
+    def days(n: int) -> str:
+        return f"{n} day" if n == 1 else f"{n} days"
+
+    def pct(v: int | None) -> str:
+        return "-" if v is None else f"{v}%"
+
+    track = ad["7d"] is not None and ad["7d"] >= ON_TRACK_PCT
+    return (
+        f"Today {today.strftime('%a %d %b')}: {today_line}\n"
+        f"Streaks: hold {days(s['hold']['current'])} (longest {s['hold']['longest']}), "
+        f"circuit {days(s['circuit']['current'])} (longest {s['circuit']['longest']})\n"
+        f"Habit strength: hold {st['hold']}%, circuit {st['circuit']}%\n"
+        f"Adherence: 7 days {pct(ad['7d'])}, 28 days {pct(ad['28d'])}"
+        f"{' (on track)' if track else ''}\n"
+    )
