@@ -468,3 +468,25 @@ def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> s
         f"Adherence: 7 days {pct(ad['7d'])}, 28 days {pct(ad['28d'])}"
         f"{' (on track)' if track else ''}\n"
     )
+
+
+# ---- injury pauses -----------------------------------------------------------------------
+MAX_PAUSE_DAYS = 366
+
+
+def make_pause(start_text: str, end_text: str) -> dict[str, str]:
+    """A pause from typed dates; ValueError with a plain message when they do not work."""
+    try:
+        start = date.fromisoformat(start_text.strip())
+    except ValueError:
+        raise ValueError(f"'{start_text.strip()}' is not a date; type it as YYYY-MM-DD") from None
+    end_raw = end_text.strip() or start_text.strip()
+    try:
+        end = date.fromisoformat(end_raw)
+    except ValueError:
+        raise ValueError(f"'{end_raw}' is not a date; type it as YYYY-MM-DD") from None
+    if end < start:
+        raise ValueError("the last day is before the first day")
+    if (end - start).days + 1 > MAX_PAUSE_DAYS:
+        raise ValueError("a pause can be at most a year; add another one after it")
+    return {"start": start.isoformat(), "end": end.isoformat()}

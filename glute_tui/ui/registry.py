@@ -24,7 +24,15 @@ class ScreenInfo:
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
-SCREENS: tuple[ScreenInfo, ...] = ()
+SCREENS: tuple[ScreenInfo, ...] = (
+    ScreenInfo(
+        "history",
+        "History & streaks",
+        "your calendar, streaks, progress and every session",
+        "s",
+        "glute_tui.ui.screens.history:HistoryScreen",
+    ),
+)
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)
 

@@ -23,7 +23,7 @@ class Shot:
     demo: bool = True
 
 
-SHOTS: list[Shot] = [Shot("home")]
+SHOTS: list[Shot] = [Shot("home"), Shot("history")]
 
 
 def seed_demo(db: Path, years: float = 1.0, seed: int = 7) -> None:
@@ -44,7 +44,13 @@ async def _shoot(shot: Shot, out: Path, workdir: Path) -> Path:
     db = workdir / f"{shot.name}.json"
     if shot.demo:
         seed_demo(db)
-    app = GluteApp(db_path=db, start_screen=shot.screen, now=lambda: FIXED_NOW, clock=lambda: 0.0)
+    app = GluteApp(
+        db_path=db,
+        start_screen=shot.screen,
+        now=lambda: FIXED_NOW,
+        clock=lambda: 0.0,
+        ask_next_morning=False,
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
