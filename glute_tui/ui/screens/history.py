@@ -165,7 +165,7 @@ def draw_streaks(d: HistoryData) -> str:
 
     lines = [
         "[b]Streaks and habit strength[/b]",
-        f"{'':9}{'now':>10}{'longest':>10}{'strength':>10}",
+        f"[$text-muted]{'routine':9}{'now':>10}{'longest':>10}{'strength':>10}[/]",
         f"{'Hold':9}{_days(d.hold.current):>10}{_days(d.hold.longest):>10}"
         f"{round(d.hold_strength * 100):>9}%  [$text-muted]a day counts at "
         f"{d.hold_target}+ sessions[/]",
@@ -275,8 +275,8 @@ class HistoryScreen(Screen[None]):
         Binding("p", "pause", "Injury pause"),
         Binding("x", "export", "Export"),
         Binding("w", "weekly_target", "Circuit target"),
-        Binding("left_square_bracket", "page(1)", "Older", key_display="["),
-        Binding("right_square_bracket", "page(-1)", "Newer", key_display="]"),
+        Binding("left_square_bracket", "page(1)", "Older", key_display="[", show=False),
+        Binding("right_square_bracket", "page(-1)", "Newer", key_display="]", show=False),
     ]
 
     def __init__(self) -> None:
@@ -289,12 +289,12 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="history-tabs"):
             with TabPane("Overview", id="overview"), VerticalScroll():
-                yield Static("Reading your history…", id="heatmap", classes="card")
-                yield Static("", id="streaks", classes="card")
+                yield Static("Reading your history…", id="heatmap", classes="card hcard")
+                yield Static("", id="streaks", classes="card hcard")
             with TabPane("Trends", id="trends"), VerticalScroll():
-                yield Static("", id="volume", classes="card")
-                yield Static("", id="pain", classes="card")
-                yield Static("", id="lsi", classes="card")
+                yield Static("", id="volume", classes="card hcard")
+                yield Static("", id="pain", classes="card hcard")
+                yield Static("", id="lsi", classes="card hcard")
             with TabPane("Sessions", id="sessions"):
                 yield Static("", id="page-info")
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
@@ -376,7 +376,7 @@ class HistoryScreen(Screen[None]):
             first = self.page * PAGE + 1
             info.update(
                 f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first  ·  "
-                "Enter opens one  ·  [b]\\[[/b] older  [b]][/b] newer"
+                "Enter opens one  ·  \\[ older  ·  ] newer"
             )
 
     def action_page(self, step: int) -> None:

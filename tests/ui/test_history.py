@@ -1,0 +1,238 @@
+"""The history screen: populated from the store, drill-down, pauses, export, next-morning pain."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, TabbedContent
+
+from glute_tui.core import progress as pg
+from glute_tui.store.history import HistoryStore
+from glute_tui.ui.screens.history import HistoryScreen
+from glute_tui.ui.screens.history_dialogs import ExportDialog, PauseDialog, SessionDetail
+from glute_tui.ui.screens.next_morning import NextMorningDialog
+from glute_tui.ui.screenshots import seed_demo
+from tests.conftest import FIXED_NOW, settle
+
+
+def _text(screen, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(screen.query_one(selector).render())
+
+
+async def test_history_opens_from_home_and_shows_what_core_computes(make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        store = HistoryStore.open(db_path)
+        days = pg.counts_by_day(store.rows())
+        paused = pg.paused_days(store.pauses())
+        today = FIXED_NOW.date()
+        hold = pg.hold_streak(days, today, paused)
+        streaks = _text(screen, "#streaks")
+        assert f"{hold.longest} days" in streaks
+        assert f"{round(pg.hold_strength(days, today, paused) * 100)}%" in streaks
+        assert "Last 26 weeks" in _text(screen, "#heatmap")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_drill_down_into_a_session_and_page_back(make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3")
+        table = screen.query_one("#session-table", DataTable)
+        assert table.row_count == 50
+        newest = HistoryStore.open(db_path).rows()[-1]
+        assert table.get_row_at(0)[0] == newest["day"]
+        assert "of " in _text(screen, "#page-info")
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, SessionDetail)
+        assert detail.session_id == newest["id"]
+        phases = detail.query_one("#phase-table", DataTable)
+        assert phases.row_count == newest["phase_count"] > 0
+        head = _text(detail, "#detail-head")
+        assert "Pain before" in head and "effort" in head
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("left_square_bracket")
+        assert "Sessions 51–100" in _text(screen, "#page-info")
+        await pilot.press("right_square_bracket")
+        assert "Sessions 1–50" in _text(screen, "#page-info")
+
+
+async def test_injury_pause_is_saved_and_bad_dates_are_explained(make_app, db_path) -> None:
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PauseDialog)
+        start = dialog.query_one("#pause-start", Input)
+        start.value = "2026-11-31"
+        await pilot.press("enter")
+        assert "is not a date" in _text(dialog, "#pause-error")
+        start.value = "2026-11-16"
+        dialog.query_one("#pause-end", Input).value = "2026-11-10"
+        start.focus()
+        await pilot.press("enter")
+        assert "before the first day" in _text(dialog, "#pause-error")
+        dialog.query_one("#pause-end", Input).value = "2026-11-18"
+        start.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Paused 2026-11-16 to 2026-11-18" in _text(dialog, "#pause-error")
+        assert app.store.pauses() == [{"start": "2026-11-16", "end": "2026-11-18"}]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Injury pause" not in _text(app.screen, "#streaks")  # it is over by today
+
+
+async def test_export_says_where_it_went_and_refuses_a_bad_path(
+    make_app, db_path, tmp_path: Path
+) -> None:
+    seed_demo(db_path, years=0.1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        box = dialog.query_one("#export-path", Input)
+        box.value = str(tmp_path / "no-such-folder" / "out.json")
+        await pilot.press("enter")
+        assert "does not exist" in _text(dialog, "#export-status")
+        box.value = str(tmp_path)
+        await pilot.press("enter")
+        assert "is a folder" in _text(dialog, "#export-status")
+        target = tmp_path / "backup.json"
+        box.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        status = _text(dialog, "#export-status")
+        assert f"to {target}" in status and "Saved" in status
+        data = json.loads(target.read_text())
+        assert data["format"] == "glute-tui-export" and len(data["sessions"]) > 0
+        # an existing file needs a second Enter
+        await pilot.press("enter")
+        assert "already exists" in _text(dialog, "#export-status")
+
+
+async def test_weekly_circuit_target_cycles(make_app) -> None:
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert app.store.settings()["circuit_weekly_target"] == 6
+        assert "target 6 days a week" in _text(app.screen, "#streaks")
+
+
+def _yesterday(sid: str, hour: int, before: int) -> dict:
+    start = (FIXED_NOW - timedelta(days=1)).replace(hour=hour, minute=0)
+    return {
+        "id": sid,
+        "routine": "hold",
+        "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=4)).isoformat(),
+        "status": "completed",
+        "stop_reason": "planned_end",
+        "pain_before": before,
+        "pain_after": before,
+        "effort": 3,
+        "phases": [],
+    }
+
+
+async def test_next_morning_pain_worse_suggests_reducing_the_load(make_app, db_path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_yesterday("a", 8, 2))
+    store.add_session(_yesterday("b", 19, 3))
+    app = make_app(ask_next_morning=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NextMorningDialog)
+        await pilot.press("1", "1", "enter")
+        assert "whole number from 0 to 10" in _text(dialog, "#morning-advice")
+        dialog.query_one("#morning-pain", Input).value = ""
+        await pilot.press("4", "enter")
+        await settle(pilot)
+        advice = _text(dialog, "#morning-advice")
+        assert "worse this morning" in advice and "Reduce the load" in advice
+        session = app.store.session("b")
+        assert session["pain_next_morning"] == 4
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "HomeScreen"
+    # asked once: the next launch does not ask again
+    again = make_app(ask_next_morning=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert type(again.screen).__name__ == "HomeScreen"
+
+
+async def test_skipping_the_question_does_not_ask_again_today(make_app, db_path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_yesterday("a", 8, 2))
+    app = make_app(ask_next_morning=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NextMorningDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+    assert HistoryStore.open(db_path).settings()["next_morning_asked"] == "2026-11-19"
+
+
+async def _overview(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+
+
+async def _trends(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("2")
+    await pilot.pause()
+
+
+async def _sessions(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("3")
+    await pilot.pause()
+
+
+def test_history_overview_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_overview)
+
+
+def test_history_trends_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_trends)
+
+
+def test_history_sessions_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_sessions)
+
+
+async def test_tabs_switch_with_number_keys(make_app) -> None:
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        assert app.screen.query_one(TabbedContent).active == "trends"
