@@ -87,7 +87,7 @@ def streak(
     paused: AbstractSet[date] = frozenset(),
     rest_per_week: int = 0,
 ) -> Streak:
-    """Count days done in a row, walking from the first done day to today.
+    """Count days done in a row, walking from the week of the first done day to today.
 
     A paused day is skipped. Today, not yet done, is still open and breaks nothing. A missed
     day breaks the run unless its calendar week (Monday to Sunday) still has a rest day
@@ -98,7 +98,10 @@ def streak(
         return Streak(0, 0)
     run = longest = 0
     misses: dict[tuple[int, int], int] = {}
-    for d in _span(min(done), today):
+    # Walk whole weeks: a week's rest days are spent by every miss in it, so counting from
+    # the Monday keeps the rule fair (adding a session can never lower a streak).
+    first = min(done)
+    for d in _span(first - timedelta(days=first.weekday()), today):
         if d in paused:
             continue
         if d in done:

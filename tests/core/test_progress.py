@@ -360,3 +360,12 @@ def test_counts_ignore_the_viewers_time_zone(offset: timezone) -> None:
     # the day is fixed when the session is recorded; reading it elsewhere changes nothing
     r = row(datetime(2026, 11, 19, 23, 45, tzinfo=offset).isoformat())
     assert r["day"] == "2026-11-19"
+
+
+def test_an_earlier_circuit_day_never_costs_a_streak() -> None:
+    # found by hypothesis: rest days are counted per calendar week from its Monday
+    later = mk({-2: (0, 1)})  # Wednesday 18th only
+    both = mk({-4: (0, 1), -2: (0, 1)})  # Monday 16th too
+    assert circuit_streak(later, TODAY, weekly_target=6).current == 0
+    assert circuit_streak(both, TODAY, weekly_target=6).current == 0
+    assert circuit_streak(both, TODAY, weekly_target=5) == Streak(2, 2)
