@@ -23,7 +23,7 @@ class Shot:
     demo: bool = True
 
 
-SHOTS: list[Shot] = [Shot("home"), Shot("history")]
+SHOTS: list[Shot] = [Shot("home"), Shot("history", "history")]
 
 
 def seed_demo(db: Path, years: float = 1.0, seed: int = 7) -> None:
