@@ -236,3 +236,38 @@ async def test_tabs_switch_with_number_keys(make_app) -> None:
         await settle(pilot)
         await pilot.press("2")
         assert app.screen.query_one(TabbedContent).active == "trends"
+
+
+async def _detail(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("3")
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await settle(pilot)
+
+
+def test_session_detail_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_detail)
+
+
+async def _pause_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+
+
+def test_pause_dialog_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_pause_dialog)
+
+
+async def _export_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("x")
+    await settle(pilot)
+
+
+def test_export_dialog_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=0.1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_export_dialog)

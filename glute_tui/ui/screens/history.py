@@ -385,6 +385,7 @@ class HistoryScreen(Screen[None]):
             self.page = new
             self._fill_table()
         self.query_one(TabbedContent).active = "sessions"
+        self.query_one("#session-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         index = event.cursor_row
@@ -395,6 +396,10 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(SessionDetail(ids[index]))
 
     # ---- actions ------------------------------------------------------------------------
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "sessions":
+            self.query_one("#session-table", DataTable).focus()
+
     def action_back(self) -> None:
         self.app.pop_screen()
 

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     DataTable,
+    Footer,
     Input,
     Label,
     OptionList,
@@ -47,10 +48,11 @@ class SessionDetail(ModalScreen[None]):
         with Vertical(id="detail-box", classes="dialog"):
             yield Static("Reading the session…", id="detail-head")
             yield DataTable(id="phase-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#phase-table", DataTable).add_columns(
-            "#", "Phase", "Exercise", "Side", "Set", "Planned", "Done", "Reps", "Ended by"
+            "Phase", "Exercise", "Side", "Set", "Plan", "Done", "Reps", "Ended by"
         )
         self._load()
 
@@ -88,13 +90,12 @@ class SessionDetail(ModalScreen[None]):
         table = self.query_one("#phase-table", DataTable)
         lib = app.library
         rows = []
-        for i, p in enumerate(s["phases"], 1):
+        for p in s["phases"]:
             ex = p.get("exercise")
             name = lib[ex].name if ex and ex in lib else (ex or "")
             done = p["end_s"] - p["start_s"] - p.get("paused_s", 0.0)
             rows.append(
                 (
-                    str(i),
                     p["kind"],
                     name,
                     p.get("side") or "",
@@ -149,6 +150,7 @@ class PauseDialog(ModalScreen[None]):
                 yield Button("Close", id="pause-close")
             yield Static("Your pauses (Delete removes the one picked):", id="pause-list-title")
             yield OptionList(id="pause-list")
+        yield Footer()
 
     def on_mount(self) -> None:
         self._fill()
@@ -239,6 +241,7 @@ class ExportDialog(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="export-go", variant="primary")
                 yield Button("Close", id="export-close")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

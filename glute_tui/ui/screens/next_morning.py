@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from glute_tui.core.progress import NextMorningAsk, next_morning_advice, next_morning_candidate
 
@@ -52,6 +52,7 @@ class NextMorningDialog(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="morning-save", variant="primary")
                 yield Button("Skip", id="morning-skip")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#morning-pain", Input).focus()
