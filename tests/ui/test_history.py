@@ -96,6 +96,15 @@ async def test_injury_pause_is_saved_and_bad_dates_are_explained(make_app, db_pa
         await settle(pilot)
         assert "Paused 2026-11-16 to 2026-11-18" in _text(dialog, "#pause-error")
         assert app.store.pauses() == [{"start": "2026-11-16", "end": "2026-11-18"}]
+        dialog.query_one("#pause-list").focus()
+        await pilot.press("delete")
+        await settle(pilot)
+        assert app.store.pauses() == []
+        assert "Removed the pause 2026-11-16 to 2026-11-18" in _text(dialog, "#pause-error")
+        start.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.store.pauses() == [{"start": "2026-11-16", "end": "2026-11-18"}]
         await pilot.press("escape")
         await settle(pilot)
         assert "Injury pause" not in _text(app.screen, "#streaks")  # it is over by today

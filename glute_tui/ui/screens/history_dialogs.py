@@ -160,6 +160,8 @@ class PauseDialog(ModalScreen[None]):
         lst.clear_options()
         for i, p in enumerate(self.pauses):
             lst.add_option(Option(f"{p['start']} to {p['end']}", id=str(i)))
+        if self.pauses:
+            lst.highlighted = len(self.pauses) - 1  # the latest: the likeliest to fix
         lst.display = bool(self.pauses)
         self.query_one("#pause-list-title").display = bool(self.pauses)
 

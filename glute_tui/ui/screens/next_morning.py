@@ -43,8 +43,8 @@ class NextMorningDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="morning-box", classes="dialog"):
             yield Static(
-                "[b]Good morning[/b]\nYou trained yesterday. How much pain do you feel in "
-                "the trained area now, from 0 (none) to 10 (worst)?",
+                "[b]How is it this morning?[/b]\nYou trained yesterday. How much pain do you "
+                "feel in the trained area now, from 0 (none) to 10 (worst)?",
                 id="morning-question",
             )
             yield Input(placeholder="0-10", id="morning-pain", max_length=2, type="integer")
@@ -79,6 +79,8 @@ class NextMorningDialog(ModalScreen[None]):
 
         def done(_: object) -> None:
             self.answered = True
+            if advice.level == "reduce":  # keep it on the home screen for today too
+                app.notices.append(advice.message)
             style = {"ok": "$success", "watch": "$warning", "reduce": "$error"}[advice.level]
             advice_box.update(f"[{style}]{advice.message}[/]\n\nPress Enter to close.")
             self.query_one("#morning-pain", Input).disabled = True
