@@ -123,8 +123,10 @@ def _cell(c: pg.HeatCell) -> str:
     return f"[reverse]{body}[/]" if c.today else body
 
 
-def draw_heatmap(d: HistoryData) -> str:
-    cols = d.heat
+def draw_heatmap(d: HistoryData, width: int = 200) -> str:
+    """The calendar, as many of the last 26 weeks as fit in `width` cells (2 per day)."""
+    weeks = max(4, min(len(d.heat), (width - 4) // 2))
+    cols = d.heat[-weeks:]
     months = [" "] * (len(cols) * 2)
     last_month = None
     for i, col in enumerate(cols):
@@ -136,7 +138,7 @@ def draw_heatmap(d: HistoryData) -> str:
                     if 2 * i + k < len(months):
                         months[2 * i + k] = ch
             last_month = m
-    lines = ["[b]Last 26 weeks[/b]", "    " + "".join(months)]
+    lines = [f"[b]Last {weeks} weeks[/b]", "    " + "".join(months)]
     for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
         lines.append(f"{name:<4}" + "".join(_cell(col[row]) for col in cols))
     lines.append(
@@ -334,13 +336,22 @@ class HistoryScreen(Screen[None]):
     def _apply(self, data: HistoryData, rows: list[dict[str, Any]]) -> None:
         self.data = data
         self._rows = rows
-        self.query_one("#heatmap", Static).update(draw_heatmap(data))
+        self._draw_heatmap()
         self.query_one("#streaks", Static).update(draw_streaks(data))
         self.query_one("#volume", Static).update(draw_volume(data))
         self.query_one("#pain", Static).update(draw_pain(data))
         self.query_one("#lsi", Static).update(draw_lsi(data))
         self.page = min(self.page, self._last_page())
         self._fill_table()
+
+    def _draw_heatmap(self) -> None:
+        box = self.query_one("#heatmap", Static)
+        if self.data is not None:
+            width = box.content_size.width or self.app.size.width - 8
+            box.update(draw_heatmap(self.data, width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw_heatmap)
 
     # ---- the sessions table --------------------------------------------------------------
     def _last_page(self) -> int:
