@@ -267,7 +267,8 @@ class HistoryScreen(Screen[None]):
         "80% or more is on track.\n\n"
         "Hurt? Press p to mark an injury pause: paused days neither count nor break a "
         "streak. x exports everything (JSON or CSV) as a backup. In the sessions tab, Enter "
-        "opens a session; [ and ] page through older and newer sessions."
+        "opens a session; [ and ] page through older and newer sessions. 1, 2 and 3 switch "
+        "tabs; w changes your weekly circuit target (5, 6 or 7 days)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
