@@ -154,6 +154,12 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
     if digest is None:
         if db.exists():
             store = _open_store(db)
+            if store.moved_aside is not None:
+                print(
+                    f"glute-tui: {db} could not be read, so it was moved aside to "
+                    f"{store.moved_aside}; nothing was deleted",
+                    file=sys.stderr,
+                )
             digest = read_digest(db) or build_digest(
                 store.rows(),
                 {"settings": store.settings(), "pauses": store.pauses()},

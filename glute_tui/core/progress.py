@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
@@ -75,8 +74,7 @@ def _span(start: date, end: date) -> Iterable[date]:
 
 
 # ---- streaks --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Streak:
+class Streak(NamedTuple):
     current: int
     longest: int
 
@@ -199,8 +197,7 @@ def circuit_strength(
 
 
 # ---- adherence -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Adherence:
+class Adherence(NamedTuple):
     """Percentages (0-100) of what the plan prescribed, over complete days; None when no
     day in the window is both after the first recorded day and not paused."""
 
@@ -265,8 +262,7 @@ def _recent(rows: Sequence[Mapping[str, Any]], since: str) -> Iterable[Mapping[s
         yield row
 
 
-@dataclass(frozen=True)
-class WeekVolume:
+class WeekVolume(NamedTuple):
     start: date
     holds: dict[str, int]  # side -> completed holds
     reps: dict[str, int]  # side -> reps of paced drills
@@ -331,8 +327,7 @@ def lsi_series(assessments: Iterable[Mapping[str, Any]]) -> list[tuple[str, floa
 
 
 # ---- heatmap ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class HeatCell:
+class HeatCell(NamedTuple):
     day: date
     hold: int
     circuit: bool
@@ -358,8 +353,7 @@ def heatmap(
 
 
 # ---- next-morning pain ----------------------------------------------------------------
-@dataclass(frozen=True)
-class NextMorningAsk:
+class NextMorningAsk(NamedTuple):
     session_id: str  # yesterday's last session: the answer is saved on it
     day: str
     before: int | None  # pain before yesterday's first session: the baseline
@@ -384,8 +378,7 @@ def next_morning_candidate(rows: Sequence[Mapping[str, Any]], today: date) -> Ne
     return NextMorningAsk(str(found[0]["id"]), yesterday, before)
 
 
-@dataclass(frozen=True)
-class PainAdvice:
+class PainAdvice(NamedTuple):
     level: str  # "ok" | "watch" | "reduce"
     message: str
 

@@ -96,3 +96,15 @@ def test_stats_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
         [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_stats_on_a_corrupt_file_says_it_was_moved_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "h.json"
+    db.write_text("{broken")
+    assert main(["stats", "--json", "--db", str(db)]) == 0
+    captured = capsys.readouterr()
+    assert "moved aside" in captured.err
+    assert json.loads(captured.out)["streaks"]["hold"] == {"current": 0, "longest": 0}
+    assert list(tmp_path.glob("h.corrupt-*.json"))

@@ -323,16 +323,27 @@ class HistoryScreen(Screen[None]):
         store = app.store
         rows = store.rows()
         plan = store.plan()
-        data = compute(
-            rows,
-            store.assessments(),
-            store.settings(),
-            store.pauses(),
-            plan.verdict,
-            app.now().date(),
-            app.protocols.hold.sessions_target,
-        )
+        try:
+            data = compute(
+                rows,
+                store.assessments(),
+                store.settings(),
+                store.pauses(),
+                plan.verdict,
+                app.now().date(),
+                app.protocols.hold.sessions_target,
+            )
+        except (KeyError, TypeError, ValueError) as exc:  # a hand-edited file, say
+            app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
         app.call_from_thread(self._apply, data, rows)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#heatmap", Static).update(
+            "[$error]Part of your history could not be read, so the summary cannot be "
+            f"shown ({message}). Your sessions are still in the file; export (x) keeps "
+            "everything.[/]"
+        )
 
     def _apply(self, data: HistoryData, rows: list[dict[str, Any]]) -> None:
         self.data = data
