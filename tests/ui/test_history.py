@@ -280,3 +280,69 @@ async def _export_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
 def test_export_dialog_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=0.1, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_export_dialog)
+
+
+async def test_export_csv_switches_the_name_and_writes_csv(
+    make_app, db_path, tmp_path: Path
+) -> None:
+    seed_demo(db_path, years=0.05, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        box = dialog.query_one("#export-path", Input)
+        box.value = str(tmp_path / "backup.json")
+        await pilot.click("#fmt-csv")
+        await pilot.pause()
+        assert box.value == str(tmp_path / "backup.csv")
+        box.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved" in _text(dialog, "#export-status")
+        head = (tmp_path / "backup.csv").read_text().splitlines()[0]
+        assert head.startswith("session_id,routine,started_at")
+
+
+async def test_worse_next_morning_advice_stays_on_home(make_app, db_path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_yesterday("a", 8, 1))
+    app = make_app(ask_next_morning=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert "Reduce the load" in _text(app.screen, "#notices")
+
+
+async def test_settled_next_morning_pain_is_reassuring(make_app, db_path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_session(_yesterday("a", 8, 3))
+    app = make_app(ask_next_morning=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert "safe range" in _text(app.screen, "#morning-advice")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.notices
+
+
+async def test_no_question_when_yesterday_had_no_training(make_app, db_path) -> None:
+    seed_demo(db_path, years=0.05, seed=7)
+    rows = HistoryStore.open(db_path).rows()
+    yesterday = [r for r in rows if r["day"] == "2026-11-19"]
+    app = make_app(ask_next_morning=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        asked = isinstance(app.screen, NextMorningDialog)
+        assert asked == (
+            bool(yesterday) and all(r.get("pain_next_morning") is None for r in yesterday)
+        )

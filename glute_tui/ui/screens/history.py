@@ -287,6 +287,7 @@ class HistoryScreen(Screen[None]):
         self.data: HistoryData | None = None
         self.page = 0
         self._rows: list[dict[str, Any]] = []
+        self._page_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -412,7 +413,7 @@ class HistoryScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         index = event.cursor_row
-        ids = getattr(self, "_page_ids", [])
+        ids = self._page_ids
         if 0 <= index < len(ids):
             from glute_tui.ui.screens.history_dialogs import SessionDetail
 

@@ -81,6 +81,7 @@ class NextMorningDialog(ModalScreen[None]):
             self.answered = True
             if advice.level == "reduce":  # keep it on the home screen for today too
                 app.notices.append(advice.message)
+                app.store_version += 1  # screens redraw (home shows notices)
             style = {"ok": "$success", "watch": "$warning", "reduce": "$error"}[advice.level]
             advice_box.update(f"[{style}]{advice.message}[/]\n\nPress Enter to close.")
             self.query_one("#morning-pain", Input).disabled = True
