@@ -346,3 +346,15 @@ async def test_no_question_when_yesterday_had_no_training(make_app, db_path) -> 
         assert asked == (
             bool(yesterday) and all(r.get("pain_next_morning") is None for r in yesterday)
         )
+
+
+async def test_an_empty_history_says_so_kindly(make_app) -> None:
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "No sessions yet" in _text(app.screen, "#heatmap")
+        assert "not enough complete days yet" in _text(app.screen, "#streaks")
+        await pilot.press("3")
+        assert "No sessions yet" in _text(app.screen, "#page-info")
+        await pilot.press("enter")  # nothing to open: nothing happens
+        assert isinstance(app.screen, HistoryScreen)

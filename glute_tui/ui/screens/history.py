@@ -138,7 +138,10 @@ def draw_heatmap(d: HistoryData, width: int = 200) -> str:
                     if 2 * i + k < len(months):
                         months[2 * i + k] = ch
             last_month = m
-    lines = [f"[b]Last {weeks} weeks[/b]", "    " + "".join(months)]
+    title = f"[b]Last {weeks} weeks[/b]"
+    if d.total == 0:
+        title += "  [$text-muted]No sessions yet: each one you finish fills in its day.[/]"
+    lines = [title, "    " + "".join(months)]
     for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
         lines.append(f"{name:<4}" + "".join(_cell(col[row]) for col in cols))
     lines.append(
@@ -175,11 +178,19 @@ def draw_streaks(d: HistoryData) -> str:
         f"{round(d.circuit_strength * 100):>9}%  [$text-muted]target {d.weekly_target} "
         "days a week (w)[/]",
         "",
-        f"[b]Adherence[/b]  last 7 days {_pct(d.a7.overall)} {verdict(d.a7)}  ·  "
-        f"last 28 days {_pct(d.a28.overall)} {verdict(d.a28)}",
-        f"[$text-muted]hold {_pct(d.a7.hold)} / {_pct(d.a28.hold)}, circuit "
-        f"{_pct(d.a7.circuit)} / {_pct(d.a28.circuit)} of what the plan asks[/]",
     ]
+    if d.a28.overall is None:
+        lines.append(
+            "[b]Adherence[/b]  [$text-muted]not enough complete days yet (today counts "
+            "from tomorrow)[/]"
+        )
+    else:
+        lines += [
+            f"[b]Adherence[/b]  last 7 days {_pct(d.a7.overall)} {verdict(d.a7)}  ·  "
+            f"last 28 days {_pct(d.a28.overall)} {verdict(d.a28)}",
+            f"[$text-muted]hold {_pct(d.a7.hold)} / {_pct(d.a28.hold)}, circuit "
+            f"{_pct(d.a7.circuit)} / {_pct(d.a28.circuit)} of what the plan asks[/]",
+        ]
     current = [p for p in d.pauses if p.get("end", "") >= d.today.isoformat()]
     if current:
         p = current[0]
