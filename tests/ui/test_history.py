@@ -358,3 +358,19 @@ async def test_an_empty_history_says_so_kindly(make_app) -> None:
         assert "No sessions yet" in _text(app.screen, "#page-info")
         await pilot.press("enter")  # nothing to open: nothing happens
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_paging_from_the_overview_opens_the_sessions_tab(make_app, db_path) -> None:
+    seed_demo(db_path, years=0.5, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(TabbedContent).active == "sessions"
+        assert "Sessions 51–100" in _text(screen, "#page-info")
+        assert app.focused is screen.query_one("#session-table")
+        await pilot.press("2", "3")  # away and back: the same page
+        await pilot.pause()
+        assert "Sessions 51–100" in _text(screen, "#page-info")

@@ -7,6 +7,7 @@ first, so ten years of history open as fast as one month.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -14,7 +15,9 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
@@ -299,6 +302,7 @@ class HistoryScreen(Screen[None]):
         self.page = 0
         self._rows: list[dict[str, Any]] = []
         self._page_ids: list[str] = []
+        self._table_stale = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -306,20 +310,17 @@ class HistoryScreen(Screen[None]):
             with TabPane("Overview", id="overview"), VerticalScroll():
                 yield Static("Reading your history…", id="heatmap", classes="card hcard")
                 yield Static("", id="streaks", classes="card hcard")
-            with TabPane("Trends", id="trends"), VerticalScroll():
+            # hidden tabs mount after the first frame, so the overview paints sooner
+            with TabPane("Trends", id="trends"), Lazy(VerticalScroll()):
                 yield Static("", id="volume", classes="card hcard")
                 yield Static("", id="pain", classes="card hcard")
                 yield Static("", id="lsi", classes="card hcard")
-            with TabPane("Sessions", id="sessions"):
+            with TabPane("Sessions", id="sessions"), Lazy(Vertical()):
                 yield Static("", id="page-info")
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#session-table", DataTable)
-        table.add_columns(
-            "Date", "Time", "Routine", "Status", "Stopped by", "Pain b/a/nm", "Effort"
-        )
         self.watch(self.app, "store_version", self.reload)
 
     # ---- computing ---------------------------------------------------------------------
@@ -362,11 +363,22 @@ class HistoryScreen(Screen[None]):
         self._rows = rows
         self._draw_heatmap()
         self.query_one("#streaks", Static).update(draw_streaks(data))
-        self.query_one("#volume", Static).update(draw_volume(data))
-        self.query_one("#pain", Static).update(draw_pain(data))
-        self.query_one("#lsi", Static).update(draw_lsi(data))
+        self._draw_trends()
         self.page = min(self.page, self._last_page())
-        self._fill_table()
+        # the table is filled when it is first shown: the overview paints sooner
+        self._table_stale = True
+        if self.query_one(TabbedContent).active == "sessions":
+            self._fill_table()
+
+    def _draw_trends(self) -> None:
+        if self.data is None:
+            return
+        try:
+            self.query_one("#volume", Static).update(draw_volume(self.data))
+            self.query_one("#pain", Static).update(draw_pain(self.data))
+            self.query_one("#lsi", Static).update(draw_lsi(self.data))
+        except NoMatches:  # not mounted yet: drawn when the tab is shown
+            pass
 
     def _draw_heatmap(self) -> None:
         box = self.query_one("#heatmap", Static)
@@ -382,7 +394,15 @@ class HistoryScreen(Screen[None]):
         return max(0, (len(self._rows) - 1) // PAGE)
 
     def _fill_table(self) -> None:
-        table = self.query_one("#session-table", DataTable)
+        try:
+            table = self.query_one("#session-table", DataTable)
+        except NoMatches:  # not mounted yet: filled when the tab is shown
+            return
+        self._table_stale = False
+        if not table.columns:
+            table.add_columns(
+                "Date", "Time", "Routine", "Status", "Stopped by", "Pain b/a/nm", "Effort"
+            )
         table.clear()
         n = len(self._rows)
         end = n - self.page * PAGE
@@ -418,9 +438,12 @@ class HistoryScreen(Screen[None]):
         new = min(max(0, self.page + step), self._last_page())
         if new != self.page:
             self.page = new
+            self._table_stale = True
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != "sessions":
+            tabs.active = "sessions"  # TabActivated fills and focuses the table
+        elif self._table_stale:
             self._fill_table()
-        self.query_one(TabbedContent).active = "sessions"
-        self.query_one("#session-table", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         index = event.cursor_row
@@ -432,8 +455,13 @@ class HistoryScreen(Screen[None]):
 
     # ---- actions ------------------------------------------------------------------------
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "trends":
+            self._draw_trends()
         if event.pane.id == "sessions":
-            self.query_one("#session-table", DataTable).focus()
+            if self._table_stale and self.data is not None:
+                self._fill_table()
+            with contextlib.suppress(NoMatches):
+                self.query_one("#session-table", DataTable).focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()
