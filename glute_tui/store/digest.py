@@ -49,10 +49,20 @@ def build_digest(
 
 
 def write_digest(db: Path, digest: Mapping[str, Any], key: Any) -> None:
-    """Write the digest for the data file whose identity is `key` (call under the lock)."""
-    from glute_tui.store.atomic import atomic_write_json
+    """Write the digest for the data file whose identity is `key` (call under the lock).
 
-    atomic_write_json(digest_path(db), {**digest, "key": list(key)})
+    Replaced atomically but not fsynced: it is a cache, so after a crash the worst case is
+    a digest that does not parse or does not match, and `stats` rebuilds it. Saves keep
+    their latency."""
+    path = digest_path(db)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({**digest, "key": list(key)}, fh, separators=(",", ":"))
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def read_digest(db: Path) -> dict[str, Any] | None:
