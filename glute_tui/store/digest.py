@@ -57,8 +57,9 @@ def write_digest(db: Path, digest: Mapping[str, Any], key: Any) -> None:
     path = digest_path(db)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        text = json.dumps({**digest, "key": list(key)}, separators=(",", ":"))  # C encoder
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({**digest, "key": list(key)}, fh, separators=(",", ":"))
+            fh.write(text)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
