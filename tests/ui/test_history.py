@@ -374,3 +374,20 @@ async def test_paging_from_the_overview_opens_the_sessions_tab(make_app, db_path
         await pilot.press("2", "3")  # away and back: the same page
         await pilot.pause()
         assert "Sessions 51–100" in _text(screen, "#page-info")
+
+
+async def test_a_csv_name_exports_csv_whatever_the_choice(
+    make_app, db_path, tmp_path: Path
+) -> None:
+    seed_demo(db_path, years=0.05, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "mine.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "as CSV to" in _text(dialog, "#export-status")
+        assert (tmp_path / "mine.csv").read_text().startswith("session_id,")

@@ -287,9 +287,12 @@ class ExportDialog(ModalScreen[None]):
             self._confirm_overwrite = path
             status.update(f"[$warning]{path} already exists. Press Enter again to replace it.[/]")
             return
+        # a name ending in .csv or .json decides the format; the choice above does otherwise
+        suffix = path.suffix.lower()
+        fmt = {".csv": "csv", ".json": "json"}.get(suffix, self.fmt)
+        self.query_one(f"#fmt-{fmt}", RadioButton).value = True
         self._busy = True
-        status.update(f"Exporting to {path}…")
-        fmt = self.fmt
+        status.update(f"Exporting {fmt.upper()} to {path}…")
         app: Any = self.app
         n = len(app.store.rows()) if app.store else 0
 
@@ -300,7 +303,7 @@ class ExportDialog(ModalScreen[None]):
 
         def done(where: Path) -> None:
             self._busy = False
-            status.update(f"[$success]Saved {n:,} sessions to {where}[/]")
+            status.update(f"[$success]Saved {n:,} sessions as {fmt.upper()} to {where}[/]")
             self.notify(f"History exported to {where}", timeout=8)
 
         def failed(message: str) -> None:
