@@ -391,3 +391,16 @@ async def test_a_csv_name_exports_csv_whatever_the_choice(
         await settle(pilot)
         assert "as CSV to" in _text(dialog, "#export-status")
         assert (tmp_path / "mine.csv").read_text().startswith("session_id,")
+
+
+async def test_detail_says_when_the_phases_file_is_missing(make_app, db_path) -> None:
+    seed_demo(db_path, years=0.05, seed=7)
+    newest = HistoryStore.open(db_path).rows()[-1]
+    (db_path.parent / "history.phases" / f"{newest['started_at'][:7]}.json").unlink()
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        head = _text(app.screen, "#detail-head")
+        assert f"Its {newest['phase_count']} phases could not be read" in head

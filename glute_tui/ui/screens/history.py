@@ -451,7 +451,8 @@ class HistoryScreen(Screen[None]):
         if 0 <= index < len(ids):
             from glute_tui.ui.screens.history_dialogs import SessionDetail
 
-            self.app.push_screen(SessionDetail(ids[index]))
+            row = next((r for r in reversed(self._rows) if r["id"] == ids[index]), {})
+            self.app.push_screen(SessionDetail(ids[index], int(row.get("phase_count", 0))))
 
     # ---- actions ------------------------------------------------------------------------
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:

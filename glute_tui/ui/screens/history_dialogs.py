@@ -40,9 +40,10 @@ class SessionDetail(ModalScreen[None]):
         Binding("q", "close", "Close", show=False),
     ]
 
-    def __init__(self, session_id: str) -> None:
+    def __init__(self, session_id: str, expected_phases: int = 0) -> None:
         super().__init__()
         self.session_id = session_id
+        self.expected_phases = expected_phases
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-box", classes="dialog"):
@@ -80,6 +81,12 @@ class SessionDetail(ModalScreen[None]):
         start = s["started_at"].replace("T", " ")[:16]
         end = s["ended_at"][11:16]
         note = f"\nNote: {s['note']}" if s.get("note") else ""
+        if self.expected_phases and not s["phases"]:
+            note += (
+                f"\n[$warning]Its {self.expected_phases} phases could not be read: the month "
+                f"file {s['started_at'][:7]}.json next to your data file is missing or "
+                "damaged.[/]"
+            )
         head.update(
             f"[b]{s['routine'].capitalize()} session[/b]  {start}–{end}  ·  {s['status']}"
             f" ({STOP_WORDS.get(s.get('stop_reason'), s.get('stop_reason'))})\n"
