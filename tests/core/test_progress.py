@@ -369,3 +369,47 @@ def test_an_earlier_circuit_day_never_costs_a_streak() -> None:
     assert circuit_streak(later, TODAY, weekly_target=6).current == 0
     assert circuit_streak(both, TODAY, weekly_target=6).current == 0
     assert circuit_streak(both, TODAY, weekly_target=5) == Streak(2, 2)
+
+
+@given(
+    st.dictionaries(
+        st.integers(-60, 0), st.tuples(st.integers(0, 4), st.integers(0, 2)), max_size=60
+    ),
+    st.sets(st.integers(-60, 0), max_size=30),
+    st.sampled_from([5, 6, 7]),
+)
+def test_adherence_is_a_percentage(entries: dict, paused: set[int], target: int) -> None:
+    days = mk(entries)
+    for window in (7, 28):
+        a = adherence(days, TODAY, window, {d(k) for k in paused}, weekly_target=target)
+        for v in (a.overall, a.hold, a.circuit):
+            assert v is None or 0 <= v <= 100
+
+
+@given(
+    st.dictionaries(
+        st.integers(-60, -1), st.tuples(st.integers(0, 4), st.integers(0, 2)), max_size=60
+    ),
+    st.sets(st.integers(-60, -1), max_size=30),
+)
+def test_training_on_a_paused_day_changes_nothing(entries: dict, paused: set[int]) -> None:
+    p = {d(k) for k in paused}
+    days = mk(entries)
+    wiped = mk({k: v for k, v in entries.items() if k not in paused})
+    if not wiped:
+        return  # the first recorded day moved: nothing to compare
+    assert hold_streak(days, TODAY, p).current == hold_streak(wiped, TODAY, p).current
+    if min(entries) == min(k for k in entries if k not in paused):
+        assert hold_strength(days, TODAY, p) == pytest.approx(hold_strength(wiped, TODAY, p))
+
+
+def test_stats_summary_and_text_on_a_paused_day() -> None:
+    from glute_tui.core.progress import stats_summary, stats_text
+
+    days = mk({-2: (2, 1), -1: (2, 1)})
+    pauses = [{"start": TODAY.isoformat(), "end": d(3).isoformat()}]
+    summary = stats_summary(days, TODAY, pauses)
+    assert summary["streaks"]["hold"] == {"current": 2, "longest": 2}
+    text = stats_text(summary, TODAY, True)
+    assert "paused (injury pause): nothing is due today" in text
+    assert "hold 2 days (longest 2)" in text
