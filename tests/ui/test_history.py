@@ -404,3 +404,22 @@ async def test_detail_says_when_the_phases_file_is_missing(make_app, db_path) ->
         await settle(pilot)
         head = _text(app.screen, "#detail-head")
         assert f"Its {newest['phase_count']} phases could not be read" in head
+
+
+async def test_export_refuses_impossible_names_without_a_traceback(
+    make_app, tmp_path: Path
+) -> None:
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        box = dialog.query_one("#export-path", Input)
+        for bad in (str(tmp_path / ("x" * 300 + ".json")), "~no-such-user-here/out.json"):
+            box.value = bad
+            await pilot.press("enter")
+            await settle(pilot)
+            status = _text(dialog, "#export-status")
+            assert "cannot" in status or "does not exist" in status or "Nothing" in status
+        assert isinstance(app.screen, ExportDialog)

@@ -281,16 +281,21 @@ class ExportDialog(ModalScreen[None]):
         if not raw:
             status.update("[$error]Type a file name to save to.[/]")
             return
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        if path.is_dir():
-            status.update(f"[$error]{path} is a folder; add a file name to it.[/]")
+        try:
+            path = Path(raw).expanduser()
+            if not path.is_absolute():
+                path = Path.cwd() / path
+            if path.is_dir():
+                status.update(f"[$error]{path} is a folder; add a file name to it.[/]")
+                return
+            if not path.parent.is_dir():
+                status.update(f"[$error]The folder {path.parent} does not exist.[/]")
+                return
+            exists = path.exists()
+        except (OSError, ValueError, RuntimeError) as exc:  # too long, NUL, ~nobody...
+            status.update(f"[$error]That name cannot be used: {exc}.[/]")
             return
-        if not path.parent.is_dir():
-            status.update(f"[$error]The folder {path.parent} does not exist.[/]")
-            return
-        if path.exists() and self._confirm_overwrite != path:
+        if exists and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             status.update(f"[$warning]{path} already exists. Press Enter again to replace it.[/]")
             return
