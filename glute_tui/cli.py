@@ -16,7 +16,7 @@ from glute_tui import __version__
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats")
 EXIT_USAGE = 2
 
 
@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=_positive_float, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
     demo.add_argument("--force", action="store_true", help="add to a file that already has data")
+    stats = sub.add_parser(
+        "stats", parents=[common], help="today, streaks, habit strength and adherence, in brief"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stats.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -101,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(db, Path(args.file))
         if command == "cues" and getattr(args, "action", None):
             return _cues(db, args.action, args.file)
+        if command == "stats":
+            return _stats(db, args.json, args.today)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command == "screenshots":
@@ -181,6 +188,53 @@ def _cues(db: Path, action: str, file: str | None) -> int:
     note = f" ({shipped_again} matching the shipped cues)" if shipped_again else ""
     print(f"imported cues for {total} exercise{'s' if total != 1 else ''} into {db}{note}")
     return 0
+
+
+def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
+    """Fast path: read the digest next to the data file (no tinydb, no textual, no years
+    of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
+    from datetime import date, datetime
+
+    from glute_tui.core.progress import paused_days, stats_summary, stats_text
+    from glute_tui.store.digest import build_digest, read_digest
+
+    try:
+        today = date.fromisoformat(today_text) if today_text else datetime.now().astimezone().date()
+    except ValueError:
+        raise CliError(f"--today {today_text!r} is not a YYYY-MM-DD date") from None
+    digest = read_digest(db)
+    if digest is None:
+        if db.exists():
+            store = _open_store(db)
+            if store.moved_aside is not None:
+                print(
+                    f"glute-tui: {db} could not be read, so it was moved aside to "
+                    f"{store.moved_aside}; nothing was deleted",
+                    file=sys.stderr,
+                )
+            digest = read_digest(db) or build_digest(
+                store.rows(),
+                {"settings": store.settings(), "pauses": store.pauses()},
+                _hold_target(),
+            )
+        else:  # no history yet: say so without creating a file
+            digest = build_digest([], {}, _hold_target())
+    summary = stats_summary(
+        digest["days"], today, digest["pauses"], digest["hold_target"], digest["circuit_target"]
+    )
+    if as_json:
+        import json
+
+        print(json.dumps(summary))
+    else:
+        sys.stdout.write(stats_text(summary, today, today in paused_days(digest["pauses"])))
+    return 0
+
+
+def _hold_target() -> int:
+    from glute_tui.store import shipped
+
+    return shipped.protocols().hold.sessions_target
 
 
 def _demo(db: Path, years: float, seed: int, force: bool) -> int:

@@ -64,6 +64,7 @@ def make_app(db_path: Path, clock: FakeClock) -> Callable[..., Any]:
         if not first_run and not db_path.exists():
             HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
         kwargs.setdefault("now", lambda: FIXED_NOW)
+        kwargs.setdefault("ask_next_morning", False)  # history: tests opt in to the question
         return GluteApp(db_path=db_path, start_screen=start_screen, clock=clock, **kwargs)
 
     return factory

@@ -1,10 +1,25 @@
-"""Day-level summaries of the history: what counts today, per routine."""
+"""Day-level summaries of the history: what counts today, streaks, habit strength,
+adherence, per-side volume and pain trends. Pure functions of session rows and a day.
+
+A session belongs to the calendar day of its `started_at` in the UTC offset it was recorded
+with (the row's `day`), so a session just before midnight counts for that day, wherever the
+user is now. Paused days (injury pauses) neither count nor break anything.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date
-from typing import Any
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+HOLD_TARGET = 2  # hold sessions that make a day count
+CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
+CIRCUIT_TARGET_DEFAULT = 5
+ON_TRACK_PCT = 80  # adherence at or above this is on track
+
+Days = Mapping[str, Sequence[int]]  # {'YYYY-MM-DD': [hold completed, circuit completed]}
 
 
 def counts_by_day(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[int]]:
@@ -18,6 +33,456 @@ def counts_by_day(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[int]]:
     return days
 
 
-def today_counts(days: Mapping[str, list[int]], today: date) -> tuple[int, int]:
+def today_counts(days: Mapping[str, Sequence[int]], today: date) -> tuple[int, int]:
     hold, circuit = days.get(today.isoformat(), [0, 0])
     return hold, circuit
+
+
+def circuit_target(settings: Mapping[str, Any]) -> int:
+    """The user's weekly circuit target (5, 6 or 7 days), default 5."""
+    value = settings.get("circuit_weekly_target")
+    return value if value in CIRCUIT_TARGETS else CIRCUIT_TARGET_DEFAULT
+
+
+# ---- pauses ---------------------------------------------------------------------------
+def paused_days(pauses: Iterable[Mapping[str, str]]) -> set[date]:
+    """Every day inside an injury pause (ranges are inclusive; bad entries are ignored)."""
+    out: set[date] = set()
+    for p in pauses:
+        try:
+            start = date.fromisoformat(p["start"])
+            end = date.fromisoformat(p["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        d = start
+        while d <= end:
+            out.add(d)
+            d += timedelta(days=1)
+    return out
+
+
+def _first_day(days: Days) -> date | None:
+    return date.fromisoformat(min(days)) if days else None
+
+
+def _span(start: date, end: date) -> Iterable[date]:
+    d = start
+    one = timedelta(days=1)
+    while d <= end:
+        yield d
+        d += one
+
+
+# ---- streaks --------------------------------------------------------------------------
+class Streak(NamedTuple):
+    current: int
+    longest: int
+
+
+def streak(
+    done: set[date],
+    today: date,
+    paused: AbstractSet[date] = frozenset(),
+    rest_per_week: int = 0,
+) -> Streak:
+    """Count days done in a row, walking from the week of the first done day to today.
+
+    A paused day is skipped. Today, not yet done, is still open and breaks nothing. A missed
+    day breaks the run unless its calendar week (Monday to Sunday) still has a rest day
+    left: `rest_per_week` misses a week are allowed (0 for a daily habit). The streak counts
+    days done, never rest days.
+    """
+    if not done:
+        return Streak(0, 0)
+    run = longest = 0
+    misses: dict[tuple[int, int], int] = {}
+    # Walk whole weeks: a week's rest days are spent by every miss in it, so counting from
+    # the Monday keeps the rule fair (adding a session can never lower a streak).
+    first = min(done)
+    for d in _span(first - timedelta(days=first.weekday()), today):
+        if d in paused:
+            continue
+        if d in done:
+            run += 1
+            longest = max(longest, run)
+        elif d != today:
+            week = d.isocalendar()[:2]
+            misses[week] = misses.get(week, 0) + 1
+            if misses[week] > rest_per_week:
+                run = 0
+    return Streak(run, longest)
+
+
+def hold_streak(
+    days: Days, today: date, paused: AbstractSet[date] = frozenset(), target: int = HOLD_TARGET
+) -> Streak:
+    """Hold routine: a day counts with at least `target` completed hold sessions."""
+    done = {date.fromisoformat(k) for k, v in days.items() if v[0] >= target}
+    return streak({d for d in done if d <= today}, today, paused)
+
+
+def circuit_streak(
+    days: Days,
+    today: date,
+    paused: AbstractSet[date] = frozenset(),
+    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
+) -> Streak:
+    """Circuit: a day counts with a completed circuit; 7 - target rest days a week are
+    allowed without breaking the streak."""
+    done = {date.fromisoformat(k) for k, v in days.items() if v[1] >= 1}
+    return streak({d for d in done if d <= today}, today, paused, 7 - weekly_target)
+
+
+# ---- habit strength (Loop Habit Tracker's score) ----------------------------------------
+def loop_multiplier(frequency: float) -> float:
+    """Loop's daily decay: m = 0.5 ** (sqrt(f) / 13)."""
+    return float(0.5 ** (math.sqrt(frequency) / 13))
+
+
+def loop_score(values: Iterable[float | None], frequency: float) -> float:
+    """score = previous * m + done * (1 - m), day by day from 0; None (paused) keeps it."""
+    m = loop_multiplier(frequency)
+    score = 0.0
+    for v in values:
+        if v is None:
+            continue
+        score = score * m + v * (1 - m)
+    return score
+
+
+def hold_strength(
+    days: Days,
+    today: date,
+    paused: AbstractSet[date] = frozenset(),
+    target: int = HOLD_TARGET,
+) -> float:
+    """Hold routine: f = 1, done = min(1, completed hold sessions / 2). 0.0-1.0."""
+    first = _first_day(days)
+    if first is None or first > today:
+        return 0.0
+    values = (
+        None if d in paused else min(1.0, days.get(d.isoformat(), (0, 0))[0] / target)
+        for d in _span(first, today)
+    )
+    return loop_score(values, 1.0)
+
+
+def circuit_strength(
+    days: Days,
+    today: date,
+    paused: AbstractSet[date] = frozenset(),
+    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
+) -> float:
+    """Circuit: f = target / 7. Below 7, done = min(1, circuit days in the last 14 days /
+    (2 x target)) as Loop does for non-daily habits; at 7, done = 1 on a circuit day."""
+    first = _first_day(days)
+    if first is None or first > today:
+        return 0.0
+    window: list[int] = []
+    in_window = 0
+    values: list[float | None] = []
+    for d in _span(first, today):
+        hit = 1 if days.get(d.isoformat(), (0, 0))[1] >= 1 else 0
+        window.append(hit)
+        in_window += hit
+        if len(window) > 14:
+            in_window -= window[-15]
+        if d in paused:
+            values.append(None)
+        elif weekly_target >= 7:
+            values.append(float(hit))
+        else:
+            values.append(min(1.0, in_window / (2 * weekly_target)))
+    return loop_score(values, weekly_target / 7)
+
+
+# ---- adherence -----------------------------------------------------------------------
+class Adherence(NamedTuple):
+    """Percentages (0-100) of what the plan prescribed, over complete days; None when no
+    day in the window is both after the first recorded day and not paused."""
+
+    overall: int | None
+    hold: int | None
+    circuit: int | None
+
+    @property
+    def on_track(self) -> bool:
+        return self.overall is not None and self.overall >= ON_TRACK_PCT
+
+
+def adherence(
+    days: Days,
+    today: date,
+    window: int,
+    paused: AbstractSet[date] = frozenset(),
+    hold_target: int = HOLD_TARGET,
+    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
+) -> Adherence:
+    """The last `window` complete days (ending yesterday: today is still open).
+
+    Hold: hold_target sessions a day (extra sessions do not make up for a missed day).
+    Circuit: weekly_target / 7 of the active days. Overall: both, session for session.
+    """
+    first = _first_day(days)
+    if first is None:
+        return Adherence(None, None, None)
+    active = [
+        d
+        for d in _span(today - timedelta(days=window), today - timedelta(days=1))
+        if d >= first and d not in paused
+    ]
+    if not active:
+        return Adherence(None, None, None)
+    hold_done = sum(min(hold_target, days.get(d.isoformat(), (0, 0))[0]) for d in active)
+    hold_due = hold_target * len(active)
+    circuit_due = weekly_target * len(active) / 7
+    circuit_days = sum(1 for d in active if days.get(d.isoformat(), (0, 0))[1] >= 1)
+    circuit_done = min(circuit_due, circuit_days)
+
+    def pct(done: float, due: float) -> int:
+        return round(100 * done / due)
+
+    return Adherence(
+        pct(hold_done + circuit_done, hold_due + circuit_due),
+        pct(hold_done, hold_due),
+        pct(circuit_done, circuit_due),
+    )
+
+
+# ---- weekly series ---------------------------------------------------------------------
+def week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _recent(rows: Sequence[Mapping[str, Any]], since: str) -> Iterable[Mapping[str, Any]]:
+    """Rows on or after day `since`, walking back from the newest (rows are oldest first)."""
+    for row in reversed(rows):
+        if str(row["day"]) < since:
+            break
+        yield row
+
+
+class WeekVolume(NamedTuple):
+    start: date
+    holds: dict[str, int]  # side -> completed holds
+    reps: dict[str, int]  # side -> reps of paced drills
+
+
+def weekly_volume(rows: Sequence[Mapping[str, Any]], today: date, weeks: int) -> list[WeekVolume]:
+    """Per-side work done in each of the last `weeks` weeks (Monday first), oldest first.
+    Stopped and interrupted sessions count for the work they did."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    holds = [{"left": 0, "right": 0} for _ in range(weeks)]
+    reps = [{"left": 0, "right": 0} for _ in range(weeks)]
+    for row in _recent(rows, first.isoformat()):
+        d = date.fromisoformat(str(row["day"]))
+        i = (d - first).days // 7
+        if not 0 <= i < weeks:
+            continue
+        for side, vol in (row.get("volume") or {}).items():
+            if side in ("left", "right"):
+                holds[i][side] += int(vol.get("holds", 0))
+                reps[i][side] += int(vol.get("reps", 0))
+    return [WeekVolume(first + timedelta(weeks=i), holds[i], reps[i]) for i in range(weeks)]
+
+
+PAIN_FIELDS = ("pain_before", "pain_after", "pain_next_morning", "effort")
+
+
+def weekly_means(
+    rows: Sequence[Mapping[str, Any]], today: date, weeks: int
+) -> dict[str, list[float | None]]:
+    """Weekly means of pain before/after/next morning and effort (None: nothing logged)."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    sums = {f: [0.0] * weeks for f in PAIN_FIELDS}
+    counts = {f: [0] * weeks for f in PAIN_FIELDS}
+    for row in _recent(rows, first.isoformat()):
+        i = (date.fromisoformat(str(row["day"])) - first).days // 7
+        if not 0 <= i < weeks:
+            continue
+        for f in PAIN_FIELDS:
+            v = row.get(f)
+            if isinstance(v, int) and not isinstance(v, bool):
+                sums[f][i] += v
+                counts[f][i] += 1
+    return {
+        f: [sums[f][i] / counts[f][i] if counts[f][i] else None for i in range(weeks)]
+        for f in PAIN_FIELDS
+    }
+
+
+def lsi_series(assessments: Iterable[Mapping[str, Any]]) -> list[tuple[str, float]]:
+    """(day, LSI %) per assessment with numbers: the lowest test LSI (the weakest link)."""
+    out = []
+    for a in assessments:
+        lsi = a.get("lsi")
+        values = (
+            [v for v in lsi.values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+            if isinstance(lsi, Mapping)
+            else []
+        )
+        if values:
+            out.append((str(a.get("taken_at", ""))[:10], float(min(values))))
+    return out
+
+
+# ---- heatmap ---------------------------------------------------------------------------
+class HeatCell(NamedTuple):
+    day: date
+    hold: int
+    circuit: bool
+    paused: bool
+    future: bool
+    today: bool
+
+
+def heatmap(
+    days: Days, today: date, paused: AbstractSet[date], weeks: int = 26
+) -> list[list[HeatCell]]:
+    """`weeks` columns (oldest first) of 7 cells, Monday to Sunday; the last is this week."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    cols = []
+    for w in range(weeks):
+        col = []
+        for i in range(7):
+            d = first + timedelta(days=7 * w + i)
+            hold, circuit = days.get(d.isoformat(), (0, 0))
+            col.append(HeatCell(d, hold, circuit > 0, d in paused, d > today, d == today))
+        cols.append(col)
+    return cols
+
+
+# ---- next-morning pain ----------------------------------------------------------------
+class NextMorningAsk(NamedTuple):
+    session_id: str  # yesterday's last session: the answer is saved on it
+    day: str
+    before: int | None  # pain before yesterday's first session: the baseline
+
+
+def next_morning_candidate(rows: Sequence[Mapping[str, Any]], today: date) -> NextMorningAsk | None:
+    """What to ask about when yesterday had sessions and none has a next-morning pain yet."""
+    yesterday = (today - timedelta(days=1)).isoformat()
+    found: list[Mapping[str, Any]] = []
+    for row in reversed(rows):
+        day = str(row["day"])
+        if day > yesterday:
+            continue
+        if day < yesterday:
+            break
+        found.append(row)
+    if not found or any(r.get("pain_next_morning") is not None for r in found):
+        return None
+    before = next(
+        (r.get("pain_before") for r in reversed(found) if r.get("pain_before") is not None), None
+    )
+    return NextMorningAsk(str(found[0]["id"]), yesterday, before)
+
+
+class PainAdvice(NamedTuple):
+    level: str  # "ok" | "watch" | "reduce"
+    message: str
+
+
+def next_morning_advice(next_morning: int, before: int | None) -> PainAdvice:
+    """The pain-monitoring rule: some pain is fine if it settles by the next morning (0-3
+    safe, 4-5 acceptable, over 5 too much); worse than before training means reduce the load."""
+    if next_morning > 5:
+        return PainAdvice(
+            "reduce",
+            f"{next_morning}/10 this morning is too much. Take it easier today: fewer reps or "
+            "sets, or a rest day. If it does not settle, stop and see a professional.",
+        )
+    if before is not None and next_morning > before:
+        return PainAdvice(
+            "reduce",
+            f"Your pain is worse this morning ({next_morning}/10) than before yesterday's "
+            f"training ({before}/10). Reduce the load today: fewer reps or sets, shorter holds.",
+        )
+    if next_morning >= 4:
+        return PainAdvice(
+            "watch",
+            f"{next_morning}/10 is acceptable as it has not got worse. Keep the load as it is "
+            "and check again tomorrow.",
+        )
+    return PainAdvice("ok", f"{next_morning}/10 is in the safe range. Carry on as planned.")
+
+
+# ---- the headless summary (`glute-tui stats`) -------------------------------------------
+def stats_summary(
+    days: Days,
+    today: date,
+    pauses: Iterable[Mapping[str, str]],
+    hold_target: int = HOLD_TARGET,
+    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
+) -> dict[str, Any]:
+    """The shape of `glute-tui stats --json`: numbers only (strength and adherence 0-100,
+    adherence None when there is no complete, unpaused day to judge yet)."""
+    paused = paused_days(pauses)
+    hold, circuit = today_counts(days, today)
+    hs = hold_streak(days, today, paused, hold_target)
+    cs = circuit_streak(days, today, paused, weekly_target)
+    a7 = adherence(days, today, 7, paused, hold_target, weekly_target)
+    a28 = adherence(days, today, 28, paused, hold_target, weekly_target)
+    return {
+        "today": {"hold": hold, "hold_target": hold_target, "circuit": circuit},
+        "streaks": {
+            "hold": {"current": hs.current, "longest": hs.longest},
+            "circuit": {"current": cs.current, "longest": cs.longest},
+        },
+        "strength": {
+            "hold": round(100 * hold_strength(days, today, paused, hold_target)),
+            "circuit": round(100 * circuit_strength(days, today, paused, weekly_target)),
+        },
+        "adherence": {"7d": a7.overall, "28d": a28.overall},
+    }
+
+
+def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> str:
+    """`glute-tui stats`: a few short lines, fit for a shell prompt."""
+    t = summary["today"]
+    hold, target = t["hold"], t["hold_target"]
+    if paused_today:
+        today_line = "paused (injury pause): nothing is due today"
+    else:
+        left = f"{target - hold} to go" if hold < target else "today counts"
+        circuit = "done" if t["circuit"] else "not yet"
+        today_line = f"hold {hold} of {target} ({left}), circuit {circuit}"
+    s, st, ad = summary["streaks"], summary["strength"], summary["adherence"]
+
+    def days(n: int) -> str:
+        return f"{n} day" if n == 1 else f"{n} days"
+
+    def pct(v: int | None) -> str:
+        return "-" if v is None else f"{v}%"
+
+    track = ad["7d"] is not None and ad["7d"] >= ON_TRACK_PCT
+    return (
+        f"Today {today.strftime('%a %d %b')}: {today_line}\n"
+        f"Streaks: hold {days(s['hold']['current'])} (longest {s['hold']['longest']}), "
+        f"circuit {days(s['circuit']['current'])} (longest {s['circuit']['longest']})\n"
+        f"Habit strength: hold {st['hold']}%, circuit {st['circuit']}%\n"
+        f"Adherence: 7 days {pct(ad['7d'])}, 28 days {pct(ad['28d'])}"
+        f"{' (on track)' if track else ''}\n"
+    )
+
+
+# ---- injury pauses -----------------------------------------------------------------------
+MAX_PAUSE_DAYS = 366
+
+
+def make_pause(start_text: str, end_text: str) -> dict[str, str]:
+    """A pause from typed dates; ValueError with a plain message when they do not work."""
+    try:
+        start = date.fromisoformat(start_text.strip())
+    except ValueError:
+        raise ValueError(f"'{start_text.strip()}' is not a date; type it as YYYY-MM-DD") from None
+    end_raw = end_text.strip() or start_text.strip()
+    try:
+        end = date.fromisoformat(end_raw)
+    except ValueError:
+        raise ValueError(f"'{end_raw}' is not a date; type it as YYYY-MM-DD") from None
+    if end < start:
+        raise ValueError("the last day is before the first day")
+    if (end - start).days + 1 > MAX_PAUSE_DAYS:
+        raise ValueError("a pause can be at most a year; add another one after it")
+    return {"start": start.isoformat(), "end": end.isoformat()}

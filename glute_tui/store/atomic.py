@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,11 @@ def dumps(data: Any) -> str:
 
 def atomic_write_text(path: Path, text: str) -> os.stat_result:
     """Replace `path` with `text` so a crash leaves either the old or the new file, whole."""
+    return atomic_write_chunks(path, (text,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> os.stat_result:
+    """atomic_write_text for text that arrives in pieces (large exports)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -25,7 +31,8 @@ def atomic_write_text(path: Path, text: str) -> os.stat_result:
             mode = 0o644
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

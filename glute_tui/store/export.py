@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -170,14 +170,62 @@ def import_file(store: HistoryStore, path: Path) -> tuple[int, int]:
     return store.merge(parsed["sessions"], parsed["assessments"], parsed["kv"])
 
 
+def _indented(value: Any, level: int) -> str:
+    """json.dumps(indent=1) of a value nested `level` deep (JSON text has no raw newlines)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace(
+        "\n", "\n" + " " * level
+    )
+
+
+def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
+    """The export, piece by piece: byte for byte what render(build_export(store), fmt)
+    gives, but holding one month of phases in memory at a time, not ten years."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+        for s in store.sessions():
+            head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
+            for p in s["phases"] or [dict.fromkeys(PHASE_FIELDS)]:
+                writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        return
+    if fmt != "json":
+        raise ValueError(f"unknown format {fmt!r}")
+    top: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "assessments": store.assessments(),
+        "sessions": None,  # streamed
+    }
+    for key in KV_KEYS:
+        value = store.kv(key)
+        if value is not None:
+            top[key] = value
+    yield "{\n"
+    for i, key in enumerate(sorted(top)):
+        yield (",\n" if i else "") + f" {json.dumps(key)}: "
+        if key != "sessions":
+            yield _indented(top[key], 1)
+            continue
+        count = 0
+        for s in store.sessions():
+            yield ("[\n" if count == 0 else ",\n") + "  " + _indented(s, 2)
+            count += 1
+        yield "\n ]" if count else "[]"
+    yield "\n}\n"
+
+
 def write_export(store: HistoryStore, fmt: str, out: Path) -> Path:
     """Write an export to `out` atomically; returns the absolute path written."""
-    from glute_tui.store.atomic import atomic_write_text
+    from glute_tui.store.atomic import atomic_write_chunks
 
     if out.is_dir():
         raise StoreError(f"{out} is a folder; give a file name")
     try:
-        atomic_write_text(out, render(build_export(store), fmt))
+        atomic_write_chunks(out, stream_export(store, fmt))
     except OSError as exc:
         raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out.resolve()

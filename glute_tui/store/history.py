@@ -37,6 +37,7 @@ from glute_tui.core.records import (
     validate_session,
 )
 from glute_tui.store.atomic import atomic_write_json
+from glute_tui.store.digest import build_digest, read_digest, write_digest
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, LockedError, StoreError, check_path
 from glute_tui.store.journal import Journal
 from glute_tui.store.storage import AtomicJSONStorage
@@ -116,6 +117,8 @@ class HistoryStore:
             return store  # nothing to read; files and folders appear on the first write
         with store._locked():
             store._load_or_move_aside()
+            if store._view_key is not None and read_digest(store.path) is None:
+                store._write_digest()
         return store
 
     def _load_or_move_aside(self) -> None:
@@ -192,7 +195,21 @@ class HistoryStore:
             except OSError as exc:
                 raise StoreError(f"cannot write {self.path}: {exc.strerror or exc}") from None
             self._refresh()
+            self._write_digest()
             return result
+
+    def _write_digest(self) -> None:
+        """Refresh NAME.digest.json for `glute-tui stats` (under the lock). It is a cache:
+        failing to write it never fails the write that triggered it."""
+        from glute_tui.store import shipped
+
+        if self._view_key is None:
+            return
+        try:
+            target = shipped.protocols().hold.sessions_target
+            write_digest(self.path, build_digest(self._rows, self._kv, target), self._view_key)
+        except (OSError, ValueError):
+            pass
 
     def refresh(self) -> bool:
         """Pick up another process's writes. Returns True when anything changed."""

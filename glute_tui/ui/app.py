@@ -55,8 +55,11 @@ class GluteApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] | None = None,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        ask_next_morning: bool = True,
     ) -> None:
         super().__init__()
+        # history (issue 6): ask for next-morning pain on start-up; tests turn it off
+        self.ask_next_morning = ask_next_morning
         self.db_path = db_path
         self.start_screen = start_screen
         self.clock = clock
@@ -129,6 +132,10 @@ class GluteApp(App[None]):
         if theme in THEMES:
             self.theme = theme
         self.store_version += 1
+        # history (issue 6): the morning after training, ask for next-morning pain
+        from glute_tui.ui.screens.next_morning import maybe_ask
+
+        maybe_ask(self)
         if not store.settings().get("disclaimer_seen"):
             from glute_tui.ui.screens.disclaimer import DisclaimerScreen
 

@@ -39,6 +39,13 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "e",
         "glute_tui.ui.screens.cues:CuesScreen",
     ),
+    ScreenInfo(
+        "history",
+        "History & streaks",
+        "your calendar, streaks, progress and every session",
+        "s",
+        "glute_tui.ui.screens.history:HistoryScreen",
+    ),
 )
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)

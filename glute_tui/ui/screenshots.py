@@ -53,6 +53,7 @@ SHOTS: list[Shot] = [
     Shot("assess", "assess"),
     Shot("verdict", "assess", _assess_to_verdict),
     Shot("cues", "cues", _cues_setup),
+    Shot("history", "history"),
 ]
 
 
@@ -74,7 +75,13 @@ async def _shoot(shot: Shot, out: Path, workdir: Path) -> Path:
     db = workdir / f"{shot.name}.json"
     if shot.demo:
         seed_demo(db)
-    app = GluteApp(db_path=db, start_screen=shot.screen, now=lambda: FIXED_NOW, clock=lambda: 0.0)
+    app = GluteApp(
+        db_path=db,
+        start_screen=shot.screen,
+        now=lambda: FIXED_NOW,
+        clock=lambda: 0.0,
+        ask_next_morning=False,
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

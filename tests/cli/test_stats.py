@@ -1,0 +1,110 @@
+"""`glute-tui stats`: text and JSON, fast path without textual or tinydb, slow path rebuilds."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from glute_tui.cli import main
+from glute_tui.store.digest import digest_path
+from glute_tui.store.history import HistoryStore
+from tests.conftest import FIXED_NOW
+
+TODAY = FIXED_NOW.date().isoformat()
+
+
+def _session(sid: str, days_ago: int, routine: str = "hold", hour: int = 8) -> dict:
+    start = FIXED_NOW.replace(hour=hour, minute=0) - timedelta(days=days_ago)
+    return {
+        "id": sid,
+        "routine": routine,
+        "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=5)).isoformat(),
+        "status": "completed",
+        "stop_reason": "planned_end",
+        "pain_before": 1,
+        "pain_after": 1,
+        "effort": 3,
+        "phases": [],
+    }
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "h.json"
+    store = HistoryStore.open(path)
+    sessions = []
+    for k in range(1, 4):  # three full days before today
+        sessions += [_session(f"h{k}a", k), _session(f"h{k}b", k, hour=13)]
+        sessions.append(_session(f"c{k}", k, "circuit", 18))
+    sessions.append(_session("today", 0))
+    store.merge(sessions, [])
+    return path
+
+
+def test_stats_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--json", "--db", str(db), "--today", TODAY]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {
+        "today": {"hold": 1, "hold_target": 2, "circuit": 0},
+        "streaks": {"hold": {"current": 3, "longest": 3}, "circuit": {"current": 3, "longest": 3}},
+        "strength": {"hold": out["strength"]["hold"], "circuit": out["strength"]["circuit"]},
+        "adherence": {"7d": 100, "28d": 100},
+    }
+    assert 0 < out["strength"]["hold"] <= 100
+    assert 0 < out["strength"]["circuit"] <= 100
+
+
+def test_stats_text(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--db", str(db), "--today", TODAY]) == 0
+    text = capsys.readouterr().out
+    assert "Today Fri 20 Nov: hold 1 of 2 (1 to go), circuit not yet" in text
+    assert "Streaks: hold 3 days (longest 3), circuit 3 days (longest 3)" in text
+    assert "Adherence: 7 days 100%, 28 days 100% (on track)" in text
+
+
+def test_stats_rebuilds_a_missing_digest_and_handles_no_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    digest_path(db).unlink()
+    assert main(["stats", "--json", "--db", str(db), "--today", TODAY]) == 0
+    assert json.loads(capsys.readouterr().out)["streaks"]["hold"]["current"] == 3
+    assert digest_path(db).exists()
+    nothing = tmp_path / "none" / "h.json"
+    assert main(["stats", "--json", "--db", str(nothing)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["adherence"] == {"7d": None, "28d": None}
+    assert not nothing.exists()  # stats never creates a data file
+
+
+def test_bad_today_is_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--db", str(db), "--today", "yesterday"]) == 2
+    assert "is not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_stats_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
+    code = (
+        "import sys; from glute_tui.cli import main; main(['stats', '--db', sys.argv[1]]); "
+        "print(sorted(m for m in ('textual', 'tinydb', 'filelock') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_stats_on_a_corrupt_file_says_it_was_moved_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "h.json"
+    db.write_text("{broken")
+    assert main(["stats", "--json", "--db", str(db)]) == 0
+    captured = capsys.readouterr()
+    assert "moved aside" in captured.err
+    assert json.loads(captured.out)["streaks"]["hold"] == {"current": 0, "longest": 0}
+    assert list(tmp_path.glob("h.corrupt-*.json"))
