@@ -18,7 +18,7 @@ from typing import Any
 
 from glute_tui.core.cues import CueError, parse_file, to_file
 from glute_tui.core.library import Library
-from glute_tui.store.atomic import atomic_write_text
+from glute_tui.store.export import save_user_file
 from glute_tui.store.history import HistoryStore, StoreError
 
 
@@ -33,13 +33,7 @@ def render_cue_file(store: HistoryStore | None, library: Library) -> str:
 
 
 def write_cue_file(store: HistoryStore | None, library: Library, out: Path) -> Path:
-    if out.is_dir():
-        raise StoreError(f"{out} is a folder; give a file name")
-    try:
-        atomic_write_text(out, render_cue_file(store, library))
-    except OSError as exc:
-        raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
-    return out.resolve()
+    return save_user_file(out, [render_cue_file(store, library)])
 
 
 def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -220,12 +220,18 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
 
 def write_export(store: HistoryStore, fmt: str, out: Path) -> Path:
     """Write an export to `out` atomically; returns the absolute path written."""
+    return save_user_file(out, stream_export(store, fmt))
+
+
+def save_user_file(out: Path, chunks: Iterable[str]) -> Path:
+    """Write a file the user named (an export, a cue set) atomically; StoreError in plain
+    words when the name is a folder or the place cannot be written. Returns the full path."""
     from glute_tui.store.atomic import atomic_write_chunks
 
     if out.is_dir():
         raise StoreError(f"{out} is a folder; give a file name")
     try:
-        atomic_write_chunks(out, stream_export(store, fmt))
+        atomic_write_chunks(out, chunks)
     except OSError as exc:
         raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out.resolve()
