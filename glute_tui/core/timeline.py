@@ -155,9 +155,13 @@ def build_circuit_timeline(
     protocol: CircuitProtocol,
     rounds: int,
     rest_s: float | None = None,
+    reps: int | None = None,
 ) -> Timeline:
     """Bird-dog warm-up on both sides, then `rounds` rounds of the drills on the plan's
-    side(s), weaker first, with a rest window [min, max] between rounds."""
+    side(s), weaker first, with a rest window [min, max] between rounds.
+
+    `reps` overrides the library's rep target for the circuit drills (not the warm-up):
+    the library's 10 reps of every drill on both sides do not fit a 10-minute day."""
     sides = plan.circuit_sides
     phases: list[PhaseSpec] = []
     warm = library.get(protocol.warmup)
@@ -166,9 +170,10 @@ def build_circuit_timeline(
         for i, side in enumerate(("left", "right")):
             if i:
                 phases.append(PhaseSpec("switch", warm.id, side, 0, protocol.switch_s))
-            phases.append(_work(warm, side, 1, 0, rounds))
+            phases.append(_work(warm, side, 1, 0, rounds, None))
     drills = [library[d] for d in protocol.drills if d in library]
     rest = rest_s if rest_s is not None else (protocol.rest_min_s + protocol.rest_max_s) / 2
+    rest = max(protocol.rest_min_s, min(protocol.rest_max_s, rest))
     for rnd in range(1, rounds + 1):
         for drill in drills:
             phases.append(
@@ -195,7 +200,7 @@ def build_circuit_timeline(
                             groups=rounds,
                         )
                     )
-                phases.append(_work(drill, side, rnd, rnd, rounds))
+                phases.append(_work(drill, side, rnd, rnd, rounds, reps))
         if rnd < rounds:
             phases.append(
                 PhaseSpec(
@@ -213,9 +218,11 @@ def build_circuit_timeline(
     return Timeline("circuit", tuple(phases))
 
 
-def _work(exercise: Exercise, side: str, set_index: int, group: int, groups: int) -> PhaseSpec:
+def _work(
+    exercise: Exercise, side: str, set_index: int, group: int, groups: int, reps: int | None
+) -> PhaseSpec:
     tempo = exercise.dose.tempo or (2.0, 1.0, 2.0)
-    reps = exercise.dose.reps or 10
+    reps = reps or exercise.dose.reps or 10
     return PhaseSpec(
         "work",
         exercise.id,

@@ -43,7 +43,9 @@ async def test_home_counts_todays_completed_sessions_and_plan(make_app, db_path:
     store.add_session(_hold_session("a", 10))
     store.add_session(_hold_session("b", 2))
     store.add_session(_hold_session("old", 30))  # yesterday
-    plan = plan_for_verdict("right", "right", assessment_id="x", created_at="2026-11-01T08:00:00+01:00")
+    plan = plan_for_verdict(
+        "right", "right", assessment_id="x", created_at="2026-11-01T08:00:00+01:00"
+    )
     assert plan is not None
     store.set_plan(plan)
     app = make_app()
