@@ -18,9 +18,20 @@ def demo_db(years: float, seed: int = 11) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "glute_tui", "demo-history", "--years", str(years),
-             "--seed", str(seed), "--db", str(path)],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "glute_tui",
+                "demo-history",
+                "--years",
+                str(years),
+                "--seed",
+                str(seed),
+                "--db",
+                str(path),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     return path
 
@@ -37,8 +48,10 @@ def empty_db(name: str) -> Path:
 def summary(values: list[float], unit: str = "ms", scale: float = 1000.0) -> str:
     v = sorted(x * scale for x in values)
     p95 = v[min(len(v) - 1, round(0.95 * (len(v) - 1)))]
-    return (f"median {statistics.median(v):.1f} {unit}, p95 {p95:.1f} {unit}, "
-            f"max {v[-1]:.1f} {unit} (n={len(v)})")
+    return (
+        f"median {statistics.median(v):.1f} {unit}, p95 {p95:.1f} {unit}, "
+        f"max {v[-1]:.1f} {unit} (n={len(v)})"
+    )
 
 
 def stamp() -> str:

@@ -24,7 +24,15 @@ class ScreenInfo:
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
-SCREENS: tuple[ScreenInfo, ...] = ()
+SCREENS: tuple[ScreenInfo, ...] = (
+    ScreenInfo(
+        "hold",
+        "Hold timer",
+        "isometric squeezes: standing, seated, prone",
+        "h",
+        "glute_tui.ui.screens.hold:HoldScreen",
+    ),
+)
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)
 
