@@ -32,6 +32,13 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "h",
         "glute_tui.ui.screens.hold:HoldScreen",
     ),
+    ScreenInfo(
+        "circuit",
+        "Circuit",
+        "paced drills, rest windows, 10 minutes a day at most",
+        "c",
+        "glute_tui.ui.screens.circuit:CircuitScreen",
+    ),
 )
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)

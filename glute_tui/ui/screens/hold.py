@@ -47,7 +47,6 @@ class HoldScreen(LiveSessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "rest(1)", "Rest +", key_display="+"),
         Binding("minus", "rest(-1)", "Rest -", key_display="-"),
-        Binding("ctrl+r", "resume", "Resume last"),
     ]
 
     # ---- settings and plan -------------------------------------------------------------
@@ -146,8 +145,6 @@ class HoldScreen(LiveSessionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rest":
             return self.mode in ("setup", "live")
-        if action == "resume":
-            return self.mode == "setup" and self._recovered() is not None
         return super().check_action(action, parameters)
 
     def action_rest(self, delta: int) -> None:
@@ -170,15 +167,6 @@ class HoldScreen(LiveSessionScreen):
         self.redraw()
 
     # ---- resume -----------------------------------------------------------------------------
-    def _recovered(self) -> dict[str, Any] | None:
-        app: Any = self.app
-        rec = app.recovered
-        if rec is None or rec["session"].get("routine") != self.ROUTINE:
-            return None
-        if not isinstance(rec.get("resume"), dict) or "settings" not in rec["resume"]:
-            return None
-        return rec  # type: ignore[no-any-return]
-
     def resume_offer(self) -> str | None:
         rec = self._recovered()
         if rec is None:
@@ -190,19 +178,9 @@ class HoldScreen(LiveSessionScreen):
             f"{holds} holds. They are saved. Press [b]ctrl+r[/b] to pick up from the next rep."
         )
 
-    def action_resume(self) -> None:
-        rec = self._recovered()
-        if self.mode != "setup" or rec is None:
-            return
-        try:
-            self.pain_before = int(self.query_one("#pain-before").value or 0)  # type: ignore[attr-defined]
-        except ValueError:
-            self.pain_before = 0
-        if self.pain_before >= 6 or self.query_one("#injury").value:  # type: ignore[attr-defined]
-            self.try_start()  # the same pain check and confirmation
-            return
-        self.resume_of = rec["session"]["id"]
-        self.begin(resume=rec["resume"])
+    def prepare_s(self) -> float:
+        app: Any = self.app
+        return float(app.protocols.hold.prepare_s)
 
     def build_resumed(self, resume: dict[str, Any]) -> tuple[Timeline, dict[str, Any]] | None:
         app: Any = self.app
@@ -217,17 +195,9 @@ class HoldScreen(LiveSessionScreen):
         full = build_hold_timeline(
             Plan(hold_sides=sides, circuit_sides=sides), app.library, app.protocols.hold, settings
         )
-        start = int(resume.get("next_index", 0))
-        rest = [i for i, p in enumerate(full.phases) if i >= start and p.kind == "hold"]
-        if not rest:
-            self.notify("That session had nothing left to do.", timeout=4)
-            app.recovered = None
-            self._store_changed()
+        timeline = self.slice_from(full, int(resume.get("next_index", 0)), "hold")
+        if timeline is None:
             return None
-        first = full.phases[rest[0]]
-        prepare = PhaseSpec("prepare", first.exercise, first.side, 0, app.protocols.hold.prepare_s)
-        timeline = Timeline("hold", (prepare, *full.phases[rest[0] :]))
-        self.index_base = rest[0] - 1
         return timeline, self._resume_state(settings, sides)
 
     # ---- summary ------------------------------------------------------------------------------

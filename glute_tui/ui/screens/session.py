@@ -43,7 +43,7 @@ PAIN_ADVICE = (
     "pain above 5 of 10 is a sign to stop."
 )
 EFFORT_SCALE = "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"
-SAFETY_TICK_S = 0.25  # the slow safety poll; the precise wake-up does the real work
+SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
 FLASH_S = 0.35
 WORK_KINDS = ("hold", "work")
 COUNT_IN_KINDS = ("prepare", "rest", "switch", "transition", "round_rest")
@@ -98,11 +98,12 @@ class LiveSessionScreen(Screen[None]):
 
     ROUTINE = "hold"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Start/pause"),
-        Binding("n", "skip", "Skip phase"),
+        Binding("space", "toggle", "Pause"),
+        Binding("n", "skip", "Skip"),
         Binding("q", "stop", "Stop"),
         Binding("m", "mute", "Mute"),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", show=False),
+        Binding("ctrl+r", "resume", "Resume last"),
     ]
 
     def __init__(self) -> None:
@@ -118,6 +119,8 @@ class LiveSessionScreen(Screen[None]):
         self.summary_saved = False
         self._writer: SerialWriter | None = None
         self._wake: Timer | None = None
+        self._wake_due = 0.0
+        self._last_key: tuple[object, ...] = ()
         self._safety: Timer | None = None
         self._flash_timer: Timer | None = None
         self._shown: dict[str, str] = {}
@@ -303,6 +306,50 @@ class LiveSessionScreen(Screen[None]):
     def build_resumed(self, resume: dict[str, Any]) -> tuple[Timeline, dict[str, Any]] | None:
         return None
 
+    # ---- resume a cut-short session -----------------------------------------------------
+    def _recovered(self) -> dict[str, Any] | None:
+        app: Any = self.app
+        rec = app.recovered
+        if rec is None or rec["session"].get("routine") != self.ROUTINE:
+            return None
+        if not isinstance(rec.get("resume"), dict) or "settings" not in rec["resume"]:
+            return None
+        return rec  # type: ignore[no-any-return]
+
+    def action_resume(self) -> None:
+        rec = self._recovered()
+        if self.mode != "setup" or rec is None:
+            return
+        try:
+            pain = parse_score(self.query_one("#pain-before", Input).value, 0)
+        except ValueError:
+            pain = None
+        if pain is None or pain >= 6 or self.query_one("#injury", Checkbox).value:
+            self.try_start()  # the same pain check and confirmation as a fresh start
+            return
+        self.pain_before = pain
+        self.pain_override = False
+        self.resume_of = rec["session"]["id"]
+        self.begin(resume=rec["resume"])
+
+    def slice_from(self, full: Timeline, next_index: int, kind: str) -> Timeline | None:
+        """The rest of `full` from its first `kind` phase at or after `next_index`, after a
+        short get-ready. Sets `index_base` so journaled indices stay in `full`'s terms."""
+        later = [i for i, p in enumerate(full.phases) if i >= next_index and p.kind == kind]
+        if not later:
+            app: Any = self.app
+            self.notify("That session had nothing left to do.", timeout=4)
+            app.recovered = None
+            self._store_changed()
+            return None
+        first = full.phases[later[0]]
+        prepare = PhaseSpec("prepare", first.exercise, first.side, 0, self.prepare_s())
+        self.index_base = later[0] - 1
+        return Timeline(full.routine, (prepare, *full.phases[later[0] :]))
+
+    def prepare_s(self) -> float:
+        return 5.0
+
     def session_header(self) -> dict[str, Any]:
         assert self.started_at is not None
         header: dict[str, Any] = {
@@ -323,19 +370,50 @@ class LiveSessionScreen(Screen[None]):
         runner = self.runner
         if runner is None or self.mode != "live":
             return
-        self.handle(runner.poll())
+        evs = runner.poll()
+        self.handle(evs)
+        idle = self._wake is not None or runner.state != "running"
+        if not evs and idle and self.draw_key() == self._last_key:
+            return  # nothing the user can see has changed
         self.redraw()
 
+    def draw_key(self) -> tuple[object, ...]:
+        """Everything the live view shows changes only when this does."""
+        runner = self.runner
+        assert runner is not None
+        app: Any = self.app
+        return (
+            runner.index,
+            runner.state,
+            _ceil(runner.remaining() / self.display_step()),
+            runner.reps_done(),
+            app.store_version,
+        )
+
     def _schedule(self) -> None:
-        if self._wake is not None:
-            self._wake.stop()
-            self._wake = None
         runner = self.runner
         if runner is None or self.mode != "live":
+            if self._wake is not None:
+                self._wake.stop()
+                self._wake = None
             return
         delay = runner.next_change(self.display_step())
-        if delay is not None:
-            self._wake = self.set_timer(max(delay, 0.0005), self.tick)
+        if delay is None:
+            if self._wake is not None:
+                self._wake.stop()
+                self._wake = None
+            return
+        due = runner.clock() + delay
+        if self._wake is not None and abs(due - self._wake_due) < 0.001:
+            return  # already set for that moment
+        if self._wake is not None:
+            self._wake.stop()
+        self._wake_due = due
+        self._wake = self.set_timer(max(delay, 0.0005), self._woken)
+
+    def _woken(self) -> None:
+        self._wake = None
+        self.tick()
 
     def display_step(self) -> float:
         return 1.0
@@ -358,6 +436,7 @@ class LiveSessionScreen(Screen[None]):
         assert runner is not None
         spec = runner.specs[index]
         self._cue_index = 0
+        self.refresh_bindings()
         if spec.kind in WORK_KINDS:
             self.sound("go", 1)
             self.flash("flash-go")
@@ -446,6 +525,7 @@ class LiveSessionScreen(Screen[None]):
         spec = runner.current
         if spec is None:
             return
+        self._last_key = self.draw_key()
         self._count_in()
         paused = runner.state == "paused"
         text, cls = self.banner_for(spec)
@@ -489,12 +569,14 @@ class LiveSessionScreen(Screen[None]):
         if nxt is None:
             return "Next: done"
         banner, _ = self.banner_for(nxt)
-        return f"Next: {banner.split(' ·')[0].title()} — {self.where_for(nxt)}"
+        return f"Next: {banner.split(' ·')[0].rstrip('…').capitalize()} — {self.where_for(nxt)}"
 
     # ---- keys -------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.mode == "setup" and self._recovered() is not None
         if action in ("skip", "mute", "stop") and self.mode != "live":
-            return None if action != "mute" else True
+            return action == "mute"
         return True
 
     def action_toggle(self) -> None:
@@ -584,6 +666,7 @@ class LiveSessionScreen(Screen[None]):
         if self.mode != "live":
             return
         self.mode = "summary"
+        self.refresh_bindings()
         if self._safety is not None:
             self._safety.stop()
         if self._wake is not None:
