@@ -149,7 +149,7 @@ class CircuitScreen(LiveSessionScreen):
         )
         used = self._used_today()
         lines = [
-            "[b]Dynamic circuit[/b]  bird-dog warm-up, then four drills a round",
+            "[b]Dynamic circuit[/b] — bird-dog warm-up, then four drills a round",
             f"Sides: {side_line}  ·  {s.reps} reps a drill  ·  rest "
             f"{mmss(app.protocols.circuit.rest_min_s)}-{mmss(app.protocols.circuit.rest_max_s)}",
             f"Today: {fmt_minutes(used)} used of your {fmt_minutes(result.cap_s)} cap",

@@ -94,7 +94,7 @@ class HoldScreen(LiveSessionScreen):
             else f"both glutes, {sides[0].upper()} first"
         )
         lines = [
-            "[b]Isometric hold[/b]  " + names,
+            "[b]Isometric hold[/b] — " + names,
             f"Sides: {side_line}",
             f"{s.reps} squeezes of {s.hold_s:g} s, {s.rest_s:g} s rest  ·  "
             f"about {fmt_minutes(timeline.planned_total_s)}",

@@ -179,7 +179,7 @@ class LiveSessionScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Static("Pain right now (0-10)", classes="field-label")
                     yield Input(
-                        placeholder="0 if none", id="pain-before", max_length=2, restrict=r"\d*"
+                        placeholder="none = 0", id="pain-before", max_length=2, restrict=r"\d*"
                     )
                 yield Checkbox("An injury has not healed yet", id="injury")
                 yield Static("", id="setup-error", classes="error")
