@@ -10,7 +10,8 @@
    by 6 (GLUTE_BENCH_CIRCUIT_SCALE), because the full one takes 9 minutes.
 2. CPU and peak RSS of the app process during 30 s of a live session, beside a minimal
    Textual app that redraws a Digits widget ten times a second, measured the same way in
-   the same run (each in its own process, getrusage over the 30 s window, ru_maxrss).
+   the same run: each in its own process, both at the same time (so load from anything
+   else on the machine hits both alike), getrusage over the 30 s window, ru_maxrss.
 
 Set GLUTE_BENCH_QUICK=1 to shorten every run (for trying the script, not for quoting).
 """
@@ -134,28 +135,24 @@ asyncio.run(minimal() if mode == "minimal" else session())
 """
 
 
-def child(mode: str, routine: str, db: Path) -> dict:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            CHILD,
-            mode,
-            routine,
-            str(db),
-            str(WINDOW_S),
-            "1" if QUICK else "0",
-            str(CIRCUIT_SCALE),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=HERE.parent,
-        check=False,
+def spawn(mode: str, routine: str, db: Path) -> subprocess.Popen[str]:
+    args = [sys.executable, "-c", CHILD, mode, routine, str(db), str(WINDOW_S)]
+    args += ["1" if QUICK else "0", str(CIRCUIT_SCALE)]
+    return subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=HERE.parent
     )
-    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-    if out.returncode != 0 or not lines:
-        raise SystemExit(f"child failed ({mode} {routine}):\n{out.stderr[-2000:]}")
+
+
+def collect(proc: subprocess.Popen[str], what: str) -> dict:
+    out, err = proc.communicate()
+    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise SystemExit(f"child failed ({what}):\n{err[-2000:]}")
     return json.loads(lines[-1])
+
+
+def child(mode: str, routine: str, db: Path) -> dict:
+    return collect(spawn(mode, routine, db), f"{mode} {routine}")
 
 
 def fresh_db(tmp: Path, name: str) -> Path:
@@ -197,8 +194,11 @@ def timing(routine: str, tmp: Path, loaded: bool) -> None:
 
 
 def cpu(routine: str, tmp: Path) -> None:
-    mini = child("minimal", routine, tmp)
-    app = child("cpu", routine, fresh_db(tmp, f"{routine}-cpu"))
+    # Both run at the same time, so whatever else the machine is doing hits both alike.
+    mini_p = spawn("minimal", routine, tmp)
+    app_p = spawn("cpu", routine, fresh_db(tmp, f"{routine}-cpu"))
+    mini = collect(mini_p, "minimal")
+    app = collect(app_p, f"cpu {routine}")
     ratio = app["cpu_s"] / mini["cpu_s"] if mini["cpu_s"] else float("inf")
     print(
         f"{routine} CPU over {app['wall_s']:.1f} s live: app {app['cpu_s']:.3f} s "
@@ -221,6 +221,8 @@ def main() -> None:
                 print(f"{routine}: screen not built yet, skipped")
                 continue
             cpu(routine, tmp)
+            if "--cpu-only" in sys.argv:
+                continue
             timing(routine, tmp, loaded=False)
             timing(routine, tmp, loaded=True)
 

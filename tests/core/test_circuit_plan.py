@@ -113,3 +113,23 @@ def test_property_no_plan_exceeds_what_is_left(
         assert runner.status == "completed"
     else:
         assert p.first_round_s > left
+
+
+def test_session_records_check_pain_override_and_active_time() -> None:
+    import pytest
+
+    from glute_tui.core.records import RecordError, validate_session
+
+    base = {
+        "id": "s",
+        "routine": "hold",
+        "started_at": "2026-11-20T08:00:00+01:00",
+        "ended_at": "2026-11-20T08:05:00+01:00",
+        "status": "completed",
+        "phases": [],
+    }
+    assert validate_session({**base, "pain_override": True, "active_s": 300.0})["pain_override"]
+    with pytest.raises(RecordError, match="pain_override"):
+        validate_session({**base, "pain_override": "yes"})
+    with pytest.raises(RecordError, match="active_s"):
+        validate_session({**base, "active_s": -1})

@@ -161,7 +161,11 @@ class CircuitScreen(LiveSessionScreen):
                 "Take it to find your weak side."
             )
         hint = self.query_one("#start-hint", Static)
-        hint.update("Press Enter to start." if result.fits else "Nothing to start today.")
+        hint.update(
+            "Press Enter to start. Tab moves between the boxes; escape goes back."
+            if result.fits
+            else "Nothing to start today. Escape goes back."
+        )
         return "\n".join(lines)
 
     # ---- how phases read --------------------------------------------------------------------
@@ -280,6 +284,9 @@ class CircuitScreen(LiveSessionScreen):
         self._note_until = (self.runner.now() if self.runner else 0.0) + seconds
 
     # ---- keys ---------------------------------------------------------------------------------
+    def bindings_key(self, spec: PhaseSpec) -> object:
+        return (self.mode, spec.kind if spec.kind in ("work", "round_rest") else "other")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         current = self.runner.current if self.runner is not None else None
         if action == "glutes_stopped":

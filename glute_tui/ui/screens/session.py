@@ -124,6 +124,8 @@ class LiveSessionScreen(Screen[None]):
         self._safety: Timer | None = None
         self._flash_timer: Timer | None = None
         self._shown: dict[str, str] = {}
+        self._widgets: dict[str, Any] = {}
+        self._bindings_key: object = None
         self._beeped: set[tuple[int, int]] = set()
         self._cue_index = 0
         self._auto_paused = False
@@ -163,6 +165,10 @@ class LiveSessionScreen(Screen[None]):
         """Words offering to resume a cut-short session, or None."""
         return None
 
+    def bindings_key(self, spec: PhaseSpec) -> object:
+        """Changes when the keys on offer change (the footer is rebuilt only then)."""
+        return self.mode
+
     def on_runner_events(self, evs: list[Event]) -> None:
         """Subclass extra handling (e.g. counting early stops)."""
 
@@ -175,16 +181,24 @@ class LiveSessionScreen(Screen[None]):
         with ContentSwitcher(initial="setup", id="switcher"):
             with VerticalScroll(id="setup", classes="session-view"):
                 yield Static("", id="setup-text")
+                yield Static("", id="resume-offer", classes="card")
                 yield Static(PAIN_ADVICE, id="pain-advice", classes="card notice")
                 with Horizontal(classes="field-row"):
                     yield Static("Pain right now (0-10)", classes="field-label")
                     yield Input(
-                        placeholder="none = 0", id="pain-before", max_length=2, restrict=r"\d*"
+                        placeholder="none = 0",
+                        id="pain-before",
+                        compact=True,
+                        max_length=2,
+                        restrict=r"\d*",
                     )
                 yield Checkbox("An injury has not healed yet", id="injury")
                 yield Static("", id="setup-error", classes="error")
-                yield Static("", id="resume-offer", classes="card")
-                yield Static("Press Enter to start.", id="start-hint", classes="dim")
+                yield Static(
+                    "Press Enter to start. Tab moves between the boxes; escape goes back.",
+                    id="start-hint",
+                    classes="dim",
+                )
             with Vertical(id="live", classes="session-view"):
                 yield Static("", id="banner")
                 yield Static("", id="where")
@@ -199,14 +213,22 @@ class LiveSessionScreen(Screen[None]):
                 yield Static("", id="summary-text")
                 with Horizontal(classes="field-row"):
                     yield Static("Pain now (0-10)", classes="field-label")
-                    yield Input(placeholder="0-10", id="pain-after", max_length=2, restrict=r"\d*")
+                    yield Input(
+                        placeholder="0-10",
+                        id="pain-after",
+                        compact=True,
+                        max_length=2,
+                        restrict=r"\d*",
+                    )
                 with Horizontal(classes="field-row"):
                     yield Static("Effort (0-10)", classes="field-label")
-                    yield Input(placeholder="0-10", id="effort", max_length=2, restrict=r"\d*")
-                yield Static(EFFORT_SCALE, classes="dim")
+                    yield Input(
+                        placeholder="0-10", id="effort", compact=True, max_length=2, restrict=r"\d*"
+                    )
+                yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
                 with Horizontal(classes="field-row"):
                     yield Static("Note", classes="field-label")
-                    yield Input(placeholder="optional", id="note", max_length=200)
+                    yield Input(placeholder="optional", id="note", compact=True, max_length=200)
                 yield Static("", id="summary-error", classes="error")
                 yield Static("Enter on the note saves. Escape goes home.", id="summary-hint")
         yield Footer()
@@ -436,7 +458,10 @@ class LiveSessionScreen(Screen[None]):
         assert runner is not None
         spec = runner.specs[index]
         self._cue_index = 0
-        self.refresh_bindings()
+        keys = self.bindings_key(spec)
+        if keys != self._bindings_key:  # the footer rebuilds itself: only when keys change
+            self._bindings_key = keys
+            self.refresh_bindings()
         if spec.kind in WORK_KINDS:
             self.sound("go", 1)
             self.flash("flash-go")
@@ -512,11 +537,13 @@ class LiveSessionScreen(Screen[None]):
         if self._shown.get(widget_id) == text:
             return
         self._shown[widget_id] = text
-        widget = self.query_one(f"#{widget_id}")
+        widget = self._widgets.get(widget_id)
+        if widget is None:
+            widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
         if isinstance(widget, Digits):
-            widget.update(text)
-        else:
-            widget.update(text)  # type: ignore[attr-defined]
+            widget.update(text)  # its width follows the text: needs a layout
+        elif isinstance(widget, Static):
+            widget.update(text, layout=False)  # fixed size in app.tcss: repaint only
 
     def redraw(self) -> None:
         runner = self.runner
@@ -541,7 +568,8 @@ class LiveSessionScreen(Screen[None]):
         self._set("big", self.big_for(spec))
         self._set("extra", self.extra_for(spec))
         total = runner.planned_total() or 1.0
-        pct = round(100 * runner.active_done() / total)
+        done = sum(r.spec.planned_s for r in runner.records) + runner.elapsed()
+        pct = min(100, round(100 * done / total))
         if self._shown.get("pct") != str(pct):
             self._shown["pct"] = str(pct)
             self.query_one("#progress", ProgressBar).update(progress=pct)
