@@ -258,3 +258,64 @@ def test_snapshot_circuit_rest_window(snap_compare, make_app, clock, db_path) ->
 
 def test_snapshot_circuit_summary(snap_compare, make_app, clock, db_path) -> None:
     assert _snap(snap_compare, make_app, clock, db_path, ["enter", 700.0])
+
+
+async def test_cut_short_circuit_resumes_from_next_drill_within_cap(
+    make_app, clock, db_path: Path
+) -> None:
+    store = _store(db_path)
+    header = {
+        "id": "cut",
+        "routine": "circuit",
+        "started_at": (FIXED_NOW - timedelta(hours=1)).isoformat(timespec="seconds"),
+        "status": "interrupted",
+        "stop_reason": "interrupted",
+        "pain_before": 0,
+    }
+    resume = {
+        "routine": "circuit",
+        "settings": {"reps": 8, "rest_s": 90},
+        "sides": ["right"],
+        "rounds": 2,
+        "next_index": 0,
+    }
+    store.journal.begin(header, resume=resume)
+    t = 0.0
+    for i, (kind, ex, side, planned) in enumerate(
+        [
+            ("prepare", "bird_dog", "left", 5.0),
+            ("work", "bird_dog", "left", 36.0),
+            ("switch", "bird_dog", "right", 5.0),
+        ]
+    ):
+        phase = {
+            "kind": kind,
+            "exercise": ex,
+            "side": side,
+            "set": 1 if kind == "work" else 0,
+            "planned_s": planned,
+            "start_s": t,
+            "end_s": t + planned,
+            "paused_s": 0.0,
+            "reps": 6 if kind == "work" else None,
+            "ended_by": "planned",
+        }
+        t += planned
+        store.journal.append(phase, next_index=i + 1)
+    app = make_app("circuit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert "cut short after 1 drill." in _text(screen, "resume-offer")
+        await pilot.press("ctrl+r")
+        runner = screen.runner
+        assert runner is not None and screen.resume_of == "cut"
+        first = runner.specs[1]
+        assert (runner.specs[0].kind, first.kind, first.exercise, first.side) == (
+            "prepare",
+            "work",
+            "bird_dog",
+            "right",
+        )
+        # the interrupted session's 46 s count against today's cap
+        assert runner.budget_s == 600.0 - 46.0

@@ -359,3 +359,38 @@ def test_snapshot_paused(snap_compare, make_app, clock) -> None:
 
 def test_snapshot_summary(snap_compare, make_app, clock) -> None:
     assert _snap(snap_compare, make_app, clock, ["enter", 500.0])
+
+
+async def test_tiny_terminal_keeps_the_timer_running(make_app, clock) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        screen = app.screen
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "TooSmallScreen"
+        clock.advance(6.0)
+        screen.tick()
+        assert screen.runner.state == "running" and screen.runner.current.kind == "hold"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert app.screen is screen
+
+
+async def test_leaving_mid_session_for_another_screen_saves_it(
+    make_app, clock, db_path: Path
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await _run(pilot, clock, 9.0)
+        app.open_screen("circuit")  # e.g. picked from the command palette
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CircuitScreen"
+    store = HistoryStore.open(db_path)
+    (row,) = store.rows()
+    assert row["status"] == "stopped" and row["stop_reason"] == "quit"
+    assert row["phase_count"] == 2  # the rest that was under way is not a completed phase
+    assert not store.journal.path.exists()

@@ -386,7 +386,8 @@ class CircuitScreen(LiveSessionScreen):
         s = rec["session"]
         drills = sum(1 for p in s["phases"] if p["kind"] == "work")
         return (
-            f"Your circuit from {s['started_at'][11:16]} was cut short after {drills} drills. "
-            "They are saved. Press [b]ctrl+r[/b] to pick up from the next drill "
+            f"Your circuit from {s['started_at'][11:16]} was cut short after {drills} "
+            f"drill{'' if drills == 1 else 's'}. "
+            "What you did is saved. Press [b]ctrl+r[/b] to pick up from the next drill "
             "(within today's cap)."
         )

@@ -175,7 +175,8 @@ class HoldScreen(LiveSessionScreen):
         holds = sum(1 for p in s["phases"] if p["kind"] == "hold")
         return (
             f"Your hold session from {s['started_at'][11:16]} was cut short after "
-            f"{holds} holds. They are saved. Press [b]ctrl+r[/b] to pick up from the next rep."
+            f"{holds} hold{'' if holds == 1 else 's'}. What you did is saved. "
+            "Press [b]ctrl+r[/b] to pick up from the next rep."
         )
 
     def prepare_s(self) -> float:

@@ -664,12 +664,20 @@ class LiveSessionScreen(Screen[None]):
             return
         self.app.pop_screen()
 
-    # Another screen on top (help, cue editor, palette) pauses a running session.
+    # Another screen on top (help, palette, a dialog) pauses a running session. The
+    # "terminal too small" notice does not: the timer keeps its time, as that notice says.
     def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
+        self.call_later(self._pause_if_covered)
+
+    def _pause_if_covered(self) -> None:
         runner = self.runner
-        if self.mode == "live" and runner is not None and runner.state == "running":
-            self._auto_paused = True
-            self.handle(runner.pause())
+        if self.mode != "live" or runner is None or runner.state != "running":
+            return
+        if self.app.screen is self or type(self.app.screen).__name__ == "TooSmallScreen":
+            return
+        self._auto_paused = True
+        self.handle(runner.pause())
+        self.redraw()
 
     def on_screen_resume(self, _: events.ScreenResume) -> None:
         if self.mode == "live":
@@ -781,8 +789,23 @@ class LiveSessionScreen(Screen[None]):
         app.store_version += 1
 
     def on_unmount(self) -> None:
-        if self._writer is not None:
-            self._writer.close(timeout=5.0)
+        """Leaving mid-session (another screen opened from the palette, the app closing):
+        stop the session and save what was done, in order, before the writer ends."""
+        runner, writer = self.runner, self._writer
+        app: Any = self.app
+        if self.mode == "live" and runner is not None and writer is not None:
+            runner.stop("quit")
+            self.mode = "summary"
+            session = self.session_dict()
+            store = app.store
+
+            def save() -> None:
+                store.add_session(session)
+                store.journal.clear()
+
+            writer.submit(save, on_error=self._journal_failed)
+        if writer is not None:
+            writer.close(timeout=5.0)
 
 
 def _ceil(value: float) -> int:
