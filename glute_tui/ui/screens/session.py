@@ -214,7 +214,7 @@ class LiveSessionScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Static("Pain now (0-10)", classes="field-label")
                     yield Input(
-                        placeholder="0-10",
+                        placeholder="a number, 0-10",
                         id="pain-after",
                         compact=True,
                         max_length=2,
@@ -223,7 +223,11 @@ class LiveSessionScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Static("Effort (0-10)", classes="field-label")
                     yield Input(
-                        placeholder="0-10", id="effort", compact=True, max_length=2, restrict=r"\d*"
+                        placeholder="a number, 0-10",
+                        id="effort",
+                        compact=True,
+                        max_length=2,
+                        restrict=r"\d*",
                     )
                 yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
                 with Horizontal(classes="field-row"):
