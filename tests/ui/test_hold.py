@@ -394,3 +394,36 @@ async def test_leaving_mid_session_for_another_screen_saves_it(
     assert row["status"] == "stopped" and row["stop_reason"] == "quit"
     assert row["phase_count"] == 2  # the rest that was under way is not a completed phase
     assert not store.journal.path.exists()
+
+
+async def test_resume_with_high_pain_asks_first_then_resumes(
+    make_app, clock, db_path: Path
+) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    header = {
+        "id": "cut",
+        "routine": "hold",
+        "started_at": "2026-11-20T17:00:00+01:00",
+        "status": "interrupted",
+        "stop_reason": "interrupted",
+    }
+    resume = {
+        "routine": "hold",
+        "settings": {"reps": 10, "hold_s": 3, "rest_s": 4},
+        "sides": ["left"],
+        "next_index": 4,
+    }
+    store.journal.begin(header, resume=resume)
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("7", "ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.mode == "live" and screen.resume_of == "cut" and screen.pain_override
+        assert (screen.runner.specs[1].kind, screen.runner.specs[1].set) == ("hold", 3)
+        assert screen.session_header()["resumed_from"] == "cut"

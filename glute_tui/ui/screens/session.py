@@ -126,6 +126,7 @@ class LiveSessionScreen(Screen[None]):
         self._shown: dict[str, str] = {}
         self._widgets: dict[str, Any] = {}
         self._bindings_key: object = None
+        self._pending_resume: dict[str, Any] | None = None
         self._beeped: set[tuple[int, int]] = set()
         self._cue_index = 0
         self._auto_paused = False
@@ -265,9 +266,11 @@ class LiveSessionScreen(Screen[None]):
         elif event.input.id == "note":
             self.save_summary()
 
-    def try_start(self) -> None:
+    def try_start(self, resume: dict[str, Any] | None = None) -> None:
+        """The pain check, then start (or resume `resume`, a cut-short session's state)."""
         if self.mode != "setup" or getattr(self.app, "store", None) is None:
             return
+        self._pending_resume = resume
         error = self.query_one("#setup-error", Static)
         try:
             pain = parse_score(self.query_one("#pain-before", Input).value, 0)
@@ -293,12 +296,19 @@ class LiveSessionScreen(Screen[None]):
             )
             return
         self.pain_override = False
-        self.begin()
+        self._start_pending()
+
+    def _start_pending(self) -> None:
+        resume = self._pending_resume
+        if resume is not None:
+            rec = self._recovered()
+            self.resume_of = rec["session"]["id"] if rec is not None else None
+        self.begin(resume=resume)
 
     def _pain_answer(self, go_on: bool | None) -> None:
         if go_on:
             self.pain_override = True
-            self.begin()
+            self._start_pending()
         else:
             self.query_one("#setup-error", Static).update(
                 "Good call. Rest today; your plan will be here tomorrow."
@@ -346,17 +356,7 @@ class LiveSessionScreen(Screen[None]):
         rec = self._recovered()
         if self.mode != "setup" or rec is None:
             return
-        try:
-            pain = parse_score(self.query_one("#pain-before", Input).value, 0)
-        except ValueError:
-            pain = None
-        if pain is None or pain >= 6 or self.query_one("#injury", Checkbox).value:
-            self.try_start()  # the same pain check and confirmation as a fresh start
-            return
-        self.pain_before = pain
-        self.pain_override = False
-        self.resume_of = rec["session"]["id"]
-        self.begin(resume=rec["resume"])
+        self.try_start(resume=rec["resume"])  # the same pain check as a fresh start
 
     def slice_from(self, full: Timeline, next_index: int, kind: str) -> Timeline | None:
         """The rest of `full` from its first `kind` phase at or after `next_index`, after a
