@@ -23,6 +23,9 @@ from glute_tui.core.timeline import Timeline, build_circuit_timeline
 REPS = Bounds(default=8, min=5, max=12)
 #: rounds wanted at most (the library's typical dose is 3 sets)
 ROUNDS = Bounds(default=3, min=1, max=3)
+#: the library's tempo (e.g. 2 s lift, 1 s hold, 2 s lower) times this: slower is fine,
+#: much faster stops being controlled
+TEMPO_SCALE = Bounds(default=1.0, min=0.8, max=1.5)
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class CircuitSettings:
     rest_s: float  # planned rest between rounds, inside the protocol's window
     cap_min: float  # today's cap in minutes (5-10, never more)
     rounds: int  # most rounds wanted
+    tempo_scale: float = 1.0
 
     @classmethod
     def defaults(cls, protocol: CircuitProtocol) -> CircuitSettings:
@@ -39,6 +43,7 @@ class CircuitSettings:
             (protocol.rest_min_s + protocol.rest_max_s) / 2,
             protocol.daily_cap_min.default,
             int(ROUNDS.default),
+            TEMPO_SCALE.default,
         )
 
     @classmethod
@@ -57,6 +62,7 @@ class CircuitSettings:
             num("circuit_rest_s", d.rest_s),
             num("circuit_cap_min", d.cap_min),
             int(num("circuit_rounds", d.rounds)),
+            num("circuit_tempo_scale", d.tempo_scale),
         ).clamped(protocol)
 
     def clamped(self, protocol: CircuitProtocol) -> CircuitSettings:
@@ -65,6 +71,7 @@ class CircuitSettings:
             max(protocol.rest_min_s, min(protocol.rest_max_s, self.rest_s)),
             protocol.daily_cap_min.clamp(self.cap_min),
             int(ROUNDS.clamp(self.rounds)),
+            TEMPO_SCALE.clamp(self.tempo_scale),
         )
 
 
@@ -121,13 +128,15 @@ def plan_circuit(
     left = max(0.0, cap_s - max(0.0, used_today_s))
     best: Timeline | None = None
     rounds = 0
-    first = build_circuit_timeline(plan, library, protocol, 1, s.rest_s, reps=s.reps)
-    for n in range(1, s.rounds + 1):
-        timeline = (
-            first
-            if n == 1
-            else build_circuit_timeline(plan, library, protocol, n, s.rest_s, reps=s.reps)
+
+    def build(n: int) -> Timeline:
+        return build_circuit_timeline(
+            plan, library, protocol, n, s.rest_s, reps=s.reps, tempo_scale=s.tempo_scale
         )
+
+    first = build(1)
+    for n in range(1, s.rounds + 1):
+        timeline = first if n == 1 else build(n)
         if timeline.planned_total_s > left + 1e-9:
             break
         best, rounds = timeline, n

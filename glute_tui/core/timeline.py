@@ -156,12 +156,14 @@ def build_circuit_timeline(
     rounds: int,
     rest_s: float | None = None,
     reps: int | None = None,
+    tempo_scale: float = 1.0,
 ) -> Timeline:
     """Bird-dog warm-up on both sides, then `rounds` rounds of the drills on the plan's
     side(s), weaker first, with a rest window [min, max] between rounds.
 
     `reps` overrides the library's rep target for the circuit drills (not the warm-up):
-    the library's 10 reps of every drill on both sides do not fit a 10-minute day."""
+    the library's 10 reps of every drill on both sides do not fit a 10-minute day.
+    `tempo_scale` stretches or shortens the library's tempo of the drills (1.0 = as shipped)."""
     sides = plan.circuit_sides
     phases: list[PhaseSpec] = []
     warm = library.get(protocol.warmup)
@@ -200,7 +202,7 @@ def build_circuit_timeline(
                             groups=rounds,
                         )
                     )
-                phases.append(_work(drill, side, rnd, rnd, rounds, reps))
+                phases.append(_work(drill, side, rnd, rnd, rounds, reps, tempo_scale))
         if rnd < rounds:
             phases.append(
                 PhaseSpec(
@@ -219,9 +221,16 @@ def build_circuit_timeline(
 
 
 def _work(
-    exercise: Exercise, side: str, set_index: int, group: int, groups: int, reps: int | None
+    exercise: Exercise,
+    side: str,
+    set_index: int,
+    group: int,
+    groups: int,
+    reps: int | None,
+    tempo_scale: float = 1.0,
 ) -> PhaseSpec:
-    tempo = exercise.dose.tempo or (2.0, 1.0, 2.0)
+    base = exercise.dose.tempo or (2.0, 1.0, 2.0)
+    tempo = (base[0] * tempo_scale, base[1] * tempo_scale, base[2] * tempo_scale)
     reps = reps or exercise.dose.reps or 10
     return PhaseSpec(
         "work",

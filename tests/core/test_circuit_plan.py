@@ -88,11 +88,12 @@ def test_used_today_counts_every_circuit_session_of_today() -> None:
     rest=st.floats(min_value=0, max_value=400, allow_nan=False),
     rounds=st.integers(min_value=0, max_value=9),
     both=st.booleans(),
+    tempo=st.floats(min_value=0.1, max_value=5.0, allow_nan=False),
 )
 def test_property_no_plan_exceeds_what_is_left(
-    used: float, cap: float, reps: int, rest: float, rounds: int, both: bool
+    used: float, cap: float, reps: int, rest: float, rounds: int, both: bool, tempo: float
 ) -> None:
-    s = CircuitSettings(reps, rest, cap, rounds)
+    s = CircuitSettings(reps, rest, cap, rounds, tempo)
     p = plan_circuit(BOTH if both else ONE, LIB, PROTO, s, used)
     clamped = s.clamped(PROTO)
     left = max(0.0, clamped.cap_min * 60 - used)
@@ -101,7 +102,7 @@ def test_property_no_plan_exceeds_what_is_left(
         assert p.total_s <= left + 1e-9
         # whole rounds: one more would not fit (or the wanted number is reached)
         more = plan_circuit(
-            BOTH if both else ONE, LIB, PROTO, CircuitSettings(reps, rest, cap, 3), used
+            BOTH if both else ONE, LIB, PROTO, CircuitSettings(reps, rest, cap, 3, tempo), used
         )
         assert more.rounds >= p.rounds
         # run on the clock with the budget as a backstop: a straight run fits the budget
@@ -133,3 +134,14 @@ def test_session_records_check_pain_override_and_active_time() -> None:
         validate_session({**base, "pain_override": "yes"})
     with pytest.raises(RecordError, match="active_s"):
         validate_session({**base, "active_s": -1})
+
+
+def test_slower_tempo_is_a_bounded_setting_and_can_cost_a_round() -> None:
+    s = CircuitSettings.from_settings({"circuit_tempo_scale": 9}, PROTO)
+    assert s.tempo_scale == 1.5
+    slow = plan_circuit(ONE, LIB, PROTO, s, 0.0)
+    assert slow.rounds == 1
+    work = [p for p in slow.timeline.phases if p.kind == "work" and p.exercise == "clamshell"]  # type: ignore[union-attr]
+    assert work[0].tempo == (3.0, 1.5, 3.0)
+    warm = [p for p in slow.timeline.phases if p.exercise == "bird_dog" and p.kind == "work"]  # type: ignore[union-attr]
+    assert warm[0].tempo == (2.0, 2.0, 2.0)  # the warm-up keeps its own tempo

@@ -90,7 +90,7 @@ class CircuitScreen(LiveSessionScreen):
     ) -> dict[str, Any]:
         return {
             "routine": "circuit",
-            "settings": {"reps": s.reps, "rest_s": s.rest_s},
+            "settings": {"reps": s.reps, "rest_s": s.rest_s, "tempo_scale": s.tempo_scale},
             "sides": list(sides),
             "rounds": rounds,
             "next_index": 0,
@@ -121,6 +121,7 @@ class CircuitScreen(LiveSessionScreen):
             rounds,
             s.rest_s,
             reps=s.reps,
+            tempo_scale=s.tempo_scale,
         )
         left = max(0.0, self._settings().cap_min * 60 - self._used_today())
         if left <= 0:
