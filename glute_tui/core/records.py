@@ -104,6 +104,13 @@ def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
     _pain(raw.get("pain_after"), f"{where}.pain_after")
     _pain(raw.get("effort"), f"{where}.effort")
     _pain(raw.get("pain_next_morning"), f"{where}.pain_next_morning")
+    if "pain_override" in raw and not isinstance(raw["pain_override"], bool):
+        raise RecordError(f"{where}.pain_override: must be true or false")
+    active = raw.get("active_s")
+    if active is not None and (
+        isinstance(active, bool) or not isinstance(active, (int, float)) or active < 0
+    ):
+        raise RecordError(f"{where}.active_s: must be a number of seconds >= 0")
     phases = raw.get("phases")
     if not isinstance(phases, list):
         raise RecordError(f"{where}.phases: must be a list")

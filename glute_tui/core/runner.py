@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from glute_tui.core.timeline import PhaseSpec, Timeline
@@ -26,6 +26,7 @@ SKIPPED = "skipped"  # the user moved on early
 READY = "ready"  # the user ended a rest window after its minimum
 GLUTES_STOPPED = "glutes_stopped"  # the user reported the glutes had stopped working
 STOPPED = "stopped"  # the session was stopped during this phase
+OUT_OF_TIME = "out_of_time"  # the active-time budget (the daily circuit cap) ran out
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class Runner:
     records: list[PhaseRecord] = field(default_factory=list)
     status: str | None = None
     stop_reason: str | None = None
+    #: Active (unpaused) seconds the session may use at most; None for no limit. When it
+    #: runs out mid-phase, that phase ends (ended_by "out_of_time") and so does the session.
+    budget_s: float | None = None
     _specs: list[PhaseSpec] = field(default_factory=list)
     _t0: float = 0.0
     _live: _Live | None = None
@@ -174,10 +178,31 @@ class Runner:
         while self._live is not None and self.state == "running":
             live = self._live
             end_at = live.start + live.paused + live.spec.planned_s
+            out_at = self._budget_end(live)
+            if out_at is not None and out_at < end_at - 1e-9:
+                if now + 1e-9 < out_at:
+                    break
+                events += self._out_of_time(out_at)
+                break
             if now + 1e-9 < end_at:
                 break
             events += self._finish(end_at, PLANNED)
         return events
+
+    def next_change(self, step: float = 1.0) -> float | None:
+        """Seconds until the next moment worth waking for: a phase boundary, the budget
+        running out, or the shown countdown (whole `step`s of remaining time) changing.
+        None when nothing will change by itself (idle, paused or ended)."""
+        live = self._live
+        if self.state != "running" or live is None:
+            return None
+        left = self.remaining()
+        out_at = self._budget_end(live)
+        if out_at is not None:
+            left = min(left, max(0.0, out_at - self.now()))
+        frac = math.fmod(left, step)
+        tick = frac if frac > 1e-6 else step
+        return max(0.0, min(left, tick))
 
     def pause(self) -> list[Event]:
         if self.state != "running":
@@ -234,12 +259,14 @@ class Runner:
     def adjust_current(self, delta: float) -> float | None:
         """Lengthen/shorten an adjustable phase within its bounds; returns the new plan.
 
-        Shortening below the time already spent ends the phase on the next poll.
+        Shortening below the time already spent ends the phase on the next poll (at that
+        moment, never in the past: the plan becomes the time already spent).
         """
         live = self._live
         if live is None or not live.spec.adjustable:
             return None
-        live.spec = live.spec.with_planned(live.spec.planned_s + delta)
+        wanted = live.spec.clamp(live.spec.planned_s + delta)
+        live.spec = replace(live.spec, planned_s=max(wanted, self.elapsed()))
         self._specs[live.index] = live.spec
         return live.spec.planned_s
 
@@ -250,8 +277,11 @@ class Runner:
             spec = self._specs[i]
             if spec.kind == kind:
                 self._specs[i] = spec.with_planned(seconds) if spec.adjustable else spec
-        if self._live is not None and self._live.spec.kind == kind:
-            self._live.spec = self._specs[self._live.index]
+        live = self._live
+        if live is not None and live.spec.kind == kind:
+            spec = self._specs[live.index]
+            live.spec = replace(spec, planned_s=max(spec.planned_s, self.elapsed()))
+            self._specs[live.index] = live.spec
 
     def stop(self, reason: str = "quit", keep_current: bool = False) -> list[Event]:
         """End the session early. Completed phases are kept; the current one only on request."""
@@ -273,6 +303,24 @@ class Runner:
         return events + self._end_session(now, "stopped", reason)
 
     # ---- internals ------------------------------------------------------------------
+    def _budget_end(self, live: _Live) -> float | None:
+        """Session seconds at which the budget runs out during `live` (running only)."""
+        if self.budget_s is None:
+            return None
+        before = sum(r.active_s for r in self.records)
+        return live.start + live.paused + max(0.0, self.budget_s - before)
+
+    def _out_of_time(self, at: float) -> list[Event]:
+        live = self._live
+        assert live is not None
+        record = self._record(live, at, OUT_OF_TIME)
+        self.records.append(record)
+        self._live = None
+        return [
+            Event("phase_ended", live.index, at, record),
+            *self._end_session(at, "stopped", OUT_OF_TIME),
+        ]
+
     def _record(self, live: _Live, end: float, ended_by: str) -> PhaseRecord:
         reps: int | None = None
         if live.spec.tempo is not None and live.spec.reps is not None:

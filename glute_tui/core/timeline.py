@@ -155,9 +155,15 @@ def build_circuit_timeline(
     protocol: CircuitProtocol,
     rounds: int,
     rest_s: float | None = None,
+    reps: int | None = None,
+    tempo_scale: float = 1.0,
 ) -> Timeline:
     """Bird-dog warm-up on both sides, then `rounds` rounds of the drills on the plan's
-    side(s), weaker first, with a rest window [min, max] between rounds."""
+    side(s), weaker first, with a rest window [min, max] between rounds.
+
+    `reps` overrides the library's rep target for the circuit drills (not the warm-up):
+    the library's 10 reps of every drill on both sides do not fit a 10-minute day.
+    `tempo_scale` stretches or shortens the library's tempo of the drills (1.0 = as shipped)."""
     sides = plan.circuit_sides
     phases: list[PhaseSpec] = []
     warm = library.get(protocol.warmup)
@@ -166,9 +172,10 @@ def build_circuit_timeline(
         for i, side in enumerate(("left", "right")):
             if i:
                 phases.append(PhaseSpec("switch", warm.id, side, 0, protocol.switch_s))
-            phases.append(_work(warm, side, 1, 0, rounds))
+            phases.append(_work(warm, side, 1, 0, rounds, None))
     drills = [library[d] for d in protocol.drills if d in library]
     rest = rest_s if rest_s is not None else (protocol.rest_min_s + protocol.rest_max_s) / 2
+    rest = max(protocol.rest_min_s, min(protocol.rest_max_s, rest))
     for rnd in range(1, rounds + 1):
         for drill in drills:
             phases.append(
@@ -195,7 +202,7 @@ def build_circuit_timeline(
                             groups=rounds,
                         )
                     )
-                phases.append(_work(drill, side, rnd, rnd, rounds))
+                phases.append(_work(drill, side, rnd, rnd, rounds, reps, tempo_scale))
         if rnd < rounds:
             phases.append(
                 PhaseSpec(
@@ -213,9 +220,18 @@ def build_circuit_timeline(
     return Timeline("circuit", tuple(phases))
 
 
-def _work(exercise: Exercise, side: str, set_index: int, group: int, groups: int) -> PhaseSpec:
-    tempo = exercise.dose.tempo or (2.0, 1.0, 2.0)
-    reps = exercise.dose.reps or 10
+def _work(
+    exercise: Exercise,
+    side: str,
+    set_index: int,
+    group: int,
+    groups: int,
+    reps: int | None,
+    tempo_scale: float = 1.0,
+) -> PhaseSpec:
+    base = exercise.dose.tempo or (2.0, 1.0, 2.0)
+    tempo = (base[0] * tempo_scale, base[1] * tempo_scale, base[2] * tempo_scale)
+    reps = reps or exercise.dose.reps or 10
     return PhaseSpec(
         "work",
         exercise.id,

@@ -127,6 +127,11 @@ class GluteApp(App[None]):
             self.notices.append(
                 f"Your {s['routine']} session from {s['started_at'][11:16]} was cut short. "
                 f"Its {len(s['phases'])} completed phases are saved in your history."
+                + (
+                    f" Open the {s['routine']} screen to pick it up from the next rep."
+                    if (recovered.get("resume") or {}).get("routine") == s["routine"]
+                    else ""
+                )
             )
         theme = store.settings().get("theme")
         if theme in THEMES:

@@ -46,6 +46,20 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "s",
         "glute_tui.ui.screens.history:HistoryScreen",
     ),
+    ScreenInfo(
+        "hold",
+        "Hold timer",
+        "isometric squeezes: standing, seated, prone",
+        "h",
+        "glute_tui.ui.screens.hold:HoldScreen",
+    ),
+    ScreenInfo(
+        "circuit",
+        "Circuit",
+        "paced drills, rest windows, 10 minutes a day at most",
+        "c",
+        "glute_tui.ui.screens.circuit:CircuitScreen",
+    ),
 )
 
 SCREEN_NAMES = tuple(s.name for s in SCREENS)

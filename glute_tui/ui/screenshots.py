@@ -48,12 +48,82 @@ async def _cues_setup(pilot: object) -> None:
     await press("a", *"Wall at your back", "space", "-", "space", *"no rolling")
 
 
+class ShotClock:
+    """A monotonic clock for screenshots that only moves when a setup advances it."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+async def _live(pilot: object, keys: tuple[str, ...], seconds: float) -> None:
+    """Start a live session and run its clock `seconds` on, polling as the app would."""
+    app = pilot.app  # type: ignore[attr-defined]
+    for key in keys:
+        await pilot.press(key)  # type: ignore[attr-defined]
+    t = 0.0
+    while t < seconds:
+        app.clock.advance(0.25)
+        t += 0.25
+        app.screen.tick()
+    await pilot.pause(0.5)  # type: ignore[attr-defined]
+    if hasattr(app.screen, "_unflash"):
+        app.screen._unflash()
+
+
+async def _hold(pilot: object) -> None:
+    await _live(pilot, ("enter",), 6.0)
+
+
+async def _hold_rest(pilot: object) -> None:
+    await _live(pilot, ("enter",), 22.5)
+
+
+async def _weak_left(pilot: object) -> None:
+    """A fresh history whose assessment found the left side weak (so two rounds fit)."""
+    from glute_tui.core.plan import plan_for_verdict
+
+    app = pilot.app  # type: ignore[attr-defined]
+    if type(app.screen).__name__ == "DisclaimerScreen":
+        await pilot.press("enter")  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+    plan = plan_for_verdict("left", "left", assessment_id="shot", created_at=FIXED_NOW.isoformat())
+    assert plan is not None
+    app.store.set_plan(plan)
+    app.store_version += 1
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def _circuit(pilot: object) -> None:
+    await _weak_left(pilot)
+    await _live(pilot, ("enter",), 95.5)
+
+
+async def _circuit_rest(pilot: object) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    await _weak_left(pilot)
+    await _live(pilot, ("enter",), 0.0)
+    runner = app.screen.runner
+    at = next(i for i, s in enumerate(runner.specs) if s.kind == "round_rest")
+    secs = sum(s.planned_s for s in runner.specs[:at]) + 25.0
+    await _live(pilot, (), secs)
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
     Shot("verdict", "assess", _assess_to_verdict),
     Shot("cues", "cues", _cues_setup),
     Shot("history", "history"),
+    Shot("hold", "hold", _hold),
+    Shot("hold-rest", "hold", _hold_rest),
+    Shot("circuit", "circuit", _circuit, demo=False),
+    Shot("circuit-rest", "circuit", _circuit_rest, demo=False),
 ]
 
 
@@ -79,7 +149,7 @@ async def _shoot(shot: Shot, out: Path, workdir: Path) -> Path:
         db_path=db,
         start_screen=shot.screen,
         now=lambda: FIXED_NOW,
-        clock=lambda: 0.0,
+        clock=ShotClock(),
         ask_next_morning=False,
     )
     async with app.run_test(size=SIZE) as pilot:
