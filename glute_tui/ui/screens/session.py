@@ -26,7 +26,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     ContentSwitcher,
-    Digits,
     Footer,
     Header,
     Input,
@@ -37,6 +36,7 @@ from textual.widgets import (
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
 from glute_tui.store.serial import SerialWriter
+from glute_tui.ui.widgets.big_digits import BigDigits
 
 PAIN_ADVICE = (
     "Do not train through pain. A little discomfort that settles is fine; "
@@ -205,7 +205,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Static("", id="where")
                 yield Static("", id="counts")
                 with Center():
-                    yield Digits("", id="big")
+                    yield BigDigits("", id="big")
                 yield Static("", id="extra")
                 yield ProgressBar(total=100, show_eta=False, id="progress")
                 yield Static("", id="cue")
@@ -544,8 +544,8 @@ class LiveSessionScreen(Screen[None]):
         widget = self._widgets.get(widget_id)
         if widget is None:
             widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
-        if isinstance(widget, Digits):
-            widget.update(text)  # its width follows the text: needs a layout
+        if isinstance(widget, BigDigits):
+            widget.update(text)  # lays out again only when the width changes
         elif isinstance(widget, Static):
             widget.update(text, layout=False)  # fixed size in app.tcss: repaint only
 
