@@ -40,6 +40,8 @@ class GluteApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
+        # F1 reaches help even while a text box has the focus (where ? is just a character)
+        Binding("f1", "help", "Help from a text box", show=False, priority=True),
         Binding("t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]

@@ -49,6 +49,21 @@ WORK_KINDS = ("hold", "work")
 COUNT_IN_KINDS = ("prepare", "rest", "switch", "transition", "round_rest")
 
 
+class StartInput(Input):
+    """A number box whose Enter starts the session. Input hides its Enter binding, and a
+    focused Input hides every one-letter key, so the Footer needs this to say what to do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Start")]
+
+
+class NextInput(Input):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next")]
+
+
+class SaveInput(Input):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question. The safe answer has the focus."""
 
@@ -186,7 +201,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Static(PAIN_ADVICE, id="pain-advice", classes="card notice")
                 with Horizontal(classes="field-row"):
                     yield Static("Pain right now (0-10)", classes="field-label")
-                    yield Input(
+                    yield StartInput(
                         placeholder="none = 0",
                         id="pain-before",
                         compact=True,
@@ -196,7 +211,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Checkbox("An injury has not healed yet", id="injury")
                 yield Static("", id="setup-error", classes="error")
                 yield Static(
-                    "Press Enter to start. Tab moves between the boxes; escape goes back.",
+                    "Enter starts. Tab: next box. Escape: back. F1: help.",
                     id="start-hint",
                     classes="dim",
                 )
@@ -214,7 +229,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Static("", id="summary-text")
                 with Horizontal(classes="field-row"):
                     yield Static("Pain now (0-10)", classes="field-label")
-                    yield Input(
+                    yield NextInput(
                         placeholder="a number, 0-10",
                         id="pain-after",
                         compact=True,
@@ -223,7 +238,7 @@ class LiveSessionScreen(Screen[None]):
                     )
                 with Horizontal(classes="field-row"):
                     yield Static("Effort (0-10)", classes="field-label")
-                    yield Input(
+                    yield NextInput(
                         placeholder="a number, 0-10",
                         id="effort",
                         compact=True,
@@ -233,7 +248,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
                 with Horizontal(classes="field-row"):
                     yield Static("Note", classes="field-label")
-                    yield Input(placeholder="optional", id="note", compact=True, max_length=200)
+                    yield SaveInput(placeholder="optional", id="note", compact=True, max_length=200)
                 yield Static("", id="summary-error", classes="error")
                 yield Static("Enter on the note saves. Escape goes home.", id="summary-hint")
         yield Footer()
