@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual.command import CommandPalette
+
 from glute_tui.core.plan import plan_for_verdict
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.disclaimer import DisclaimerScreen
@@ -174,3 +176,35 @@ async def test_a_failed_write_is_reported_not_raised(make_app, db_path: Path) ->
         app.write(lambda s: s.update_session("nope", effort=1), on_error=errors.append)
         await settle(pilot)
     assert errors and "no session nope" in errors[0]
+
+
+async def test_too_small_notice_does_not_stick_under_another_screen(make_app) -> None:
+    """A screen opened while the notice shows (the palette, the first-run note) sat on
+    top of it; once the terminal was big again and that screen closed, the notice stayed
+    for good."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+async def test_first_run_in_a_tiny_terminal_recovers_after_the_note(make_app) -> None:
+    app = make_app(first_run=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DisclaimerScreen)  # pushed over the notice
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
