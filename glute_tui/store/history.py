@@ -415,6 +415,31 @@ class HistoryStore:
     def set_pauses(self, pauses: list[dict[str, str]]) -> None:
         self.set_kv("pauses", [dict(p) for p in pauses])
 
+    def add_pause(self, pause: Mapping[str, str]) -> list[dict[str, str]]:
+        """Add one injury pause to the pauses *in the file* (another glute-tui may have
+        added one since this one read them). Returns the pauses now saved, by start."""
+        return self._change_pauses(lambda have: [*have, dict(pause)])
+
+    def remove_pause(self, pause: Mapping[str, str]) -> list[dict[str, str]]:
+        """Remove one injury pause (equal start and end) from the pauses in the file."""
+        return self._change_pauses(lambda have: [p for p in have if p != dict(pause)])
+
+    def _change_pauses(
+        self, edit: Callable[[list[dict[str, str]]], list[dict[str, str]]]
+    ) -> list[dict[str, str]]:
+        def change(db: TinyDB) -> list[dict[str, str]]:
+            raw = _get(db, "pauses")
+            have = [dict(p) for p in raw] if isinstance(raw, list) else []
+            new: list[dict[str, str]] = []
+            for p in edit(have):
+                if p not in new:
+                    new.append(p)
+            new.sort(key=lambda p: (p.get("start", ""), p.get("end", "")))
+            _put(db, "pauses", new)
+            return new
+
+        return self._transaction(change)
+
     def merge(
         self,
         sessions: list[dict[str, Any]],

@@ -282,3 +282,20 @@ def test_atomic_write_leaves_no_temp_files_and_keeps_mode(db_path: Path) -> None
     assert oct(db_path.stat().st_mode & 0o777) == oct(0o640)
     leftovers = [p.name for p in db_path.parent.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_pauses_added_by_two_instances_are_both_kept(db_path: Path) -> None:
+    """Each instance adds to the pauses in the file, not to the list it read at start."""
+    a = HistoryStore.open(db_path)
+    a.set_setting("disclaimer_seen", True)
+    b = HistoryStore.open(db_path)
+    a.add_pause({"start": "2026-10-01", "end": "2026-10-07"})
+    saved = b.add_pause({"start": "2026-09-01", "end": "2026-09-03"})
+    both = [
+        {"start": "2026-09-01", "end": "2026-09-03"},
+        {"start": "2026-10-01", "end": "2026-10-07"},
+    ]
+    assert saved == both
+    assert HistoryStore.open(db_path).pauses() == both
+    assert a.remove_pause({"start": "2026-09-01", "end": "2026-09-03"}) == both[1:]
+    assert HistoryStore.open(db_path).pauses() == both[1:]

@@ -423,3 +423,29 @@ async def test_export_refuses_impossible_names_without_a_traceback(
             status = _text(dialog, "#export-status")
             assert "cannot" in status or "does not exist" in status or "Nothing" in status
         assert isinstance(app.screen, ExportDialog)
+
+
+async def test_a_pause_added_keeps_pauses_saved_meanwhile(make_app, db_path) -> None:
+    """The dialog saved its own copy of the list plus the new pause, so a pause another
+    glute-tui saved while the dialog was open (or an earlier add still being written)
+    was silently dropped."""
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PauseDialog)
+        other = HistoryStore.open(db_path)  # a second glute-tui on the same file
+        other.set_pauses([{"start": "2026-10-01", "end": "2026-10-07"}])
+        dialog.query_one("#pause-start", Input).value = "2026-11-16"
+        dialog.query_one("#pause-end", Input).value = "2026-11-18"
+        dialog.query_one("#pause-start", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        saved = [
+            {"start": "2026-10-01", "end": "2026-10-07"},
+            {"start": "2026-11-16", "end": "2026-11-18"},
+        ]
+        assert HistoryStore.open(db_path).pauses() == saved
+        assert dialog.pauses == saved  # the list shows what the file holds
