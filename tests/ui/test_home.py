@@ -208,3 +208,30 @@ async def test_first_run_in_a_tiny_terminal_recovers_after_the_note(make_app) ->
         await pilot.press("enter")
         await settle(pilot)
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+async def test_home_does_not_offer_a_plan_after_a_red_flag(make_app, db_path: Path) -> None:
+    """A red flag makes no plan; home used to show the plan of an older assessment (or
+    the nudge to train both sides) as if nothing had happened."""
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    plan = plan_for_verdict(
+        "right", "right", assessment_id="old", created_at="2026-10-01T08:00:00+01:00"
+    )
+    store.set_plan(plan)  # type: ignore[arg-type]
+    store.add_assessment(
+        {
+            "id": "rf",
+            "taken_at": "2026-11-20T08:00:00+01:00",
+            "verdict": "red_flag",
+            "tests": {},
+            "answers": {},
+        },
+        None,
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#today").render())
+        assert "see a clinician" in text
+        assert "right side only" not in text

@@ -75,7 +75,12 @@ class HomeScreen(Screen[None]):
             hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
         circuit_line = "done today" if circuit else "not yet today"
         plan = store.plan()
-        if plan.needs_assessment:
+        past = store.assessments()
+        if past and past[-1].get("verdict") == "red_flag":
+            # The last assessment said stop and see a clinician: no plan stands, and an
+            # older plan (kept in the file) must not read as if it still applied.
+            plan_line = "[b]none[/b]: see a clinician first (your last self-assessment)"
+        elif plan.needs_assessment:
             plan_line = "both sides, until you take the self-assessment — it finds your weak side"
         elif plan.verdict is None:
             plan_line = plan.sides_label()
