@@ -449,3 +449,35 @@ async def test_a_pause_added_keeps_pauses_saved_meanwhile(make_app, db_path) -> 
         ]
         assert HistoryStore.open(db_path).pauses() == saved
         assert dialog.pauses == saved  # the list shows what the file holds
+
+
+async def test_question_mark_opens_help_over_the_history_dialogs(make_app, db_path) -> None:
+    """A modal dialog shuts out the app's keys, so `?` did nothing in the session detail
+    and the pause dialog, and their HELP text could never be read."""
+    from glute_tui.ui.screens.help import HelpScreen
+
+    seed_demo(db_path, years=0.1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetail)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.under is app.screen_stack[-2]
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PauseDialog)
+        app.screen.query_one("#pause-list").focus()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen.under, PauseDialog)

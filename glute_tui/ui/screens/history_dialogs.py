@@ -39,6 +39,7 @@ class SessionDetail(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, session_id: str, expected_phases: int = 0) -> None:
@@ -131,6 +132,7 @@ class PauseDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("delete", "remove", "Remove pause"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, pauses: list[dict[str, str]], today: date) -> None:
@@ -231,7 +233,10 @@ class ExportDialog(ModalScreen[None]):
         "settings, cue edits and pauses) to one file. JSON is a full backup that "
         "`glute-tui import` restores; CSV has one row per phase for spreadsheets."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
 
     def __init__(self, today: date) -> None:
         super().__init__()
