@@ -235,3 +235,25 @@ async def test_home_does_not_offer_a_plan_after_a_red_flag(make_app, db_path: Pa
         text = str(app.screen.query_one("#today").render())
         assert "see a clinician" in text
         assert "right side only" not in text
+
+
+async def test_another_instances_writes_show_up_without_a_restart(make_app, db_path: Path) -> None:
+    """Each glute-tui read the file once at start-up: a plan, cue or pause saved by a
+    second glute-tui (or `glute-tui import`) stayed invisible until this one wrote."""
+    app = make_app()
+    app.store_poll_s = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "take the self-assessment" in str(app.screen.query_one("#today").render())
+        other = HistoryStore.open(db_path)
+        plan = plan_for_verdict(
+            "left", "left", assessment_id="x", created_at="2026-11-20T08:00:00+01:00"
+        )
+        other.set_plan(plan)  # type: ignore[arg-type]
+        other.set_cues("iso_standing", ["Ribs down."])
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "left side only" in str(app.screen.query_one("#today").render()):
+                break
+        assert "left side only" in str(app.screen.query_one("#today").render())
+        assert app.cues_for("iso_standing") == ("Ribs down.",)
