@@ -481,3 +481,16 @@ async def test_question_mark_opens_help_over_the_history_dialogs(make_app, db_pa
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert isinstance(app.screen.under, PauseDialog)
+
+
+def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() -> None:
+    """26 weeks back from 21 Nov 2026 start on Monday 25 May: the one-week "May" label
+    took the room of "Jun", so June had no label at all."""
+    from datetime import date
+
+    from glute_tui.ui.screens.history import compute, draw_heatmap
+
+    data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
+    months = draw_heatmap(data, 80).splitlines()[1]
+    for name in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
+        assert name in months

@@ -134,6 +134,10 @@ def draw_heatmap(d: HistoryData, width: int = 200) -> str:
     last_month = None
     for i, col in enumerate(cols):
         m = col[0].day.month
+        if i == 0 and len(cols) > 1 and cols[1][0].day.month != m:
+            # a month with one week in view: its label would push out the next month's
+            last_month = m
+            continue
         if m != last_month:
             label = col[0].day.strftime("%b")
             if all(months[j] == " " for j in range(max(0, 2 * i - 1), min(len(months), 2 * i + 3))):
