@@ -45,6 +45,7 @@ from glute_tui.store.storage import AtomicJSONStorage
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "HistoryStore", "LockedError", "StoreError", "check_path"]
 
 SCHEMA_VERSION = 1
+TABLES = ("sessions", "assessments", "kv")
 T = TypeVar("T")
 
 
@@ -137,7 +138,11 @@ class HistoryStore:
             migrated, changed = migrate(data)
             if changed:
                 self._storage.write(migrated)
-        self._refresh(force=True)
+        try:
+            self._refresh(force=True)
+        except DamagedError:
+            self.moved_aside = self._move_aside()
+            self._refresh(force=True)
 
     def _move_aside(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -225,15 +230,27 @@ class HistoryStore:
             return False
         data = self._storage.read() if key is not None else None
         data = data or {}
-        self._rows = sorted(
-            (dict(r) for r in (data.get("sessions") or {}).values()),
-            key=lambda r: (r["started_at"], r["id"]),
-        )
-        self._assessments = sorted(
-            (dict(a) for a in (data.get("assessments") or {}).values()),
-            key=lambda a: (a["taken_at"], a["id"]),
-        )
-        self._kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+        try:
+            if any(not isinstance(data.get(t, {}), dict) for t in ("meta", *TABLES)):
+                raise ValueError("a table is not a JSON object")
+            rows = sorted(
+                (dict(r) for r in (data.get("sessions") or {}).values()),
+                key=lambda r: (r["started_at"], r["id"]),
+            )
+            assessments = sorted(
+                (dict(a) for a in (data.get("assessments") or {}).values()),
+                key=lambda a: (a["taken_at"], a["id"]),
+            )
+            kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+            _check_rows(rows, assessments)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            # Valid JSON, but not the shape this file must have (a hand edit, another
+            # program): as unreadable as broken JSON, and never a crash later on.
+            raise DamagedError(
+                f"{self.path} holds entries glute-tui cannot read; "
+                "restart glute-tui to move it aside"
+            ) from None
+        self._rows, self._assessments, self._kv = rows, assessments, kv
         self._view_key = key
         return True
 
@@ -503,6 +520,26 @@ class HistoryStore:
             self.add_session(session)
         self.journal.clear()
         return {"session": session, "resume": data.get("resume") or {}}
+
+
+class DamagedError(StoreError):
+    """The file is JSON, but its tables do not have the shape glute-tui writes."""
+
+
+def _check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -> None:
+    """The fields every screen and `stats` rely on, so a damaged row fails here, once."""
+    for r in rows:
+        if not (
+            isinstance(r["id"], str)
+            and isinstance(r["started_at"], str)
+            and isinstance(r["day"], str)
+            and r["routine"] in ("hold", "circuit")
+            and isinstance(r["status"], str)
+        ):
+            raise ValueError("a session row is damaged")
+    for a in assessments:
+        if not (isinstance(a["id"], str) and isinstance(a["taken_at"], str)):
+            raise ValueError("an assessment is damaged")
 
 
 def _replace_with(row: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:

@@ -299,3 +299,28 @@ def test_pauses_added_by_two_instances_are_both_kept(db_path: Path) -> None:
     assert HistoryStore.open(db_path).pauses() == both
     assert a.remove_pause({"start": "2026-09-01", "end": "2026-09-03"}) == both[1:]
     assert HistoryStore.open(db_path).pauses() == both[1:]
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        {"sessions": {"1": {"id": "x"}}},  # a row without its times
+        {"sessions": []},  # a list where a table belongs
+        {"sessions": {"1": {"id": "x", "started_at": "2026-11-20T08:00:00+00:00"}}},  # no day
+        {"assessments": {"1": {"id": 3, "taken_at": None}}},
+        {"kv": {"1": {"value": 1}}},  # no key
+    ],
+)
+def test_valid_json_of_the_wrong_shape_is_moved_aside_too(
+    db_path: Path, tables: dict[str, object]
+) -> None:
+    """It used to raise KeyError/AttributeError out of open(): the app hung on 'Loading
+    your history…' and every command printed a traceback."""
+    db_path.parent.mkdir(parents=True)
+    text = json.dumps({"meta": {"1": {"schema": 1}}, **tables})
+    db_path.write_text(text)
+    store = HistoryStore.open(db_path)
+    assert store.moved_aside is not None and store.moved_aside.read_text() == text
+    assert store.is_empty()
+    store.add_session(session("a"))
+    assert [r["id"] for r in HistoryStore.open(db_path).rows()] == ["a"]

@@ -257,3 +257,15 @@ async def test_another_instances_writes_show_up_without_a_restart(make_app, db_p
                 break
         assert "left side only" in str(app.screen.query_one("#today").render())
         assert app.cues_for("iso_standing") == ("Ribs down.",)
+
+
+async def test_a_damaged_entry_is_moved_aside_not_loading_forever(make_app, db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text('{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"id": "x"}}}')
+    app = make_app(first_run=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first-run note: the history is empty again
+        await pilot.pause()
+        assert "Loading" not in str(app.screen.query_one("#today").render())
+        assert "moved aside" in str(app.screen.query_one("#notices").render())
