@@ -114,6 +114,11 @@ class GluteApp(App[None]):
         except StoreError as exc:
             self.call_from_thread(self.fail, str(exc))
             return
+        except Exception as exc:  # anything else must not leave home on "Loading…" for good
+            self.call_from_thread(
+                self.fail, f"could not read {self.db_path} ({type(exc).__name__}: {exc})"
+            )
+            return
         self.call_from_thread(self._store_ready, store, recovered)
 
     def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:

@@ -269,3 +269,21 @@ async def test_a_damaged_entry_is_moved_aside_not_loading_forever(make_app, db_p
         await pilot.pause()
         assert "Loading" not in str(app.screen.query_one("#today").render())
         assert "moved aside" in str(app.screen.query_one("#notices").render())
+
+
+async def test_an_unexpected_load_error_exits_with_a_message_not_a_hang(
+    make_app, monkeypatch
+) -> None:
+    """The load worker swallowed anything but StoreError: home said 'Loading your
+    history…' for good and nothing told the user why."""
+    from glute_tui.store.history import HistoryStore as Store
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    app = make_app()
+    monkeypatch.setattr(Store, "open", broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2
+    assert app.fatal_error is not None and "disk on fire" in app.fatal_error
