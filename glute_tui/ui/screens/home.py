@@ -26,7 +26,7 @@ class HomeScreen(Screen[None]):
         "Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"app.open('{s.name}')", s.title) for s in registry.SCREENS),
+        *(Binding(s.key, f"app.open('{s.name}')", s.short or s.title) for s in registry.SCREENS),
         Binding("q", "app.quit", "Quit"),
     ]
 
