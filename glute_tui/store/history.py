@@ -477,7 +477,7 @@ class HistoryStore:
             new_a = [a for a in _unique(assessments) if a["id"] not in have_a]
             at.insert_multiple(new_a)
             for key, value in (kv or {}).items():
-                _put(db, key, value)
+                _put(db, key, _merged(key, _get(db, key), value))
             return len(new_sessions), len(new_a)
 
         return self._transaction(change)
@@ -540,6 +540,28 @@ def _check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -
     for a in assessments:
         if not (isinstance(a["id"], str) and isinstance(a["taken_at"], str)):
             raise ValueError("an assessment is damaged")
+
+
+def _merged(key: str, have: Any, incoming: Any) -> Any:
+    """What an import (or a demo history) leaves for a kv entry the file already has.
+
+    An import merges: pauses are joined, settings and cue lists are laid over the ones in
+    the file (what the file has and the import lacks stays), and the newer plan wins. So
+    importing an older backup never drops a pause, cue edit or plan made since."""
+    if have is None:
+        return incoming
+    if key == "pauses" and isinstance(have, list) and isinstance(incoming, list):
+        out: list[Any] = []
+        for p in [*have, *incoming]:
+            if p not in out:
+                out.append(p)
+        return sorted(out, key=lambda p: (str(p.get("start")), str(p.get("end"))))
+    if key in ("settings", "cues") and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+        return {**have, **incoming}
+    if key == "plan" and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+        newer = str(incoming.get("created_at") or "") >= str(have.get("created_at") or "")
+        return incoming if newer else have
+    return incoming
 
 
 def _replace_with(row: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:

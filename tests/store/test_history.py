@@ -324,3 +324,33 @@ def test_valid_json_of_the_wrong_shape_is_moved_aside_too(
     assert store.is_empty()
     store.add_session(session("a"))
     assert [r["id"] for r in HistoryStore.open(db_path).rows()] == ["a"]
+
+
+def test_importing_an_older_backup_keeps_what_was_saved_since(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Import replaced the pauses, settings, cues and plan wholesale: a pause or a cue
+    edit made after the backup was silently lost, and an older plan came back."""
+    from glute_tui.core.plan import plan_for_verdict
+    from glute_tui.store.export import import_file, write_export
+
+    store = HistoryStore.open(db_path)
+    old_plan = plan_for_verdict("left", "left", created_at="2026-01-01T08:00:00+00:00")
+    store.set_plan(old_plan)  # type: ignore[arg-type]
+    store.add_pause({"start": "2026-01-05", "end": "2026-01-06"})
+    store.set_setting("theme", "textual-dark")
+    backup = write_export(store, "json", tmp_path / "backup.json")
+    new_plan = plan_for_verdict("right", "right", created_at="2026-03-01T08:00:00+00:00")
+    store.set_plan(new_plan)  # type: ignore[arg-type]
+    store.add_pause({"start": "2026-03-10", "end": "2026-03-12"})
+    store.set_cues("iso_standing", ["My own cue."])
+    store.set_setting("circuit_weekly_target", 6)
+    import_file(store, backup)
+    after = HistoryStore.open(db_path)
+    assert after.pauses() == [
+        {"start": "2026-01-05", "end": "2026-01-06"},
+        {"start": "2026-03-10", "end": "2026-03-12"},
+    ]
+    assert after.cue_overrides() == {"iso_standing": ["My own cue."]}
+    assert after.settings() == {"theme": "textual-dark", "circuit_weekly_target": 6}
+    assert after.plan().hold_sides == ("right",)
