@@ -494,3 +494,18 @@ def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() 
     months = draw_heatmap(data, 80).splitlines()[1]
     for name in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
         assert name in months
+
+
+async def test_history_footer_fits_80_columns(make_app) -> None:
+    """With the default Footer spacing the last key showed as 't The'."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        palette = [k for k in keys if k.key == "ctrl+p"]
+        keys = [k for k in keys if k.key != "ctrl+p"]
+        assert keys[-1].description == "Theme"
+        limit = palette[0].region.x if palette else 80
+        assert all(k.region.right <= limit for k in keys)

@@ -322,7 +322,7 @@ class HistoryScreen(Screen[None]):
             with TabPane("Sessions", id="sessions"), Lazy(Vertical()):
                 yield Static("", id="page-info")
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)  # all keys fit 80 columns (the default spacing cut "Theme")
 
     def on_mount(self) -> None:
         self.watch(self.app, "store_version", self.reload)
