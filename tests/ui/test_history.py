@@ -509,3 +509,16 @@ async def test_history_footer_fits_80_columns(make_app) -> None:
         assert keys[-1].description == "Theme"
         limit = palette[0].region.x if palette else 80
         assert all(k.region.right <= limit for k in keys)
+
+
+async def test_sessions_page_line_fits_one_row_at_80_columns(make_app, db_path) -> None:
+    """'… ·  [ older  ·  ]' wrapped 'newer' onto a second row, pushing the table down."""
+    seed_demo(db_path, years=1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        info = app.screen.query_one("#page-info")
+        assert "newer" in _text(app.screen, "#page-info")
+        assert info.region.height == 1

@@ -434,8 +434,8 @@ class HistoryScreen(Screen[None]):
         else:
             first = self.page * PAGE + 1
             info.update(
-                f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first  ·  "
-                "Enter opens one  ·  \\[ older  ·  ] newer"
+                f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first · "
+                "Enter opens one · \\[ older · ] newer"
             )
 
     def action_page(self, step: int) -> None:
