@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,3 +123,22 @@ def plan_for_verdict(
         extras=extras,
         notes=tuple(notes),
     )
+
+
+RED_FLAG_STOP = (
+    "Your last self-assessment raised a red flag, so glute-tui will not start a training "
+    "session. Please see a clinician first. Once you have been cleared, take the "
+    "self-assessment again (key a on the home screen) to make a new plan."
+)
+
+
+def red_flag_stop(assessments: Sequence[Mapping[str, Any]]) -> str | None:
+    """Why training must not start (the latest assessment, by time, is a red flag), or None.
+
+    Red flags override everything: no plan is made, and an older plan must not be used
+    either. A newer assessment that is not a red flag lifts the stop.
+    """
+    if not assessments:
+        return None
+    latest = max(assessments, key=lambda a: str(a.get("taken_at", "")))
+    return RED_FLAG_STOP if latest.get("verdict") == "red_flag" else None

@@ -230,6 +230,9 @@ def save_user_file(out: Path, chunks: Iterable[str]) -> Path:
 
     if out.is_dir():
         raise StoreError(f"{out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        # a mistyped folder must not be created on the way (the export dialog refuses too)
+        raise StoreError(f"the folder {out.parent} does not exist; nothing was written")
     try:
         atomic_write_chunks(out, chunks)
     except OSError as exc:

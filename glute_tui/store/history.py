@@ -45,6 +45,7 @@ from glute_tui.store.storage import AtomicJSONStorage
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "HistoryStore", "LockedError", "StoreError", "check_path"]
 
 SCHEMA_VERSION = 1
+TABLES = ("sessions", "assessments", "kv")
 T = TypeVar("T")
 
 
@@ -137,7 +138,11 @@ class HistoryStore:
             migrated, changed = migrate(data)
             if changed:
                 self._storage.write(migrated)
-        self._refresh(force=True)
+        try:
+            self._refresh(force=True)
+        except DamagedError:
+            self.moved_aside = self._move_aside()
+            self._refresh(force=True)
 
     def _move_aside(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -225,15 +230,27 @@ class HistoryStore:
             return False
         data = self._storage.read() if key is not None else None
         data = data or {}
-        self._rows = sorted(
-            (dict(r) for r in (data.get("sessions") or {}).values()),
-            key=lambda r: (r["started_at"], r["id"]),
-        )
-        self._assessments = sorted(
-            (dict(a) for a in (data.get("assessments") or {}).values()),
-            key=lambda a: (a["taken_at"], a["id"]),
-        )
-        self._kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+        try:
+            if any(not isinstance(data.get(t, {}), dict) for t in ("meta", *TABLES)):
+                raise ValueError("a table is not a JSON object")
+            rows = sorted(
+                (dict(r) for r in (data.get("sessions") or {}).values()),
+                key=lambda r: (r["started_at"], r["id"]),
+            )
+            assessments = sorted(
+                (dict(a) for a in (data.get("assessments") or {}).values()),
+                key=lambda a: (a["taken_at"], a["id"]),
+            )
+            kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+            _check_rows(rows, assessments)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            # Valid JSON, but not the shape this file must have (a hand edit, another
+            # program): as unreadable as broken JSON, and never a crash later on.
+            raise DamagedError(
+                f"{self.path} holds entries glute-tui cannot read; "
+                "restart glute-tui to move it aside"
+            ) from None
+        self._rows, self._assessments, self._kv = rows, assessments, kv
         self._view_key = key
         return True
 
@@ -415,6 +432,31 @@ class HistoryStore:
     def set_pauses(self, pauses: list[dict[str, str]]) -> None:
         self.set_kv("pauses", [dict(p) for p in pauses])
 
+    def add_pause(self, pause: Mapping[str, str]) -> list[dict[str, str]]:
+        """Add one injury pause to the pauses *in the file* (another glute-tui may have
+        added one since this one read them). Returns the pauses now saved, by start."""
+        return self._change_pauses(lambda have: [*have, dict(pause)])
+
+    def remove_pause(self, pause: Mapping[str, str]) -> list[dict[str, str]]:
+        """Remove one injury pause (equal start and end) from the pauses in the file."""
+        return self._change_pauses(lambda have: [p for p in have if p != dict(pause)])
+
+    def _change_pauses(
+        self, edit: Callable[[list[dict[str, str]]], list[dict[str, str]]]
+    ) -> list[dict[str, str]]:
+        def change(db: TinyDB) -> list[dict[str, str]]:
+            raw = _get(db, "pauses")
+            have = [dict(p) for p in raw] if isinstance(raw, list) else []
+            new: list[dict[str, str]] = []
+            for p in edit(have):
+                if p not in new:
+                    new.append(p)
+            new.sort(key=lambda p: (p.get("start", ""), p.get("end", "")))
+            _put(db, "pauses", new)
+            return new
+
+        return self._transaction(change)
+
     def merge(
         self,
         sessions: list[dict[str, Any]],
@@ -435,7 +477,7 @@ class HistoryStore:
             new_a = [a for a in _unique(assessments) if a["id"] not in have_a]
             at.insert_multiple(new_a)
             for key, value in (kv or {}).items():
-                _put(db, key, value)
+                _put(db, key, _merged(key, _get(db, key), value))
             return len(new_sessions), len(new_a)
 
         return self._transaction(change)
@@ -478,6 +520,48 @@ class HistoryStore:
             self.add_session(session)
         self.journal.clear()
         return {"session": session, "resume": data.get("resume") or {}}
+
+
+class DamagedError(StoreError):
+    """The file is JSON, but its tables do not have the shape glute-tui writes."""
+
+
+def _check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -> None:
+    """The fields every screen and `stats` rely on, so a damaged row fails here, once."""
+    for r in rows:
+        if not (
+            isinstance(r["id"], str)
+            and isinstance(r["started_at"], str)
+            and isinstance(r["day"], str)
+            and r["routine"] in ("hold", "circuit")
+            and isinstance(r["status"], str)
+        ):
+            raise ValueError("a session row is damaged")
+    for a in assessments:
+        if not (isinstance(a["id"], str) and isinstance(a["taken_at"], str)):
+            raise ValueError("an assessment is damaged")
+
+
+def _merged(key: str, have: Any, incoming: Any) -> Any:
+    """What an import (or a demo history) leaves for a kv entry the file already has.
+
+    An import merges: pauses are joined, settings and cue lists are laid over the ones in
+    the file (what the file has and the import lacks stays), and the newer plan wins. So
+    importing an older backup never drops a pause, cue edit or plan made since."""
+    if have is None:
+        return incoming
+    if key == "pauses" and isinstance(have, list) and isinstance(incoming, list):
+        out: list[Any] = []
+        for p in [*have, *incoming]:
+            if p not in out:
+                out.append(p)
+        return sorted(out, key=lambda p: (str(p.get("start")), str(p.get("end"))))
+    if key in ("settings", "cues") and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+        return {**have, **incoming}
+    if key == "plan" and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+        newer = str(incoming.get("created_at") or "") >= str(have.get("created_at") or "")
+        return incoming if newer else have
+    return incoming
 
 
 def _replace_with(row: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:

@@ -48,6 +48,8 @@ class GluteApp(App[None]):
 
     #: bumped after every load or write; screens watch it to redraw from the store
     store_version: reactive[int] = reactive(0)
+    #: seconds between checks for another glute-tui's writes to the same data file
+    store_poll_s: float = 2.0
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class GluteApp(App[None]):
         self._too_small = False
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glute-writer")
         self._pending_writes: set[asyncio.Future[Any]] = set()
+        self._polling = False
 
     @cached_property
     def library(self) -> Library:
@@ -113,6 +116,11 @@ class GluteApp(App[None]):
         except StoreError as exc:
             self.call_from_thread(self.fail, str(exc))
             return
+        except Exception as exc:  # anything else must not leave home on "Loading…" for good
+            self.call_from_thread(
+                self.fail, f"could not read {self.db_path} ({type(exc).__name__}: {exc})"
+            )
+            return
         self.call_from_thread(self._store_ready, store, recovered)
 
     def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:
@@ -139,6 +147,7 @@ class GluteApp(App[None]):
         if theme in THEMES:
             self.theme = theme
         self.store_version += 1
+        self.set_interval(self.store_poll_s, self._poll_store)
         # history (issue 6): the morning after training, ask for next-morning pain
         from glute_tui.ui.screens.next_morning import maybe_ask
 
@@ -147,6 +156,34 @@ class GluteApp(App[None]):
             from glute_tui.ui.screens.disclaimer import DisclaimerScreen
 
             self.push_screen(DisclaimerScreen(), self._disclaimer_closed)
+
+    def _poll_store(self) -> None:
+        """Pick up what another glute-tui (or `glute-tui import`) wrote to the same file,
+        so every screen shows the file as it is, not as it was at start-up. The check is
+        one stat() while nothing changed; it runs on the writer thread, in turn with our
+        own writes, never on the event loop."""
+        store = self.store
+        if store is None or self._polling or not store.exists:
+            return
+        self._polling = True
+
+        def check() -> bool:
+            try:
+                return store.refresh()
+            except (StoreError, OSError, ValueError, UnicodeDecodeError):
+                return False  # unreadable now: the next write says so in plain words
+
+        try:
+            future = asyncio.get_running_loop().run_in_executor(self._writer, check)
+        except RuntimeError:  # shutting down: the writer takes no more work
+            self._polling = False
+            return
+        future.add_done_callback(self._polled)
+
+    def _polled(self, future: asyncio.Future[bool]) -> None:
+        self._polling = False
+        if not future.cancelled() and future.exception() is None and future.result():
+            self.store_version += 1
 
     def _disclaimer_closed(self, _: object = None) -> None:
         self.write(lambda s: s.set_setting("disclaimer_seen", True))

@@ -18,6 +18,7 @@ class ScreenInfo:
     description: str
     key: str  # key on the home screen
     target: str  # "module:Class"
+    short: str = ""  # the home screen's Footer label when the title is too long for 80 columns
 
     def make(self, **kwargs: Any) -> Any:
         module, _, cls = self.target.partition(":")
@@ -31,6 +32,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "find your weaker side and set your plan",
         "a",
         "glute_tui.ui.screens.assess:AssessScreen",
+        short="Assess",
     ),
     ScreenInfo(
         "cues",
@@ -45,6 +47,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "your calendar, streaks, progress and every session",
         "s",
         "glute_tui.ui.screens.history:HistoryScreen",
+        short="History",
     ),
     ScreenInfo(
         "hold",
@@ -52,6 +55,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "isometric squeezes: standing, seated, prone",
         "h",
         "glute_tui.ui.screens.hold:HoldScreen",
+        short="Hold",
     ),
     ScreenInfo(
         "circuit",

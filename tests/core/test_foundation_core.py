@@ -133,3 +133,17 @@ def test_demo_assessments_agree_with_their_verdicts() -> None:
         else:
             assert abs(bridge["left"] - bridge["right"]) <= 3
     assert {a["verdict"] for a in demo.assessments} >= {"both", "balanced"}
+
+
+def test_a_red_flag_stops_training_until_a_newer_assessment() -> None:
+    from glute_tui.core.plan import red_flag_stop
+
+    older = {"taken_at": "2026-10-01T08:00:00+01:00", "verdict": "right"}
+    flag = {"taken_at": "2026-11-01T08:00:00+01:00", "verdict": "red_flag"}
+    newer = {"taken_at": "2026-11-15T08:00:00+01:00", "verdict": "balanced"}
+    assert red_flag_stop([]) is None
+    assert red_flag_stop([older]) is None
+    stop = red_flag_stop([older, flag])
+    assert stop is not None and "clinician" in stop
+    assert red_flag_stop([flag, older]) is not None  # order in the list does not matter
+    assert red_flag_stop([older, flag, newer]) is None

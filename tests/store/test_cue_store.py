@@ -243,3 +243,18 @@ def test_cli_import_says_what_it_did(
         "bird_dog": ["Long spine"],
         "lunge": ["Tall trunk"],
     }
+
+
+def test_cli_exports_refuse_a_missing_folder_and_create_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped folder in --out or a cue file name used to be created on the way."""
+    db = str(tmp_path / "h.json")
+    missing = tmp_path / "no-such-folder"
+    assert main(["export", "--out", str(missing / "x.json"), "--db", db]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["cues", "export", str(missing / "cues.json"), "--db", db]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not missing.exists()
+    assert main(["export", "--out", str(tmp_path / "x.json"), "--db", db]) == 0
+    assert (tmp_path / "x.json").exists()

@@ -282,3 +282,75 @@ def test_atomic_write_leaves_no_temp_files_and_keeps_mode(db_path: Path) -> None
     assert oct(db_path.stat().st_mode & 0o777) == oct(0o640)
     leftovers = [p.name for p in db_path.parent.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_pauses_added_by_two_instances_are_both_kept(db_path: Path) -> None:
+    """Each instance adds to the pauses in the file, not to the list it read at start."""
+    a = HistoryStore.open(db_path)
+    a.set_setting("disclaimer_seen", True)
+    b = HistoryStore.open(db_path)
+    a.add_pause({"start": "2026-10-01", "end": "2026-10-07"})
+    saved = b.add_pause({"start": "2026-09-01", "end": "2026-09-03"})
+    both = [
+        {"start": "2026-09-01", "end": "2026-09-03"},
+        {"start": "2026-10-01", "end": "2026-10-07"},
+    ]
+    assert saved == both
+    assert HistoryStore.open(db_path).pauses() == both
+    assert a.remove_pause({"start": "2026-09-01", "end": "2026-09-03"}) == both[1:]
+    assert HistoryStore.open(db_path).pauses() == both[1:]
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        {"sessions": {"1": {"id": "x"}}},  # a row without its times
+        {"sessions": []},  # a list where a table belongs
+        {"sessions": {"1": {"id": "x", "started_at": "2026-11-20T08:00:00+00:00"}}},  # no day
+        {"assessments": {"1": {"id": 3, "taken_at": None}}},
+        {"kv": {"1": {"value": 1}}},  # no key
+    ],
+)
+def test_valid_json_of_the_wrong_shape_is_moved_aside_too(
+    db_path: Path, tables: dict[str, object]
+) -> None:
+    """It used to raise KeyError/AttributeError out of open(): the app hung on 'Loading
+    your history…' and every command printed a traceback."""
+    db_path.parent.mkdir(parents=True)
+    text = json.dumps({"meta": {"1": {"schema": 1}}, **tables})
+    db_path.write_text(text)
+    store = HistoryStore.open(db_path)
+    assert store.moved_aside is not None and store.moved_aside.read_text() == text
+    assert store.is_empty()
+    store.add_session(session("a"))
+    assert [r["id"] for r in HistoryStore.open(db_path).rows()] == ["a"]
+
+
+def test_importing_an_older_backup_keeps_what_was_saved_since(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Import replaced the pauses, settings, cues and plan wholesale: a pause or a cue
+    edit made after the backup was silently lost, and an older plan came back."""
+    from glute_tui.core.plan import plan_for_verdict
+    from glute_tui.store.export import import_file, write_export
+
+    store = HistoryStore.open(db_path)
+    old_plan = plan_for_verdict("left", "left", created_at="2026-01-01T08:00:00+00:00")
+    store.set_plan(old_plan)  # type: ignore[arg-type]
+    store.add_pause({"start": "2026-01-05", "end": "2026-01-06"})
+    store.set_setting("theme", "textual-dark")
+    backup = write_export(store, "json", tmp_path / "backup.json")
+    new_plan = plan_for_verdict("right", "right", created_at="2026-03-01T08:00:00+00:00")
+    store.set_plan(new_plan)  # type: ignore[arg-type]
+    store.add_pause({"start": "2026-03-10", "end": "2026-03-12"})
+    store.set_cues("iso_standing", ["My own cue."])
+    store.set_setting("circuit_weekly_target", 6)
+    import_file(store, backup)
+    after = HistoryStore.open(db_path)
+    assert after.pauses() == [
+        {"start": "2026-01-05", "end": "2026-01-06"},
+        {"start": "2026-03-10", "end": "2026-03-12"},
+    ]
+    assert after.cue_overrides() == {"iso_standing": ["My own cue."]}
+    assert after.settings() == {"theme": "textual-dark", "circuit_weekly_target": 6}
+    assert after.plan().hold_sides == ("right",)

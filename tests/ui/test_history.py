@@ -423,3 +423,102 @@ async def test_export_refuses_impossible_names_without_a_traceback(
             status = _text(dialog, "#export-status")
             assert "cannot" in status or "does not exist" in status or "Nothing" in status
         assert isinstance(app.screen, ExportDialog)
+
+
+async def test_a_pause_added_keeps_pauses_saved_meanwhile(make_app, db_path) -> None:
+    """The dialog saved its own copy of the list plus the new pause, so a pause another
+    glute-tui saved while the dialog was open (or an earlier add still being written)
+    was silently dropped."""
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PauseDialog)
+        other = HistoryStore.open(db_path)  # a second glute-tui on the same file
+        other.set_pauses([{"start": "2026-10-01", "end": "2026-10-07"}])
+        dialog.query_one("#pause-start", Input).value = "2026-11-16"
+        dialog.query_one("#pause-end", Input).value = "2026-11-18"
+        dialog.query_one("#pause-start", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        saved = [
+            {"start": "2026-10-01", "end": "2026-10-07"},
+            {"start": "2026-11-16", "end": "2026-11-18"},
+        ]
+        assert HistoryStore.open(db_path).pauses() == saved
+        assert dialog.pauses == saved  # the list shows what the file holds
+
+
+async def test_question_mark_opens_help_over_the_history_dialogs(make_app, db_path) -> None:
+    """A modal dialog shuts out the app's keys, so `?` did nothing in the session detail
+    and the pause dialog, and their HELP text could never be read."""
+    from glute_tui.ui.screens.help import HelpScreen
+
+    seed_demo(db_path, years=0.1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetail)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.under is app.screen_stack[-2]
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PauseDialog)
+        app.screen.query_one("#pause-list").focus()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen.under, PauseDialog)
+
+
+def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() -> None:
+    """26 weeks back from 21 Nov 2026 start on Monday 25 May: the one-week "May" label
+    took the room of "Jun", so June had no label at all."""
+    from datetime import date
+
+    from glute_tui.ui.screens.history import compute, draw_heatmap
+
+    data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
+    months = draw_heatmap(data, 80).splitlines()[1]
+    for name in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
+        assert name in months
+
+
+async def test_history_footer_fits_80_columns(make_app) -> None:
+    """With the default Footer spacing the last key showed as 't The'."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        palette = [k for k in keys if k.key == "ctrl+p"]
+        keys = [k for k in keys if k.key != "ctrl+p"]
+        assert keys[-1].description == "Theme"
+        limit = palette[0].region.x if palette else 80
+        assert all(k.region.right <= limit for k in keys)
+
+
+async def test_sessions_page_line_fits_one_row_at_80_columns(make_app, db_path) -> None:
+    """'… ·  [ older  ·  ]' wrapped 'newer' onto a second row, pushing the table down."""
+    seed_demo(db_path, years=1, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        info = app.screen.query_one("#page-info")
+        assert "newer" in _text(app.screen, "#page-info")
+        assert info.region.height == 1

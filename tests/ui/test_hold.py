@@ -427,3 +427,34 @@ async def test_resume_with_high_pain_asks_first_then_resumes(
         assert screen.mode == "live" and screen.resume_of == "cut" and screen.pain_override
         assert (screen.runner.specs[1].kind, screen.runner.specs[1].set) == ("hold", 3)
         assert screen.session_header()["resumed_from"] == "cut"
+
+
+async def test_a_red_flag_assessment_blocks_the_timers(make_app, db_path) -> None:
+    from glute_tui.core.plan import plan_for_verdict
+    from glute_tui.store.history import HistoryStore
+    from tests.conftest import settle as _settle
+
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.set_plan(plan_for_verdict("right", "right"))  # an older plan is still in the file
+    store.add_assessment(
+        {
+            "id": "rf",
+            "taken_at": "2026-11-19T08:00:00+01:00",
+            "verdict": "red_flag",
+            "tests": {},
+            "answers": {},
+        },
+        None,
+    )
+    for screen in ("hold", "circuit"):
+        app = make_app(screen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot)
+            message = str(app.screen.query_one("#setup-error").render())
+            assert "red flag" in message and "clinician" in message
+            await pilot.press("enter")
+            await _settle(pilot)
+            assert app.screen.mode == "setup"
+            assert app.screen.runner is None
+    assert HistoryStore.open(db_path).rows() == []

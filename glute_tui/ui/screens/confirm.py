@@ -17,6 +17,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes", key_display="y/⏎"),
         Binding("n,escape", "answer(False)", "No", key_display="n/esc"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, question: str | Content, detail: str | Content = "") -> None:

@@ -134,6 +134,10 @@ def draw_heatmap(d: HistoryData, width: int = 200) -> str:
     last_month = None
     for i, col in enumerate(cols):
         m = col[0].day.month
+        if i == 0 and len(cols) > 1 and cols[1][0].day.month != m:
+            # a month with one week in view: its label would push out the next month's
+            last_month = m
+            continue
         if m != last_month:
             label = col[0].day.strftime("%b")
             if all(months[j] == " " for j in range(max(0, 2 * i - 1), min(len(months), 2 * i + 3))):
@@ -318,7 +322,7 @@ class HistoryScreen(Screen[None]):
             with TabPane("Sessions", id="sessions"), Lazy(Vertical()):
                 yield Static("", id="page-info")
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)  # all keys fit 80 columns (the default spacing cut "Theme")
 
     def on_mount(self) -> None:
         self.watch(self.app, "store_version", self.reload)
@@ -430,8 +434,8 @@ class HistoryScreen(Screen[None]):
         else:
             first = self.page * PAGE + 1
             info.update(
-                f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first  ·  "
-                "Enter opens one  ·  \\[ older  ·  ] newer"
+                f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first · "
+                "Enter opens one · \\[ older · ] newer"
             )
 
     def action_page(self, step: int) -> None:

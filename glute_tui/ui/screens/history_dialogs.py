@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -38,6 +39,7 @@ class SessionDetail(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, session_id: str, expected_phases: int = 0) -> None:
@@ -130,6 +132,7 @@ class PauseDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("delete", "remove", "Remove pause"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, pauses: list[dict[str, str]], today: date) -> None:
@@ -172,19 +175,21 @@ class PauseDialog(ModalScreen[None]):
         lst.display = bool(self.pauses)
         self.query_one("#pause-list-title").display = bool(self.pauses)
 
-    def _save(self, pauses: list[dict[str, str]], said: str) -> None:
+    def _save(self, change: Callable[[Any], list[dict[str, str]]], said: str) -> None:
+        """Run one add or remove against the pauses in the file (not this dialog's copy,
+        which another add still in flight, or another glute-tui, may have outdated)."""
         app: Any = self.app
         error = self.query_one("#pause-error", Static)
 
-        def done(_: object) -> None:
-            self.pauses = pauses
+        def done(saved: list[dict[str, str]]) -> None:
+            self.pauses = sorted(saved, key=lambda p: p["start"])
             self._fill()
             error.update(f"[$success]{said}[/]")
 
         def failed(message: str) -> None:
             error.update(f"Not saved: {message}")
 
-        app.write(lambda s: s.set_pauses(pauses), on_done=done, on_error=failed)
+        app.write(change, on_done=done, on_error=failed)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#pause-add")
@@ -202,8 +207,7 @@ class PauseDialog(ModalScreen[None]):
             error.update("That pause is already there.")
             return
         self._save(
-            sorted([*self.pauses, pause], key=lambda p: p["start"]),
-            f"Paused {pause['start']} to {pause['end']}.",
+            lambda store: store.add_pause(pause), f"Paused {pause['start']} to {pause['end']}."
         )
 
     @on(Button.Pressed, "#pause-close")
@@ -215,8 +219,10 @@ class PauseDialog(ModalScreen[None]):
         if not lst.has_focus or lst.highlighted is None or not self.pauses:
             return
         gone = self.pauses[lst.highlighted]
-        rest = [p for p in self.pauses if p is not gone]
-        self._save(rest, f"Removed the pause {gone['start']} to {gone['end']}.")
+        self._save(
+            lambda store: store.remove_pause(gone),
+            f"Removed the pause {gone['start']} to {gone['end']}.",
+        )
 
 
 class ExportDialog(ModalScreen[None]):
@@ -227,7 +233,10 @@ class ExportDialog(ModalScreen[None]):
         "settings, cue edits and pauses) to one file. JSON is a full backup that "
         "`glute-tui import` restores; CSV has one row per phase for spreadsheets."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
 
     def __init__(self, today: date) -> None:
         super().__init__()

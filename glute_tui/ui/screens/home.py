@@ -26,7 +26,7 @@ class HomeScreen(Screen[None]):
         "Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"app.open('{s.name}')", s.title) for s in registry.SCREENS),
+        *(Binding(s.key, f"app.open('{s.name}')", s.short or s.title) for s in registry.SCREENS),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -42,7 +42,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="menu")
                 yield Static("", id="menu-empty")
             yield Static(DISCLAIMER, id="disclaimer")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits 80 columns with five screens
 
     def on_mount(self) -> None:
         menu = self.query_one("#menu", OptionList)
@@ -75,7 +75,12 @@ class HomeScreen(Screen[None]):
             hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
         circuit_line = "done today" if circuit else "not yet today"
         plan = store.plan()
-        if plan.needs_assessment:
+        past = store.assessments()
+        if past and past[-1].get("verdict") == "red_flag":
+            # The last assessment said stop and see a clinician: no plan stands, and an
+            # older plan (kept in the file) must not read as if it still applied.
+            plan_line = "[b]none[/b]: see a clinician first (your last self-assessment)"
+        elif plan.needs_assessment:
             plan_line = "both sides, until you take the self-assessment — it finds your weak side"
         elif plan.verdict is None:
             plan_line = plan.sides_label()

@@ -33,7 +33,10 @@ class NextMorningDialog(ModalScreen[None]):
         "the trained area feels now (0 none, 10 worst) and it tells you whether to keep "
         "the load or reduce it."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "skip", "Skip")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "skip", "Skip"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
 
     def __init__(self, ask: NextMorningAsk) -> None:
         super().__init__()

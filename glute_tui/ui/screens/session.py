@@ -33,6 +33,7 @@ from textual.widgets import (
     Static,
 )
 
+from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
 from glute_tui.store.serial import SerialWriter
@@ -257,9 +258,16 @@ class LiveSessionScreen(Screen[None]):
         self.watch(self.app, "store_version", self._store_changed)
         self.query_one("#pain-before", Input).focus()
 
+    def _red_flag(self) -> str | None:
+        store = getattr(self.app, "store", None)
+        return red_flag_stop(store.assessments()) if store is not None else None
+
     def _store_changed(self, _: int = 0) -> None:
         if self.mode == "setup":
             self.query_one("#setup-text", Static).update(self.setup_text())
+            stop = self._red_flag()
+            if stop is not None:
+                self.query_one("#setup-error", Static).update(stop)
             offer = self.resume_offer()
             box = self.query_one("#resume-offer", Static)
             box.display = offer is not None
@@ -287,6 +295,10 @@ class LiveSessionScreen(Screen[None]):
             return
         self._pending_resume = resume
         error = self.query_one("#setup-error", Static)
+        stop = self._red_flag()
+        if stop is not None:
+            error.update(stop)  # red flags override everything, a resume included
+            return
         try:
             pain = parse_score(self.query_one("#pain-before", Input).value, 0)
         except ValueError:

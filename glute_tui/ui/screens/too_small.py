@@ -17,6 +17,25 @@ class TooSmallScreen(ModalScreen[None]):
     def on_resize(self) -> None:
         self._update()
 
+    def on_screen_resume(self) -> None:
+        # Another screen (help, the command palette, the first-run note) may have been
+        # opened on top of this notice and the terminal made larger meanwhile: the app's
+        # size check only pops the notice when it is on top, so it closes itself here.
+        if self._big_enough():
+            self.app.call_later(self._close_if_still_big)
+        else:
+            self._update()
+
+    def _close_if_still_big(self) -> None:
+        if self._big_enough() and self.app.screen is self:
+            self.dismiss()
+
+    def _big_enough(self) -> bool:
+        from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
+
+        w, h = self.app.size
+        return w >= MIN_WIDTH and h >= MIN_HEIGHT
+
     def _update(self) -> None:
         from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
 
