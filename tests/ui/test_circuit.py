@@ -12,6 +12,7 @@ from glute_tui.core.plan import plan_for_verdict
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.circuit import CircuitScreen
 from tests.conftest import FIXED_NOW, settle
+from tests.ui.live import drain_writer, run_clock
 
 
 def _store(db_path: Path, used_today_s: float = 0.0) -> HistoryStore:
@@ -51,21 +52,6 @@ async def _to(pilot: Any, clock: Any, kind: str, limit: float = 900.0, step: flo
     await pilot.pause()
 
 
-async def _run(pilot: Any, clock: Any, seconds: float, step: float = 0.5) -> None:
-    screen = pilot.app.screen
-    t = 0.0
-    while t < seconds - 1e-9:
-        clock.advance(step)
-        t += step
-        screen.tick()
-    await pilot.pause()
-
-
-def _drain(app: Any) -> None:
-    screen = next(s for s in app.screen_stack if isinstance(s, CircuitScreen))
-    assert screen._writer is not None and screen._writer.drain()
-
-
 def _text(screen: Any, wid: str) -> str:
     return str(screen.query_one(f"#{wid}").render())
 
@@ -84,37 +70,37 @@ async def test_whole_circuit_on_fake_clock(make_app, clock, db_path: Path) -> No
         await _to(pilot, clock, "work")
         assert runner.current.exercise == "bird_dog"
         assert _text(screen, "banner") == "REACH…"
-        await _run(pilot, clock, 2.0)
+        await run_clock(pilot, clock, 2.0)
         assert _text(screen, "banner") == "HOLD…"
         # the first drill of round 1: glutes stop after 2 reps
         while runner.current.exercise == "bird_dog" or runner.current.kind != "work":
-            await _run(pilot, clock, 0.5)
+            await run_clock(pilot, clock, 0.5)
         assert runner.current.exercise == "side_lying_abduction"
-        await _run(pilot, clock, 10.5)
+        await run_clock(pilot, clock, 10.5)
         assert "rep 3 of 8" in _text(screen, "counts")
         await pilot.press("g")
         assert runner.records[-1].ended_by == "glutes_stopped" and runner.records[-1].reps == 2
         # rest window: ready refused before the minimum, accepted after
         await _to(pilot, clock, "round_rest")
         assert "ready from 1:00" in _text(screen, "extra")
-        await _run(pilot, clock, 30.0)
+        await run_clock(pilot, clock, 30.0)
         await pilot.press("enter")
         assert runner.current.kind == "round_rest"
         assert "Rest a little longer" in _text(screen, "extra")
-        await _run(pilot, clock, 30.0)
+        await run_clock(pilot, clock, 30.0)
         assert "Enter when ready" in _text(screen, "extra")
         await pilot.press("enter")
         assert runner.records[-1].ended_by == "ready"
         assert runner.current.kind == "transition"
-        await _run(pilot, clock, 400.0)
+        await run_clock(pilot, clock, 400.0)
         assert screen.mode == "summary"
-        _drain(app)
+        drain_writer(app, CircuitScreen)
         await pilot.pause()
         text = _text(screen, "summary-text")
         assert "Session complete" in text and "Early stops (glutes stopped): 1" in text
         assert "Rounds started: 2" in text
         await pilot.press(*"1", "enter", *"5", "enter", "enter")
-        _drain(app)
+        drain_writer(app, CircuitScreen)
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
     assert row["routine"] == "circuit" and row["status"] == "completed"
@@ -148,9 +134,9 @@ async def test_rest_window_starts_by_itself_at_maximum(make_app, clock, db_path:
             await pilot.press("plus")
         assert runner.current.planned_s == 120.0
         assert "longest" in _text(screen, "extra")
-        await _run(pilot, clock, 119.5)
+        await run_clock(pilot, clock, 119.5)
         assert runner.current.kind == "round_rest"
-        await _run(pilot, clock, 0.5)
+        await run_clock(pilot, clock, 0.5)
         assert runner.current.kind == "transition"
         rest = runner.records[-1]
         assert rest.ended_by == "planned" and rest.active_s == 120.0
@@ -191,9 +177,9 @@ async def test_cap_reached_mid_round_ends_with_message(make_app, clock, db_path:
         await pilot.press("enter")
         # as if another circuit elsewhere had used most of today's time meanwhile
         screen.runner.budget_s = 100.0
-        await _run(pilot, clock, 101.0)
+        await run_clock(pilot, clock, 101.0)
         assert screen.mode == "summary"
-        _drain(app)
+        drain_writer(app, CircuitScreen)
         await pilot.pause()
         assert "circuit time is used up" in _text(screen, "summary-text")
     (row,) = HistoryStore.open(db_path).rows()
@@ -225,7 +211,7 @@ def _snap(snap_compare: Any, make_app: Any, clock: Any, db_path: Path, steps: li
         await settle(pilot)
         for step in steps:
             if isinstance(step, (int, float)):
-                await _run(pilot, clock, float(step))
+                await run_clock(pilot, clock, float(step))
             elif step.startswith("to:"):
                 await _to(pilot, clock, step[3:])
             else:

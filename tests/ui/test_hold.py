@@ -19,22 +19,7 @@ from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.hold import HoldScreen
 from glute_tui.ui.screens.session import ConfirmDialog
 from tests.conftest import settle
-
-
-async def _run(pilot: Any, clock: Any, seconds: float, step: float = 0.5) -> None:
-    """Advance the fake clock in steps, letting the screen poll after each."""
-    screen = pilot.app.screen
-    t = 0.0
-    while t < seconds - 1e-9:
-        clock.advance(step)
-        t += step
-        screen.tick()
-    await pilot.pause()
-
-
-def _drain(app: Any) -> None:
-    screen = next(s for s in app.screen_stack if isinstance(s, HoldScreen))
-    assert screen._writer is not None and screen._writer.drain()
+from tests.ui.live import drain_writer, run_clock
 
 
 def _one_side(db_path: Path) -> None:
@@ -58,21 +43,21 @@ async def test_whole_hold_session_on_fake_clock_is_saved(make_app, clock, db_pat
         assert screen.mode == "live" and screen.runner is not None
         runner = screen.runner
         planned = runner.planned_total()
-        await _run(pilot, clock, 20.0)
+        await run_clock(pilot, clock, 20.0)
         await pilot.press("space")  # pause for 30 s: not counted
         assert runner.state == "paused"
-        await _run(pilot, clock, 30.0)
+        await run_clock(pilot, clock, 30.0)
         assert "PAUSED" in str(screen.query_one("#banner").render())
         await pilot.press("space")
-        await _run(pilot, clock, planned - 20.0 + 1.0)
+        await run_clock(pilot, clock, planned - 20.0 + 1.0)
         assert screen.mode == "summary"
-        _drain(app)
+        drain_writer(app, HoldScreen)
         await pilot.pause()
         text = str(screen.query_one("#summary-text").render())
         assert "Session complete" in text and "RIGHT: 30 holds" in text
         assert "Hold session 1 of 3 today" in text
         await pilot.press(*"2", "enter", *"4", "enter", *"felt it", "enter")
-        _drain(app)
+        drain_writer(app, HoldScreen)
         await pilot.pause()
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
@@ -121,7 +106,7 @@ async def test_pain_six_needs_confirmation_and_is_logged(make_app, clock, db_pat
         await pilot.press("y")
         await pilot.pause()
         assert screen.mode == "summary"
-        _drain(app)
+        drain_writer(app, HoldScreen)
     (row,) = HistoryStore.open(db_path).rows()
     assert row["pain_before"] == 6 and row["pain_override"] is True
     assert row["status"] == "stopped" and row["stop_reason"] == "quit"
@@ -162,9 +147,9 @@ async def test_sound_patterns_and_mute(make_app, clock, db_path: Path) -> None:
         await settle(pilot)
         await pilot.press("enter")
         screen = app.screen
-        await _run(pilot, clock, 5.0, step=0.25)  # get ready: count-in 3-2-1 then hold
+        await run_clock(pilot, clock, 5.0, step=0.25)  # get ready: count-in 3-2-1 then hold
         assert screen.bells == ["change", "count", "count", "count", "go"]
-        await _run(pilot, clock, 3.0, step=0.25)
+        await run_clock(pilot, clock, 3.0, step=0.25)
         assert screen.bells[-1] == "rest"
         await pilot.press("m")
         await settle(pilot)
@@ -249,8 +234,8 @@ async def test_resume_offer_picks_up_from_next_rep(make_app, clock, db_path: Pat
         kinds = [(s.kind, s.set) for s in runner.specs[:3]]
         assert kinds == [("prepare", 0), ("hold", 3), ("rest", 3)]
         assert len([s for s in runner.specs if s.kind == "hold"]) == 28
-        await _run(pilot, clock, 9.0)
-        _drain(app)
+        await run_clock(pilot, clock, 9.0)
+        drain_writer(app, HoldScreen)
         journal = HistoryStore.open(db_path).journal.read()
         assert journal is not None and journal["resume"]["next_index"] == 6  # full-timeline index
     rows = HistoryStore.open(db_path).rows()
@@ -328,7 +313,7 @@ def _snap(snap_compare: Any, make_app: Any, clock: Any, steps: list[Any]) -> boo
         await settle(pilot)
         for step in steps:
             if isinstance(step, (int, float)):
-                await _run(pilot, clock, float(step))
+                await run_clock(pilot, clock, float(step))
             else:
                 await pilot.press(step)
         await pilot.pause(0.45)  # let the phase-change flash fade
@@ -385,7 +370,7 @@ async def test_leaving_mid_session_for_another_screen_saves_it(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
-        await _run(pilot, clock, 9.0)
+        await run_clock(pilot, clock, 9.0)
         app.open_screen("circuit")  # e.g. picked from the command palette
         await settle(pilot)
         assert type(app.screen).__name__ == "CircuitScreen"
