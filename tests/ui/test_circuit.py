@@ -8,21 +8,14 @@ from typing import Any
 
 from textual.widgets import Input
 
-from glute_tui.core.plan import plan_for_verdict
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.circuit import CircuitScreen
 from tests.conftest import FIXED_NOW, settle
-from tests.ui.live import drain_writer, run_clock
+from tests.ui.live import drain_writer, right_weak_store, run_clock
 
 
 def _store(db_path: Path, used_today_s: float = 0.0) -> HistoryStore:
-    store = HistoryStore.open(db_path)
-    store.set_setting("disclaimer_seen", True)
-    plan = plan_for_verdict(
-        "right", "right", assessment_id="a", created_at="2026-11-01T08:00:00+01:00"
-    )
-    assert plan is not None
-    store.set_plan(plan)
+    store: HistoryStore = right_weak_store(db_path)
     if used_today_s:
         start = FIXED_NOW - timedelta(hours=3)
         store.add_session(

@@ -19,17 +19,11 @@ from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.hold import HoldScreen
 from glute_tui.ui.screens.session import ConfirmDialog
 from tests.conftest import settle
-from tests.ui.live import drain_writer, run_clock
+from tests.ui.live import drain_writer, right_weak_store, run_clock
 
 
 def _one_side(db_path: Path) -> None:
-    store = HistoryStore.open(db_path)
-    store.set_setting("disclaimer_seen", True)
-    plan = plan_for_verdict(
-        "right", "right", assessment_id="a", created_at="2026-11-01T08:00:00+01:00"
-    )
-    assert plan is not None
-    store.set_plan(plan)
+    right_weak_store(db_path)
 
 
 async def test_whole_hold_session_on_fake_clock_is_saved(make_app, clock, db_path: Path) -> None:
@@ -415,7 +409,6 @@ async def test_resume_with_high_pain_asks_first_then_resumes(
 
 
 async def test_a_red_flag_assessment_blocks_the_timers(make_app, db_path) -> None:
-    from glute_tui.core.plan import plan_for_verdict
     from glute_tui.store.history import HistoryStore
     from tests.conftest import settle as _settle
 
