@@ -163,11 +163,13 @@ class GluteApp(App[None]):
         one stat() while nothing changed; it runs on the writer thread, in turn with our
         own writes, never on the event loop."""
         store = self.store
-        if store is None or self._polling or not store.exists:
+        if store is None or self._polling:
             return
         self._polling = True
 
         def check() -> bool:
+            if not store.exists:  # nothing written yet: no file to follow
+                return False
             try:
                 return store.refresh()
             except (StoreError, OSError, ValueError, UnicodeDecodeError):
