@@ -65,6 +65,18 @@ class SaveInput(Input):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
 
 
+def field_row(
+    label: str, kind: type[Input], input_id: str, placeholder: str, *, score: bool = True
+) -> Horizontal:
+    """A labelled one-line box: a 0-10 score (digits only) or, with score=False, free text."""
+    box = (
+        kind(placeholder=placeholder, id=input_id, compact=True, max_length=2, restrict=r"\d*")
+        if score
+        else kind(placeholder=placeholder, id=input_id, compact=True, max_length=200)
+    )
+    return Horizontal(Static(label, classes="field-label"), box, classes="field-row")
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question. The safe answer has the focus."""
 
@@ -200,15 +212,7 @@ class LiveSessionScreen(Screen[None]):
                 yield Static("", id="setup-text")
                 yield Static("", id="resume-offer", classes="card")
                 yield Static(PAIN_ADVICE, id="pain-advice", classes="card notice")
-                with Horizontal(classes="field-row"):
-                    yield Static("Pain right now (0-10)", classes="field-label")
-                    yield StartInput(
-                        placeholder="none = 0",
-                        id="pain-before",
-                        compact=True,
-                        max_length=2,
-                        restrict=r"\d*",
-                    )
+                yield field_row("Pain right now (0-10)", StartInput, "pain-before", "none = 0")
                 yield Checkbox("An injury has not healed yet", id="injury")
                 yield Static("", id="setup-error", classes="error")
                 yield Static(
@@ -228,28 +232,10 @@ class LiveSessionScreen(Screen[None]):
                 yield Static("", id="next")
             with VerticalScroll(id="summary", classes="session-view"):
                 yield Static("", id="summary-text")
-                with Horizontal(classes="field-row"):
-                    yield Static("Pain now (0-10)", classes="field-label")
-                    yield NextInput(
-                        placeholder="a number, 0-10",
-                        id="pain-after",
-                        compact=True,
-                        max_length=2,
-                        restrict=r"\d*",
-                    )
-                with Horizontal(classes="field-row"):
-                    yield Static("Effort (0-10)", classes="field-label")
-                    yield NextInput(
-                        placeholder="a number, 0-10",
-                        id="effort",
-                        compact=True,
-                        max_length=2,
-                        restrict=r"\d*",
-                    )
+                yield field_row("Pain now (0-10)", NextInput, "pain-after", "a number, 0-10")
+                yield field_row("Effort (0-10)", NextInput, "effort", "a number, 0-10")
                 yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
-                with Horizontal(classes="field-row"):
-                    yield Static("Note", classes="field-label")
-                    yield SaveInput(placeholder="optional", id="note", compact=True, max_length=200)
+                yield field_row("Note", SaveInput, "note", "optional", score=False)
                 yield Static("", id="summary-error", classes="error")
                 yield Static("Enter on the note saves. Escape goes home.", id="summary-hint")
         yield Footer()
