@@ -102,3 +102,16 @@ async def test_growing_back_from_too_small_with_only_on_resize(make_app) -> None
         await pilot.resize_terminal(60, 18)
         await pilot.pause(0.1)
         assert not isinstance(app.screen, TooSmallScreen)
+
+
+def test_shared_words_are_a_leaf_and_help_does_not_import_home() -> None:
+    import grimp
+
+    graph = grimp.build_graph("glute_tui", exclude_type_checking_imports=True)
+    assert graph.find_modules_directly_imported_by("glute_tui.ui.words") == set()
+    assert not graph.direct_import_exists(
+        importer="glute_tui.ui.screens.help", imported="glute_tui.ui.screens.home"
+    )
+    assert not graph.chain_exists(
+        importer="glute_tui.ui.screens.too_small", imported="glute_tui.ui.app"
+    )

@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
-from glute_tui.ui.screens.home import DISCLAIMER
+from glute_tui.ui.words import DISCLAIMER
 
 
 def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
