@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -38,6 +38,9 @@ def _raise(error: BaseException) -> None:
 
 class GluteApp(App[None]):
     """glute-tui. Clocks are injectable so tests run on a fake clock and a fixed day."""
+
+    #: lets ui.access.glute_app() check the app it was handed without importing this module
+    is_glute_app: ClassVar[bool] = True
 
     CSS_PATH = "app.tcss"
     TITLE = "glute-tui"

@@ -115,3 +115,25 @@ def test_shared_words_are_a_leaf_and_help_does_not_import_home() -> None:
     assert not graph.chain_exists(
         importer="glute_tui.ui.screens.too_small", imported="glute_tui.ui.app"
     )
+
+
+async def test_glute_app_gives_the_typed_app_to_any_screen(make_app) -> None:
+    from glute_tui.ui.access import glute_app
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert glute_app(app.screen) is app
+        assert glute_app(app.screen.query_one("#today")) is app
+        assert glute_app(app) is app
+
+
+async def test_glute_app_refuses_an_app_that_is_not_glute_tui() -> None:
+    from textual.app import App
+
+    from glute_tui.ui.access import glute_app
+
+    other: App[None] = App()
+    async with other.run_test(size=(80, 24)):
+        with pytest.raises(TypeError, match="not running in glute-tui"):
+            glute_app(other.screen)
