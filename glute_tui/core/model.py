@@ -1,0 +1,367 @@
+"""Typed, frozen records for the seam between store and ui (issue 11).
+
+The history file, the journal and exports hold plain JSON dicts (core/records.py checks
+them field by field). These dataclasses are what the store will hand the UI instead:
+`Session.from_dict(raw)` validates with the same rules (the same messages naming the
+field) and builds a frozen value; `to_dict()` gives the JSON-ready dict back.
+
+The round trip keeps everything:
+- keys this version does not model (a newer file, a field another part adds) are kept in
+  `extra` and written back as they were;
+- the keys of the export contract (README "Export format") are always written, null
+  where the file had null or nothing;
+- other optional keys that were absent stay absent; one that held null is written back
+  absent too (the only normalisation: readers treat both the same).
+So `X.from_dict(x.to_dict()) == x` for every value, and `from_dict(d).to_dict()` equals `d`
+less its null optional keys (tests/core/test_model.py checks both, on real exports too).
+
+Plan already is a frozen dataclass with from_dict/to_dict (core/plan.py); it is re-exported
+here so the seam has one import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from glute_tui.core.plan import Plan
+from glute_tui.core.records import (
+    PHASE_FIELDS,
+    local_day,
+    validate_assessment,
+    validate_phase,
+    validate_session,
+)
+
+__all__ = ["Assessment", "Phase", "Plan", "Session", "TestScore"]
+
+Score = float | int | bool | None
+
+
+def _optional(out: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        out[key] = value
+
+
+def _number(value: Any) -> float:
+    return float(value)
+
+
+def _number_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+# ---- phases ---------------------------------------------------------------------------------
+_PHASE_OPTIONAL = ("paused_s", "ended_by")
+_PHASE_KEYS = frozenset((*PHASE_FIELDS, *_PHASE_OPTIONAL))
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a session as it was done (seconds since the session started)."""
+
+    kind: str  # prepare | hold | rest | work | switch | transition | round_rest | ...
+    exercise: str | None
+    side: str | None  # left | right | both | None
+    set: int
+    planned_s: float
+    start_s: float
+    end_s: float
+    reps: int | None
+    paused_s: float | None = None  # absent in files from before pauses were counted
+    ended_by: str | None = None  # planned | skipped | ready | glutes_stopped | stopped | ...
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def active_s(self) -> float:
+        return self.end_s - self.start_s - (self.paused_s or 0.0)
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "phase") -> Phase:
+        d = validate_phase(raw, where)
+        return cls(
+            kind=d["kind"],
+            exercise=d["exercise"],
+            side=d["side"],
+            set=d["set"],
+            planned_s=_number(d["planned_s"]),
+            start_s=_number(d["start_s"]),
+            end_s=_number(d["end_s"]),
+            reps=d["reps"],
+            paused_s=_number_or_none(d.get("paused_s")),
+            ended_by=d.get("ended_by"),
+            extra={k: v for k, v in d.items() if k not in _PHASE_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.extra,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "side": self.side,
+            "set": self.set,
+            "planned_s": self.planned_s,
+            "start_s": self.start_s,
+            "end_s": self.end_s,
+            "reps": self.reps,
+        }
+        _optional(out, "paused_s", self.paused_s)
+        _optional(out, "ended_by", self.ended_by)
+        return out
+
+
+# ---- sessions -------------------------------------------------------------------------------
+_SESSION_REQUIRED = (
+    "id",
+    "routine",
+    "started_at",
+    "ended_at",
+    "status",
+    "stop_reason",
+    "pain_before",
+    "pain_after",
+    "effort",
+    "phases",
+)
+_SESSION_OPTIONAL = ("pain_next_morning", "note", "pain_override", "active_s", "resumed_from")
+_SESSION_KEYS = frozenset((*_SESSION_REQUIRED, *_SESSION_OPTIONAL))
+
+
+@dataclass(frozen=True)
+class Session:
+    """A finished (completed, stopped or interrupted) session with its phases."""
+
+    id: str
+    routine: str
+    started_at: str  # ISO 8601 with the UTC offset it was recorded in
+    ended_at: str
+    status: str  # completed | stopped | interrupted
+    stop_reason: str | None
+    pain_before: int | None
+    pain_after: int | None
+    effort: int | None
+    phases: tuple[Phase, ...] = ()
+    pain_next_morning: int | None = None
+    note: str | None = None
+    pain_override: bool | None = None  # trained with pain before above the gate, knowingly
+    active_s: float | None = None
+    resumed_from: str | None = None  # the id of the cut-short session this one continued
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def day(self) -> date:
+        """The calendar day it belongs to (its date in the offset it was recorded with)."""
+        return local_day(self.started_at)
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.started_at)
+
+    @property
+    def ended(self) -> datetime:
+        return datetime.fromisoformat(self.ended_at)
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "session") -> Session:
+        d = validate_session(raw, where)
+        note = d.get("note")
+        if note is not None and not isinstance(note, str):
+            raise ValueError(f"{where}.note: must be text or null")
+        resumed = d.get("resumed_from")
+        if resumed is not None and not isinstance(resumed, str):
+            raise ValueError(f"{where}.resumed_from: must be a session id or null")
+        return cls(
+            id=d["id"],
+            routine=d["routine"],
+            started_at=d["started_at"],
+            ended_at=d["ended_at"],
+            status=d["status"],
+            stop_reason=d.get("stop_reason"),
+            pain_before=d.get("pain_before"),
+            pain_after=d.get("pain_after"),
+            effort=d.get("effort"),
+            phases=tuple(
+                Phase.from_dict(p, f"{where}.phases[{i}]") for i, p in enumerate(d["phases"])
+            ),
+            pain_next_morning=d.get("pain_next_morning"),
+            note=note,
+            pain_override=d.get("pain_override"),
+            active_s=_number_or_none(d.get("active_s")),
+            resumed_from=resumed,
+            extra={k: v for k, v in d.items() if k not in _SESSION_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.extra,
+            "id": self.id,
+            "routine": self.routine,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "status": self.status,
+            "stop_reason": self.stop_reason,
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+            "effort": self.effort,
+            "phases": [p.to_dict() for p in self.phases],
+        }
+        for key in _SESSION_OPTIONAL:
+            _optional(out, key, getattr(self, key))
+        return out
+
+
+# ---- assessments ----------------------------------------------------------------------------
+_SCORE_KEYS = frozenset(("left", "right", "lsi", "fails", "capped"))
+
+
+@dataclass(frozen=True)
+class TestScore:
+    """One test of an assessment: both sides' scores (seconds, reps or pass/fail)."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+
+    left: Score
+    right: Score
+    lsi: float | None = None  # limb symmetry index, timed tests only
+    fails: tuple[str, ...] | None = None  # the sides that failed a pass/fail test
+    capped: tuple[str, ...] | None = None  # the sides that reached the test's cap
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str) -> TestScore:
+        if not isinstance(raw, Mapping):
+            raise ValueError(f"{where}: must be an object")
+        for side in ("left", "right"):
+            value = raw.get(side)
+            if value is not None and not isinstance(value, (int, float, bool)):
+                raise ValueError(f"{where}.{side}: must be a number, true/false or null")
+        lsi = raw.get("lsi")
+        if lsi is not None and (isinstance(lsi, bool) or not isinstance(lsi, (int, float))):
+            raise ValueError(f"{where}.lsi: must be a number or null")
+        lists: dict[str, tuple[str, ...] | None] = {}
+        for key in ("fails", "capped"):
+            value = raw.get(key)
+            if value is not None and (
+                not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+            ):
+                raise ValueError(f"{where}.{key}: must be a list of sides")
+            lists[key] = None if value is None else tuple(value)
+        return cls(
+            left=raw.get("left"),
+            right=raw.get("right"),
+            lsi=_number_or_none(lsi),
+            fails=lists["fails"],
+            capped=lists["capped"],
+            extra={k: v for k, v in raw.items() if k not in _SCORE_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {**self.extra, "left": self.left, "right": self.right}
+        out["lsi"] = self.lsi
+        _optional(out, "fails", None if self.fails is None else list(self.fails))
+        _optional(out, "capped", None if self.capped is None else list(self.capped))
+        return out
+
+
+_ASSESSMENT_REQUIRED = ("id", "taken_at", "verdict", "weaker", "tests", "answers")
+_ASSESSMENT_OPTIONAL = (
+    "lsi",
+    "why",
+    "rests_on",
+    "skipped",
+    "enough_evidence",
+    "tight",
+)
+_ASSESSMENT_KEYS = frozenset((*_ASSESSMENT_REQUIRED, *_ASSESSMENT_OPTIONAL))
+
+
+def _texts(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...] | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}.{key}: must be a list of text")
+    return tuple(value)
+
+
+def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(f"{where}.{key}: must be true, false or null")
+    return value
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A self-assessment as saved: the verdict, each test's scores and why."""
+
+    id: str
+    taken_at: str
+    verdict: str  # left | right | both | balanced | red_flag
+    tests: Mapping[str, TestScore] = field(default_factory=dict)
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    weaker: str | None = None
+    lsi: Mapping[str, float] | None = None
+    why: tuple[str, ...] | None = None
+    rests_on: tuple[str, ...] | None = None
+    skipped: tuple[str, ...] | None = None
+    enough_evidence: bool | None = None
+    tight: bool | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_red_flag(self) -> bool:
+        return self.verdict == "red_flag"
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "assessment") -> Assessment:
+        d = validate_assessment(raw, where)
+        weaker = d.get("weaker")
+        if weaker not in ("left", "right", None):
+            raise ValueError(f"{where}.weaker: must be left, right or null")
+        lsi = d.get("lsi")
+        if lsi is not None and (
+            not isinstance(lsi, Mapping)
+            or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in lsi.values()
+            )
+        ):
+            raise ValueError(f"{where}.lsi: must map test ids to numbers")
+        return cls(
+            id=d["id"],
+            taken_at=d["taken_at"],
+            verdict=d["verdict"],
+            tests={
+                str(k): TestScore.from_dict(v, f"{where}.tests.{k}")
+                for k, v in d.get("tests", {}).items()
+            },
+            answers=dict(d.get("answers", {})),
+            weaker=weaker,
+            lsi=None if lsi is None else {str(k): float(v) for k, v in lsi.items()},
+            why=_texts(d, "why", where),
+            rests_on=_texts(d, "rests_on", where),
+            skipped=_texts(d, "skipped", where),
+            enough_evidence=_flag(d, "enough_evidence", where),
+            tight=_flag(d, "tight", where),
+            extra={k: v for k, v in d.items() if k not in _ASSESSMENT_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.extra,
+            "id": self.id,
+            "taken_at": self.taken_at,
+            "verdict": self.verdict,
+            "weaker": self.weaker,
+            "tests": {k: t.to_dict() for k, t in self.tests.items()},
+            "answers": dict(self.answers),
+        }
+        _optional(out, "lsi", None if self.lsi is None else dict(self.lsi))
+        for key in ("why", "rests_on", "skipped"):
+            value = getattr(self, key)
+            _optional(out, key, None if value is None else list(value))
+        _optional(out, "enough_evidence", self.enough_evidence)
+        _optional(out, "tight", self.tight)
+        return out
