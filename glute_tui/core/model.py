@@ -22,20 +22,22 @@ here so the seam has one import.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     PHASE_FIELDS,
+    RecordError,
     local_day,
+    session_row,
     validate_assessment,
     validate_phase,
     validate_session,
 )
 
-__all__ = ["Assessment", "Phase", "Plan", "Session", "TestScore"]
+__all__ = ["Assessment", "Phase", "Plan", "Session", "SessionRow", "TestScore"]
 
 Score = float | int | bool | None
 
@@ -168,10 +170,10 @@ class Session:
         d = validate_session(raw, where)
         note = d.get("note")
         if note is not None and not isinstance(note, str):
-            raise ValueError(f"{where}.note: must be text or null")
+            raise RecordError(f"{where}.note: must be text or null")
         resumed = d.get("resumed_from")
         if resumed is not None and not isinstance(resumed, str):
-            raise ValueError(f"{where}.resumed_from: must be a session id or null")
+            raise RecordError(f"{where}.resumed_from: must be a session id or null")
         return cls(
             id=d["id"],
             routine=d["routine"],
@@ -212,6 +214,64 @@ class Session:
         return out
 
 
+_ROW_KEYS = ("phase_count", "volume", "day")
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """The light row the history keeps for every session (all but the phases), which
+    home, streaks and the calendar read: `session` has no phases; `phase_count` says how
+    many it has, `volume` the work per side (holds, reps, active seconds)."""
+
+    session: Session
+    phase_count: int
+    volume: Mapping[str, Mapping[str, float]]
+
+    @property
+    def id(self) -> str:
+        return self.session.id
+
+    @property
+    def routine(self) -> str:
+        return self.session.routine
+
+    @property
+    def day(self) -> date:
+        return self.session.day
+
+    @classmethod
+    def of(cls, session: Session) -> SessionRow:
+        """The row of a whole session (the same numbers records.session_row works out)."""
+        row = session_row(session.to_dict())
+        return cls(replace(session, phases=()), row["phase_count"], row["volume"])
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "row") -> SessionRow:
+        if not isinstance(raw, Mapping):
+            raise RecordError(f"{where}: must be an object")
+        count = raw.get("phase_count")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise RecordError(f"{where}.phase_count: must be a whole number >= 0")
+        volume = raw.get("volume")
+        if not isinstance(volume, Mapping) or not all(
+            isinstance(v, Mapping) for v in volume.values()
+        ):
+            raise RecordError(f"{where}.volume: must map sides to their work")
+        header = {k: v for k, v in raw.items() if k not in _ROW_KEYS}
+        session = Session.from_dict({**header, "phases": []}, where)
+        if raw.get("day") != session.day.isoformat():
+            raise RecordError(f"{where}.day: is not the day of started_at")
+        return cls(session, count, {str(k): dict(v) for k, v in volume.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.session.to_dict()
+        del out["phases"]
+        out["phase_count"] = self.phase_count
+        out["volume"] = {k: dict(v) for k, v in self.volume.items()}
+        out["day"] = self.day.isoformat()
+        return out
+
+
 # ---- assessments ----------------------------------------------------------------------------
 _SCORE_KEYS = frozenset(("left", "right", "lsi", "fails", "capped"))
 
@@ -232,21 +292,21 @@ class TestScore:
     @classmethod
     def from_dict(cls, raw: Any, where: str) -> TestScore:
         if not isinstance(raw, Mapping):
-            raise ValueError(f"{where}: must be an object")
+            raise RecordError(f"{where}: must be an object")
         for side in ("left", "right"):
             value = raw.get(side)
             if value is not None and not isinstance(value, (int, float, bool)):
-                raise ValueError(f"{where}.{side}: must be a number, true/false or null")
+                raise RecordError(f"{where}.{side}: must be a number, true/false or null")
         lsi = raw.get("lsi")
         if lsi is not None and (isinstance(lsi, bool) or not isinstance(lsi, (int, float))):
-            raise ValueError(f"{where}.lsi: must be a number or null")
+            raise RecordError(f"{where}.lsi: must be a number or null")
         lists: dict[str, tuple[str, ...] | None] = {}
         for key in ("fails", "capped"):
             value = raw.get(key)
             if value is not None and (
                 not isinstance(value, list) or not all(isinstance(v, str) for v in value)
             ):
-                raise ValueError(f"{where}.{key}: must be a list of sides")
+                raise RecordError(f"{where}.{key}: must be a list of sides")
             lists[key] = None if value is None else tuple(value)
         return cls(
             left=raw.get("left"),
@@ -282,14 +342,14 @@ def _texts(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...] | No
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{where}.{key}: must be a list of text")
+        raise RecordError(f"{where}.{key}: must be a list of text")
     return tuple(value)
 
 
 def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool | None:
     value = raw.get(key)
     if value is not None and not isinstance(value, bool):
-        raise ValueError(f"{where}.{key}: must be true, false or null")
+        raise RecordError(f"{where}.{key}: must be true, false or null")
     return value
 
 
@@ -320,7 +380,7 @@ class Assessment:
         d = validate_assessment(raw, where)
         weaker = d.get("weaker")
         if weaker not in ("left", "right", None):
-            raise ValueError(f"{where}.weaker: must be left, right or null")
+            raise RecordError(f"{where}.weaker: must be left, right or null")
         lsi = d.get("lsi")
         if lsi is not None and (
             not isinstance(lsi, Mapping)
@@ -328,7 +388,7 @@ class Assessment:
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in lsi.values()
             )
         ):
-            raise ValueError(f"{where}.lsi: must map test ids to numbers")
+            raise RecordError(f"{where}.lsi: must map test ids to numbers")
         return cls(
             id=d["id"],
             taken_at=d["taken_at"],

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from glute_tui.core.assessment import score, to_record
 from glute_tui.core.demo import generate
-from glute_tui.core.model import Assessment, Phase, Plan, Session, TestScore
-from glute_tui.core.records import RecordError
+from glute_tui.core.model import Assessment, Phase, Plan, Session, SessionRow, TestScore
+from glute_tui.core.records import RecordError, session_row
 from glute_tui.store import shipped
 from glute_tui.store.export import build_export, to_json
 from glute_tui.store.history import HistoryStore
@@ -103,6 +103,16 @@ def test_every_session_of_a_real_export_round_trips(real_export: dict[str, Any])
         assert Session.from_dict(session.to_dict()) == session
 
 
+def test_every_row_of_a_real_history_round_trips(real_export: dict[str, Any]) -> None:
+    for raw in real_export["sessions"]:
+        row = session_row(raw)
+        typed = SessionRow.from_dict(row)
+        expected = {k: v for k, v in row.items() if not (k in OPTIONAL_SESSION and v is None)}
+        assert typed.to_dict() == expected
+        assert SessionRow.of(Session.from_dict(raw)) == typed
+        assert typed.session.phases == () and typed.phase_count == len(raw["phases"])
+
+
 def test_every_assessment_and_the_plan_of_a_real_export_round_trip(
     real_export: dict[str, Any],
 ) -> None:
@@ -149,9 +159,13 @@ def test_a_bad_record_names_its_field_as_the_import_does() -> None:
         Session.from_dict(raw)
     raw["phases"] = []
     raw["note"] = 5
-    with pytest.raises(ValueError, match=r"session\.note"):
+    with pytest.raises(RecordError, match=r"session\.note"):
         Session.from_dict(raw)
-    with pytest.raises(ValueError, match=r"assessment\.tests\.bridge\.left"):
+    del raw["note"]
+    row = session_row(raw)
+    with pytest.raises(RecordError, match=r"row\.day: is not the day of started_at"):
+        SessionRow.from_dict({**row, "day": "2026-11-21"})
+    with pytest.raises(RecordError, match=r"assessment\.tests\.bridge\.left"):
         Assessment.from_dict(
             {
                 "id": "a",
