@@ -37,6 +37,15 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
         }.items():
             assert keys.get(key) == what, key
         assert "tab" not in keys  # Textual's own focus keys are not ours to explain
+        await pilot.press("escape", "q")  # the stop question, a modal dialog
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = describe_keys(app.screen.under)
+        names = [k for k, _ in rows]
+        assert len(names) == len(set(names)), names  # escape was listed twice
+        assert ("escape", "No") in rows
 
 
 async def test_help_on_the_home_screen_keeps_its_rows(make_app) -> None:

@@ -32,8 +32,9 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
             continue
         seen.add(key)
         rows.append((key, binding.description))
-    rows.append(("ctrl+p", "Command palette: reach any screen"))
-    rows.append(("escape", "Back / close"))
+    for key, what in (("ctrl+p", "Command palette: reach any screen"), ("escape", "Back / close")):
+        if key not in seen:  # a dialog's own escape ("No") says more than the general row
+            rows.append((key, what))
     return rows
 
 
