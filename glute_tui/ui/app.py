@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -22,17 +22,25 @@ from glute_tui.core.protocol import Protocols
 from glute_tui.store import shipped
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
 from glute_tui.ui import registry
+from glute_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from glute_tui.store.history import HistoryStore
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 18
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "THEMES", "GluteApp"]
+
 THEMES = ("textual-dark", "textual-light")
+
+
+def _raise(error: BaseException) -> None:
+    raise error
 
 
 class GluteApp(App[None]):
     """glute-tui. Clocks are injectable so tests run on a fake clock and a fixed day."""
+
+    #: lets ui.access.glute_app() check the app it was handed without importing this module
+    is_glute_app: ClassVar[bool] = True
 
     CSS_PATH = "app.tcss"
     TITLE = "glute-tui"
@@ -228,18 +236,24 @@ class GluteApp(App[None]):
         if future.cancelled():
             return
         exc = future.exception()
-        if exc is None:
-            self.store_version += 1
-            if on_done is not None:
-                on_done(future.result())
-            return
-        if not isinstance(exc, (StoreError, OSError, ValueError)):
-            self._handle_exception(exc)
-            return
-        if on_error is not None:
-            on_error(str(exc))
-        else:
-            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+        try:
+            if exc is None:
+                self.store_version += 1
+                if on_done is not None:
+                    on_done(future.result())
+                return
+            if not isinstance(exc, (StoreError, OSError, ValueError)):
+                raise exc
+            if on_error is not None:
+                on_error(str(exc))
+            else:
+                self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+        except Exception as bug:  # handed on to Textual, not swallowed
+            # This runs in an asyncio done-callback, outside Textual's message loop, where
+            # an exception would only reach asyncio's log. A bug (in the change or in a
+            # callback) is raised again from a Textual callback instead, so it ends the app
+            # with its traceback exactly as any other unhandled error does.
+            self.call_later(_raise, bug)
 
     async def wait_for_writes(self) -> None:
         """Wait until every write asked for so far has finished (tests, shutdown)."""
@@ -303,15 +317,12 @@ class GluteApp(App[None]):
         yield from super().get_system_commands(screen)
 
     # ---- terminal too small -------------------------------------------------------------
-    async def _on_resize(self, event: events.Resize) -> None:
-        # App handles Resize itself and stops it, so hook the private handler (pinned
-        # Textual version) and check once the new size has settled.
-        await super()._on_resize(event)
-        self.set_timer(1 / 60, self.check_size)
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual calls this public handler before its own (which records the new size and
+        # passes the event on to the screens), so check once this event has been handled.
+        self.call_later(self.check_size)
 
     def check_size(self) -> None:
-        from glute_tui.ui.screens.too_small import TooSmallScreen
-
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
         if small and not self._too_small:
             self._too_small = True

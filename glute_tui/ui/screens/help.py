@@ -10,18 +10,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
-from glute_tui.ui.screens.home import DISCLAIMER
+from glute_tui.ui.words import DISCLAIMER
 
 
 def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(key, what it does) for every binding the screen and the app show."""
+    """(key, what it does) for every key the screen and the app bind, with a description.
+
+    A screen's keys include those it inherits (a live session's space, n, q, m, ctrl+r come
+    from the shared session screen, + and - from the routine): every class's BINDINGS up
+    the MRO, as Textual merges them, the subclass's first. Textual's own defaults (focus
+    next, copy) are left out. The list is the screen's reference, so a key the screen
+    switches off in its current state is still listed.
+    """
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    app_bindings = list(screen.app.BINDINGS)
-    for binding in [*getattr(screen, "BINDINGS", []), *app_bindings]:
-        if not isinstance(binding, Binding):
-            key, _action, desc = (*binding, "")[:3]
-            binding = Binding(key, _action, desc)
+    for binding in [*_declared(type(screen)), *_declared(type(screen.app))]:
         if not binding.description:
             continue
         key = binding.key_display or binding.key
@@ -29,9 +32,28 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
             continue
         seen.add(key)
         rows.append((key, binding.description))
-    rows.append(("ctrl+p", "Command palette: reach any screen"))
-    rows.append(("escape", "Back / close"))
+    for key, what in (("ctrl+p", "Command palette: reach any screen"), ("escape", "Back / close")):
+        if key not in seen:  # a dialog's own escape ("No") says more than the general row
+            rows.append((key, what))
     return rows
+
+
+def _declared(cls: type) -> list[Binding]:
+    """The BINDINGS the classes of glute-tui declare, most derived first."""
+    out: list[Binding] = []
+    for klass in cls.__mro__:
+        if klass.__module__.split(".")[0] == "textual":
+            continue
+        for binding in klass.__dict__.get("BINDINGS", ()):
+            out.append(_as_binding(binding))
+    return out
+
+
+def _as_binding(binding: BindingType) -> Binding:
+    if isinstance(binding, Binding):
+        return binding
+    key, action, desc = (*binding, "")[:3]
+    return Binding(key, action, desc)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -6,6 +6,10 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+#: below this the layout would be squashed; the app shows this notice instead
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
 
 class TooSmallScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
@@ -31,14 +35,10 @@ class TooSmallScreen(ModalScreen[None]):
             self.dismiss()
 
     def _big_enough(self) -> bool:
-        from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
-
         w, h = self.app.size
         return w >= MIN_WIDTH and h >= MIN_HEIGHT
 
     def _update(self) -> None:
-        from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
-
         w, h = self.app.size
         self.query_one("#too-small", Static).update(
             f"Make the terminal larger.\n\nglute-tui needs {MIN_WIDTH}x{MIN_HEIGHT}; "

@@ -1,0 +1,271 @@
+"""Typed, frozen records for the seam between store and ui (issue 11).
+
+The history file, the journal and exports hold plain JSON dicts (core/records.py checks
+them field by field). These dataclasses are what the store will hand the UI instead:
+`Session.from_dict(raw)` validates with the same rules (the same messages naming the
+field) and builds a frozen value; `to_dict()` gives the JSON-ready dict back.
+
+The round trip keeps everything:
+- keys this version does not model (a newer file, a field another part adds) are kept in
+  `extra` and written back as they were;
+- the keys of the export contract (README "Export format") are always written, null
+  where the file had null or nothing;
+- other optional keys that were absent stay absent; one that held null is written back
+  absent too (the only normalisation: readers treat both the same).
+So `X.from_dict(x.to_dict()) == x` for every value, and `from_dict(d).to_dict()` equals `d`
+less its null optional keys (tests/core/test_model.py checks both, on real exports too).
+
+Plan already is a frozen dataclass with from_dict/to_dict (core/plan.py); it, and the
+assessment records (core/model_assessment.py, kept apart for size), are re-exported here
+so the seam has one import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from glute_tui.core.model_assessment import Assessment, TestScore
+from glute_tui.core.plan import Plan
+from glute_tui.core.records import (
+    PHASE_FIELDS,
+    RecordError,
+    local_day,
+    session_row,
+    validate_phase,
+    validate_session,
+)
+
+__all__ = ["Assessment", "Phase", "Plan", "Session", "SessionRow", "TestScore"]
+
+
+def _optional(out: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        out[key] = value
+
+
+def _number(value: Any) -> float:
+    return float(value)
+
+
+def _number_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+# ---- phases ---------------------------------------------------------------------------------
+_PHASE_OPTIONAL = ("paused_s", "ended_by")
+_PHASE_KEYS = frozenset((*PHASE_FIELDS, *_PHASE_OPTIONAL))
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a session as it was done (seconds since the session started)."""
+
+    kind: str  # prepare | hold | rest | work | switch | transition | round_rest | ...
+    exercise: str | None
+    side: str | None  # left | right | both | None
+    set: int
+    planned_s: float
+    start_s: float
+    end_s: float
+    reps: int | None
+    paused_s: float | None = None  # absent in files from before pauses were counted
+    ended_by: str | None = None  # planned | skipped | ready | glutes_stopped | stopped | ...
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def active_s(self) -> float:
+        return self.end_s - self.start_s - (self.paused_s or 0.0)
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "phase") -> Phase:
+        d = validate_phase(raw, where)
+        return cls(
+            kind=d["kind"],
+            exercise=d["exercise"],
+            side=d["side"],
+            set=d["set"],
+            planned_s=_number(d["planned_s"]),
+            start_s=_number(d["start_s"]),
+            end_s=_number(d["end_s"]),
+            reps=d["reps"],
+            paused_s=_number_or_none(d.get("paused_s")),
+            ended_by=d.get("ended_by"),
+            extra={k: v for k, v in d.items() if k not in _PHASE_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.extra,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "side": self.side,
+            "set": self.set,
+            "planned_s": self.planned_s,
+            "start_s": self.start_s,
+            "end_s": self.end_s,
+            "reps": self.reps,
+        }
+        _optional(out, "paused_s", self.paused_s)
+        _optional(out, "ended_by", self.ended_by)
+        return out
+
+
+# ---- sessions -------------------------------------------------------------------------------
+_SESSION_REQUIRED = (
+    "id",
+    "routine",
+    "started_at",
+    "ended_at",
+    "status",
+    "stop_reason",
+    "pain_before",
+    "pain_after",
+    "effort",
+    "phases",
+)
+_SESSION_OPTIONAL = ("pain_next_morning", "note", "pain_override", "active_s", "resumed_from")
+_SESSION_KEYS = frozenset((*_SESSION_REQUIRED, *_SESSION_OPTIONAL))
+
+
+@dataclass(frozen=True)
+class Session:
+    """A finished (completed, stopped or interrupted) session with its phases."""
+
+    id: str
+    routine: str
+    started_at: str  # ISO 8601 with the UTC offset it was recorded in
+    ended_at: str
+    status: str  # completed | stopped | interrupted
+    stop_reason: str | None
+    pain_before: int | None
+    pain_after: int | None
+    effort: int | None
+    phases: tuple[Phase, ...] = ()
+    pain_next_morning: int | None = None
+    note: str | None = None
+    pain_override: bool | None = None  # trained with pain before above the gate, knowingly
+    active_s: float | None = None
+    resumed_from: str | None = None  # the id of the cut-short session this one continued
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def day(self) -> date:
+        """The calendar day it belongs to (its date in the offset it was recorded with)."""
+        return local_day(self.started_at)
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.started_at)
+
+    @property
+    def ended(self) -> datetime:
+        return datetime.fromisoformat(self.ended_at)
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "session") -> Session:
+        d = validate_session(raw, where)
+        note = d.get("note")
+        if note is not None and not isinstance(note, str):
+            raise RecordError(f"{where}.note: must be text or null")
+        resumed = d.get("resumed_from")
+        if resumed is not None and not isinstance(resumed, str):
+            raise RecordError(f"{where}.resumed_from: must be a session id or null")
+        return cls(
+            id=d["id"],
+            routine=d["routine"],
+            started_at=d["started_at"],
+            ended_at=d["ended_at"],
+            status=d["status"],
+            stop_reason=d.get("stop_reason"),
+            pain_before=d.get("pain_before"),
+            pain_after=d.get("pain_after"),
+            effort=d.get("effort"),
+            phases=tuple(
+                Phase.from_dict(p, f"{where}.phases[{i}]") for i, p in enumerate(d["phases"])
+            ),
+            pain_next_morning=d.get("pain_next_morning"),
+            note=note,
+            pain_override=d.get("pain_override"),
+            active_s=_number_or_none(d.get("active_s")),
+            resumed_from=resumed,
+            extra={k: v for k, v in d.items() if k not in _SESSION_KEYS},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            **self.extra,
+            "id": self.id,
+            "routine": self.routine,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "status": self.status,
+            "stop_reason": self.stop_reason,
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+            "effort": self.effort,
+            "phases": [p.to_dict() for p in self.phases],
+        }
+        for key in _SESSION_OPTIONAL:
+            _optional(out, key, getattr(self, key))
+        return out
+
+
+_ROW_KEYS = ("phase_count", "volume", "day")
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """The light row the history keeps for every session (all but the phases), which
+    home, streaks and the calendar read: `session` has no phases; `phase_count` says how
+    many it has, `volume` the work per side (holds, reps, active seconds)."""
+
+    session: Session
+    phase_count: int
+    volume: Mapping[str, Mapping[str, float]]
+
+    @property
+    def id(self) -> str:
+        return self.session.id
+
+    @property
+    def routine(self) -> str:
+        return self.session.routine
+
+    @property
+    def day(self) -> date:
+        return self.session.day
+
+    @classmethod
+    def of(cls, session: Session) -> SessionRow:
+        """The row of a whole session (the same numbers records.session_row works out)."""
+        row = session_row(session.to_dict())
+        return cls(replace(session, phases=()), row["phase_count"], row["volume"])
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str = "row") -> SessionRow:
+        if not isinstance(raw, Mapping):
+            raise RecordError(f"{where}: must be an object")
+        count = raw.get("phase_count")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise RecordError(f"{where}.phase_count: must be a whole number >= 0")
+        volume = raw.get("volume")
+        if not isinstance(volume, Mapping) or not all(
+            isinstance(v, Mapping) for v in volume.values()
+        ):
+            raise RecordError(f"{where}.volume: must map sides to their work")
+        header = {k: v for k, v in raw.items() if k not in _ROW_KEYS}
+        session = Session.from_dict({**header, "phases": []}, where)
+        if raw.get("day") != session.day.isoformat():
+            raise RecordError(f"{where}.day: is not the day of started_at")
+        return cls(session, count, {str(k): dict(v) for k, v in volume.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.session.to_dict()
+        del out["phases"]
+        out["phase_count"] = self.phase_count
+        out["volume"] = {k: dict(v) for k, v in self.volume.items()}
+        out["day"] = self.day.isoformat()
+        return out

@@ -1,0 +1,62 @@
+"""`?` help lists the keys that work on the screen underneath, inherited ones included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glute_tui.ui.screens.help import HelpScreen, describe_keys
+from glute_tui.ui.screens.hold import HoldScreen
+from tests.conftest import settle
+from tests.ui.live import right_weak_store
+
+
+async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: Path) -> None:
+    """Help read only the routine's own BINDINGS (+ and -): space, n, q and m, which the
+    shared live-session screen defines, were missing."""
+    right_weak_store(db_path)
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HoldScreen)
+        await pilot.press("enter")
+        assert app.screen.mode == "live"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(describe_keys(app.screen.under))
+        for key, what in {
+            "space": "Pause",
+            "n": "Skip",
+            "q": "Stop",
+            "m": "Mute",
+            "ctrl+r": "Resume last",
+            "+": "Rest +",
+            "-": "Rest -",
+            "?": "Help",
+            "t": "Theme",
+        }.items():
+            assert keys.get(key) == what, key
+        assert "tab" not in keys  # Textual's own focus keys are not ours to explain
+        await pilot.press("escape", "q")  # the stop question, a modal dialog
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = describe_keys(app.screen.under)
+        names = [k for k, _ in rows]
+        assert len(names) == len(set(names)), names  # escape was listed twice
+        assert ("escape", "No") in rows
+
+
+async def test_help_on_the_home_screen_keeps_its_rows(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = describe_keys(app.screen)
+        names = [k for k, _ in keys]
+        assert names[:6] == ["a", "e", "s", "h", "c", "q"]
+        assert ("f1", "Help from a text box") in keys
+        assert keys[-2:] == [
+            ("ctrl+p", "Command palette: reach any screen"),
+            ("escape", "Back / close"),
+        ]
