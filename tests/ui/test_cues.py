@@ -429,10 +429,10 @@ async def test_a_failed_save_is_said_on_screen_and_the_list_shows_the_file(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cues(pilot)
 
-        def refuse(*_: object) -> None:
+        def refuse(*_: object, **__: object) -> None:
             raise StoreError("the disk is full")
 
-        monkeypatch.setattr(app.store, "set_cues", refuse)
+        monkeypatch.setattr(app.store, "save_cues", refuse)
         await pilot.press("tab", "d")
         await settle(pilot)
         status = text_of(screen, "#cue-status")
