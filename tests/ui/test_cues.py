@@ -564,3 +564,18 @@ async def test_a_stale_delete_is_refused_and_said(make_app, db_path: Path) -> No
         await pilot.press("u")  # the refused delete is not on the undo list
         await settle(pilot)
         assert saved(db_path)[first.id] == ["Theirs", "Also theirs"]
+
+
+async def test_the_screenshot_shows_the_whole_list(make_app) -> None:
+    from glute_tui.ui.screenshots import _cues_setup
+
+    app = make_app("cues")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_cues(pilot)
+        await _cues_setup(pilot)
+        await pilot.pause()
+        assert screen.selected == "clamshell" and screen.editor() is not None
+        assert screen.query_one("#cue-filter", Input).value == ""
+        options = screen.query_one("#cue-exercises", OptionList)
+        every = [options.get_option_at_index(i) for i in range(options.option_count)]
+        assert [o.id for o in every if not o.disabled] == [ex.id for ex in LIB]
