@@ -6,9 +6,11 @@ _ENDS = ".!?…"
 _CLOSERS = "”’\"')]»"
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 assessment`, `2 assessments`, `0 assessments` (`many` for irregular words)."""
-    return f"{n} {word if n == 1 else (many if many is not None else word + 's')}"
+def plural(n: int, word: str, many: str | None = None, *, grouped: bool = False) -> str:
+    """`1 assessment`, `2 assessments`, `0 assessments` (`many` for irregular words;
+    `grouped` writes 1,234 with thousands separators)."""
+    count = f"{n:,}" if grouped else str(n)
+    return f"{count} {word if n == 1 else (many if many is not None else word + 's')}"
 
 
 def sentence(text: str) -> str:

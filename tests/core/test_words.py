@@ -10,6 +10,7 @@ def test_plural_counts_agree() -> None:
     assert plural(3, "day", "days") == "3 days"
     assert plural(1, "person", "people") == "1 person"
     assert plural(5, "person", "people") == "5 people"
+    assert plural(1234, "session", grouped=True) == "1,234 sessions"
 
 
 def test_sentence_ends_once() -> None:

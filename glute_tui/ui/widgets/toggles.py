@@ -21,7 +21,7 @@ class TickBox(Checkbox):
     """A Checkbox drawn `▐X▌` when ticked and `▐ ▌` when not."""
 
     @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
+    def BUTTON_INNER(self) -> str:
         return TICK_ON if self.value else TICK_OFF
 
 
@@ -29,5 +29,5 @@ class TickRadio(RadioButton):
     """A RadioButton drawn `▐●▌` when chosen and `▐○▌` when not."""
 
     @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
+    def BUTTON_INNER(self) -> str:
         return RADIO_ON if self.value else RADIO_OFF
