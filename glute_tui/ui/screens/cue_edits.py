@@ -28,6 +28,12 @@ from glute_tui.ui.widgets.cue_widgets import CueInput, CueList, CueRow
 STALE = "Another window changed the cues for {name}, so this change was not saved."
 
 
+def stale_hint(name: str, cues: tuple[str, ...], index: int) -> str:
+    """The editor's message when the list changed under it: theirs is shown, yours kept."""
+    theirs = f" This cue is now “{cues[index]}”." if index < len(cues) else ""
+    return STALE.format(name=name) + theirs + " Enter saves your text; Escape keeps theirs."
+
+
 class CueEditing:
     """Edits, undo and saving; the screen provides the widgets and rendering."""
 
@@ -72,10 +78,7 @@ class CueEditing:
         if self._edit_base is not None and cues != self._edit_base:
             # the list changed under the open editor (another window): keep the text open
             self._edit_base = cues
-            name = self.library[self.selected].name
-            self._show_hint(
-                STALE.format(name=name) + " The list shows theirs now; Enter saves yours."
-            )
+            self._show_hint(stale_hint(self.library[self.selected].name, cues, self.editing))
             return
         adding = self.editing >= len(cues)
         try:
@@ -310,9 +313,7 @@ class CueEditing:
             index, text = retype
             cues = self._current_cues()
             self._open_editor(min(index, len(cues)), text)
-            self._show_hint(
-                STALE.format(name=name) + " The list shows theirs now; Enter saves yours."
-            )
+            self._show_hint(stale_hint(name, cues, self.editing))
             return
         yours = " · ".join(f"“{c}”" for c in mine)
         self._set_status(
