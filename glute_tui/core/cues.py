@@ -196,13 +196,13 @@ class CueChange:
     after: tuple[str, ...]
     cursor: int  # the cue it was about, in `before`
 
-    def done_message(self) -> str:
+    def done_message(self, name: str) -> str:
         """What the status line says once the change is made."""
         cue = self.before[self.cursor] if self.cursor < len(self.before) else ""
         if self.kind == "delete":
             return f"Deleted “{cue}” — u puts it back."
         if self.kind == "reset":
-            return "Shipped cues are back — u puts yours back."
+            return f"{name} uses the shipped cues again — u puts yours back."
         return ""
 
     def undone_message(self, name: str) -> str:

@@ -482,6 +482,7 @@ async def test_undo_walks_back_edits_adds_moves_and_reset(make_app, db_path: Pat
         await pilot.press("y")
         await settle(pilot)
         assert first.id not in saved(db_path)
+        assert "shipped cues again — u puts yours back" in text_of(screen, "#cue-status")
         # and back, one step at a time
         await pilot.press("u")
         await settle(pilot)

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from glute_tui.core import cues as rules
 from glute_tui.core.cues import MAX_LENGTH, CueChange, CueError
+from glute_tui.core.words import sentence
 from glute_tui.store.history import StaleCues
 from glute_tui.ui.widgets.cue_widgets import CueInput, CueList, CueRow
 
@@ -30,7 +31,7 @@ STALE = "Another window changed the cues for {name}, so this change was not save
 
 def stale_hint(name: str, cues: tuple[str, ...], index: int) -> str:
     """The editor's message when the list changed under it: theirs is shown, yours kept."""
-    theirs = f" This cue is now “{cues[index]}”." if index < len(cues) else ""
+    theirs = " " + sentence(f"This cue is now “{cues[index]}”") if index < len(cues) else ""
     return STALE.format(name=name) + theirs + " Enter saves your text; Escape keeps theirs."
 
 
@@ -166,7 +167,7 @@ class CueEditing:
         self.undo_stack.append(change)
         retype = None if typed is None else (change.cursor, typed)
         self._save(change.exercise_id, change.after, retype)
-        self._set_status(change.done_message())
+        self._set_status(change.done_message(self.library[change.exercise_id].name))
 
     # ---- the editor ----------------------------------------------------------------------
     def _open_editor(self: Any, index: int, text: str) -> None:
