@@ -580,3 +580,16 @@ async def test_the_screenshot_shows_the_whole_list(make_app) -> None:
         options = screen.query_one("#cue-exercises", OptionList)
         every = [options.get_option_at_index(i) for i in range(options.option_count)]
         assert [o.id for o in every if not o.disabled] == [ex.id for ex in LIB]
+
+
+def test_the_cue_editor_uses_no_private_textual_api() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "glute_tui" / "ui"
+    files = [*root.glob("screens/cue*.py"), root / "widgets" / "cue_widgets.py"]
+    files.append(root / "dialogs" / "cues.py")
+    private = re.compile(r"\._check_bindings|\._bindings\b|def _on_paste|app\._[a-z]")
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not private.search(line), f"{path.name}:{number}: {line.strip()}"
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
