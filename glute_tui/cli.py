@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glute_tui import __version__
+from glute_tui.core.words import plural
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
@@ -143,7 +144,7 @@ def _export(db: Path, fmt: str, out: str | None) -> int:
     store = _open_store(db)
     if out:
         path = write_export(store, fmt, Path(out))
-        print(f"exported {len(store.rows())} sessions to {path}", file=sys.stderr)
+        print(f"exported {plural(len(store.rows()), 'session')} to {path}", file=sys.stderr)
     else:
         sys.stdout.write(render(build_export(store), fmt))
     return 0
@@ -155,7 +156,9 @@ def _import(db: Path, file: Path) -> int:
     read_export_file(file)  # validate before touching (or creating) the data file
     store = _open_store(db)
     added, added_a = import_file(store, file)
-    print(f"imported {added} new sessions and {added_a} new assessments into {db}")
+    print(
+        f"imported {plural(added, 'new session')} and {plural(added_a, 'new assessment')} into {db}"
+    )
     return 0
 
 
@@ -179,14 +182,14 @@ def _cues(db: Path, action: str, file: str | None) -> int:
             sys.stdout.write(render_cue_file(store, library))
             return 0
         path = write_cue_file(store, library, Path(file))
-        print(f"exported the cues of {len(library)} exercises to {path}", file=sys.stderr)
+        print(f"exported the cues of {plural(len(library), 'exercise')} to {path}", file=sys.stderr)
         return 0
     sets = read_cue_file(Path(file), library)  # everything checked before the data file is touched
     store = _open_store(db)
     yours, shipped_again = import_cues(store, library, sets)
     total = yours + shipped_again
     note = f" ({shipped_again} matching the shipped cues)" if shipped_again else ""
-    print(f"imported cues for {total} exercise{'s' if total != 1 else ''} into {db}{note}")
+    print(f"imported cues for {plural(total, 'exercise')} into {db}{note}")
     return 0
 
 
@@ -255,7 +258,7 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
     )
     kv = {"plan": demo.plan.to_dict(), "pauses": demo.pauses}
     added, added_a = store.merge(demo.sessions, demo.assessments, kv)
-    print(f"wrote {added} sessions and {added_a} assessments to {db}")
+    print(f"wrote {plural(added, 'session')} and {plural(added_a, 'assessment')} to {db}")
     return 0
 
 

@@ -165,3 +165,16 @@ def circuit_used_today(rows: Iterable[Mapping[str, Any]], today: date) -> float:
         for r in rows
         if r.get("routine") == "circuit" and str(r.get("day", "")) == day
     )
+
+
+def circuit_today_line(completed: int, used_s: float, cap_s: float) -> str:
+    """Home's circuit status: what was done today and what is left of today's cap.
+    `completed`: finished circuit sessions today; `used_s`: seconds spent on the circuit
+    today, stopped sessions included (circuit_used_today); `cap_s`: today's cap."""
+    if used_s <= 0 and not completed:
+        return "not yet today"
+    left = max(0.0, cap_s - max(0.0, used_s))
+    done = "done today" if completed else f"{fmt_minutes(used_s)} done, stopped early"
+    if left < 1:
+        return f"{done} · today's {fmt_minutes(cap_s)} cap is used"
+    return f"{done} · {fmt_minutes(left)} of today's {fmt_minutes(cap_s)} cap left"

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from glute_tui.core.words import plural, sentence
 
 MAX_LENGTH = 120
 MAX_CUES = 8
@@ -179,6 +182,50 @@ def move(cues: Sequence[str], index: int, step: int) -> tuple[tuple[str, ...], i
     out = list(cues)
     out.insert(target, out.pop(index))
     return tuple(out), target
+
+
+# ---- undo: every change the editor makes can be walked back ------------------------------
+@dataclass(frozen=True)
+class CueChange:
+    """One change to an exercise's cue list, as the editor made it. Undo puts `before`
+    back, and only while the list still is `after` (nothing else changed it since)."""
+
+    exercise_id: str
+    kind: str  # "edit", "add", "delete", "move" or "reset"
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    cursor: int  # the cue it was about, in `before`
+
+    def done_message(self, name: str) -> str:
+        """What the status line says once the change is made."""
+        cue = self.before[self.cursor] if self.cursor < len(self.before) else ""
+        if self.kind == "delete":
+            return f"Deleted “{cue}” — u puts it back."
+        if self.kind == "reset":
+            return f"{name} uses the shipped cues again — u puts yours back."
+        return ""
+
+    def undone_message(self, name: str) -> str:
+        """What the status line says once the change is undone."""
+        cue = self.before[self.cursor] if self.cursor < len(self.before) else ""
+        if self.kind == "delete":
+            return sentence(f"Put back “{cue}”")
+        if self.kind == "edit":
+            return sentence(f"Edit undone: “{cue}” is back")
+        if self.kind == "add":
+            added = next((c for c in self.after if c not in self.before), "")
+            return sentence(f"Took out “{added}” again")
+        if self.kind == "move":
+            return sentence(f"Move undone: “{cue}” is cue {self.cursor + 1} again")
+        count = len(self.before)
+        return f"Your {plural(count, 'cue')} for {name} {'is' if count == 1 else 'are'} back."
+
+
+def undo(change: CueChange, now: Sequence[str]) -> tuple[str, ...]:
+    """The list before `change`; CueError if the list changed since (undo would drop it)."""
+    if tuple(now) != change.after:
+        raise CueError("these cues changed since, so that step cannot be undone.")
+    return change.before
 
 
 def _index(cues: Sequence[str], index: int) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from glute_tui.core.words import plural
+
 HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
 CIRCUIT_TARGET_DEFAULT = 5
@@ -450,7 +452,7 @@ def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> s
     s, st, ad = summary["streaks"], summary["strength"], summary["adherence"]
 
     def days(n: int) -> str:
-        return f"{n} day" if n == 1 else f"{n} days"
+        return plural(n, "day")
 
     def pct(v: int | None) -> str:
         return "-" if v is None else f"{v}%"

@@ -42,11 +42,34 @@ from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, LockedError, StoreError
 from glute_tui.store.journal import Journal
 from glute_tui.store.storage import AtomicJSONStorage
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "HistoryStore", "LockedError", "StoreError", "check_path"]
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "HistoryStore",
+    "LockedError",
+    "StaleCues",
+    "StoreError",
+    "check_path",
+]
 
 SCHEMA_VERSION = 1
 TABLES = ("sessions", "assessments", "kv")
 T = TypeVar("T")
+
+
+class StaleCues(StoreError):
+    """A cue save was refused: the file no longer holds the cues the editor loaded (another
+    window saved since). `current` is what the file holds now (None = the shipped cues)."""
+
+    def __init__(self, exercise_id: str, current: tuple[str, ...] | None) -> None:
+        super().__init__(f"the cues for {exercise_id} were changed in another window")
+        self.exercise_id = exercise_id
+        self.current = current
+
+
+def _valid_cues(value: Any) -> tuple[str, ...] | None:
+    """A stored cue list as the app reads it: a list breaking the rules counts as shipped."""
+    ok = isinstance(value, list) and all(isinstance(c, str) for c in value)
+    return tuple(value) if ok and list_problem(value) is None else None
 
 
 # ---- migrations: small pure functions from version N to N+1 ----------------------------
@@ -425,6 +448,34 @@ class HistoryStore:
                     overrides.pop(exercise_id, None)
                 else:
                     overrides[exercise_id] = [clean(c) for c in cues]
+            _put(db, "cues", overrides)
+
+        self._transaction(change)
+
+    def save_cues(
+        self,
+        exercise_id: str,
+        cues: Sequence[str] | None,
+        expected: Sequence[str] | None,
+    ) -> None:
+        """Compare-and-set one exercise's cues: save `cues` (None = back to shipped) only if
+        the file still holds `expected` (what the caller loaded; None = shipped). Otherwise
+        raise StaleCues and write nothing; this store's view then shows the file."""
+        problem = None if cues is None else list_problem(cues)
+        if problem is not None:
+            raise StoreError(f"cues for {exercise_id}: {problem}")
+        want = None if expected is None else tuple(clean(c) for c in expected)
+
+        def change(db: TinyDB) -> None:
+            overrides = dict(_get(db, "cues") or {})
+            have = _valid_cues(overrides.get(exercise_id))
+            if have != want:
+                self._refresh()  # under the lock: this store now shows the file
+                raise StaleCues(exercise_id, have)
+            if cues is None:
+                overrides.pop(exercise_id, None)
+            else:
+                overrides[exercise_id] = [clean(c) for c in cues]
             _put(db, "cues", overrides)
 
         self._transaction(change)

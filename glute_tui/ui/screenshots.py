@@ -41,9 +41,15 @@ async def _assess_to_verdict(pilot: object) -> None:
 
 
 async def _cues_setup(pilot: object) -> None:
-    """The cue editor mid-edit on the clamshell, with one cue already reworded."""
+    """The cue editor mid-edit on the clamshell, with one cue already reworded. The whole
+    exercise list stays in view (no filter): the cursor walks down to the clamshell."""
     press = pilot.press  # type: ignore[attr-defined]
-    await press("slash", *"clam", "enter", "tab", "j", "e", "end")
+    screen = pilot.app.screen  # type: ignore[attr-defined]
+    for _ in range(len(screen.library.exercises)):
+        if screen.selected == "clamshell":
+            break
+        await press("j")
+    await press("tab", "j", "e", "end")
     await press(*" Slowly.", "enter")
     await press("a", *"Wall at your back", "space", "-", "space", *"no rolling")
 

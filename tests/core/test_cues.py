@@ -189,3 +189,15 @@ def test_tidy_paste(pasted: str, text: str, note: str) -> None:
     assert note in got_note
     assert (got_note == "") == (note == "")
     assert cues.cue_problem(got_text) is None
+
+
+def test_undo_puts_back_the_list_before_only_while_nothing_changed_since() -> None:
+    from glute_tui.core.cues import CueChange, undo
+
+    change = CueChange("bird_dog", "move", ("a", "b"), ("b", "a"), 0)
+    assert undo(change, ("b", "a")) == ("a", "b")
+    with pytest.raises(CueError, match="changed since"):
+        undo(change, ("b", "a", "c"))
+    assert change.undone_message("Bird dog") == "Move undone: “a” is cue 1 again."
+    reset = CueChange("bird_dog", "reset", ("x",), ("s1", "s2"), 0)
+    assert reset.undone_message("Bird dog") == "Your 1 cue for Bird dog is back."

@@ -4,6 +4,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -258,3 +259,58 @@ def test_cli_exports_refuse_a_missing_folder_and_create_none(
     assert not missing.exists()
     assert main(["export", "--out", str(tmp_path / "x.json"), "--db", db]) == 0
     assert (tmp_path / "x.json").exists()
+
+
+# ---- compare-and-set (issue 10: two windows editing the same cues) ----------------------
+def test_save_cues_refuses_a_stale_save_and_shows_the_file(db_path: Path) -> None:
+    from glute_tui.store.history import StaleCues
+
+    first = HistoryStore.open(db_path)
+    second = HistoryStore.open(db_path)
+    first.save_cues("bird_dog", ["From the first"], expected=None)
+    with pytest.raises(StaleCues) as info:
+        second.save_cues("bird_dog", ["From the second"], expected=None)
+    assert info.value.current == ("From the first",)
+    assert second.cue_overrides() == {"bird_dog": ["From the first"]}  # view refreshed
+    assert HistoryStore.open(db_path).cue_overrides() == {"bird_dog": ["From the first"]}
+    # a save based on what is there now goes through, and so does a reset
+    second.save_cues("bird_dog", ["From the second"], expected=["From the first"])
+    first.save_cues("bird_dog", None, expected=["From the second"])
+    assert HistoryStore.open(db_path).cue_overrides() == {}
+
+
+def test_save_cues_treats_a_hand_broken_list_as_shipped(db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.set_kv("cues", {"bird_dog": ["same", "same"]})  # breaks the rules: reads as shipped
+    store.save_cues("bird_dog", ["fixed"], expected=None)
+    assert HistoryStore.open(db_path).cue_overrides() == {"bird_dog": ["fixed"]}
+
+
+CUE_WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from glute_tui.store.history import HistoryStore
+    store = HistoryStore.open(Path(sys.argv[1]), lock_timeout=30)
+    store.save_cues("bird_dog", ["Other window"], expected=None)
+    print("saved")
+    """
+)
+
+
+def test_two_processes_saving_the_same_cues_drop_nothing_silently(db_path: Path) -> None:
+    from glute_tui.store.history import StaleCues
+
+    mine = HistoryStore.open(db_path)
+    mine.set_setting("disclaimer_seen", True)  # the file exists; both loaded shipped cues
+    out = subprocess.run(
+        [sys.executable, "-c", CUE_WRITER, str(db_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.split() == ["saved"]
+    with pytest.raises(StaleCues):
+        mine.save_cues("bird_dog", ["This window"], expected=None)
+    assert HistoryStore.open(db_path).cue_overrides() == {"bird_dog": ["Other window"]}

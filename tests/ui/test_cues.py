@@ -429,10 +429,10 @@ async def test_a_failed_save_is_said_on_screen_and_the_list_shows_the_file(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_cues(pilot)
 
-        def refuse(*_: object) -> None:
+        def refuse(*_: object, **__: object) -> None:
             raise StoreError("the disk is full")
 
-        monkeypatch.setattr(app.store, "set_cues", refuse)
+        monkeypatch.setattr(app.store, "save_cues", refuse)
         await pilot.press("tab", "d")
         await settle(pilot)
         status = text_of(screen, "#cue-status")
@@ -454,3 +454,142 @@ async def test_undo_finds_its_exercise_behind_a_filter(make_app, db_path: Path) 
         assert screen.selected == LIB.exercises[0].id
         assert screen.query_one("#cue-filter", Input).value == ""
         assert saved(db_path) == {}  # back to exactly the shipped cues
+
+
+# ---- undo covers every change (issue 16) ---------------------------------------------------
+async def test_undo_walks_back_edits_adds_moves_and_reset(make_app, db_path: Path) -> None:
+    first = LIB.exercises[0]
+    mine = ["Knees soft.", "Ribs down", "Breathe out!"]
+    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    HistoryStore.open(db_path).set_cues(first.id, mine)
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.press("tab", "e", "ctrl+u")
+        await type_text(pilot, "Knees easy")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Knees easy", *mine[1:]]
+        await pilot.press("a")
+        await type_text(pilot, "Slow")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("shift+up")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Knees easy", "Ribs down", "Slow", "Breathe out!"]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert first.id not in saved(db_path)
+        assert "shipped cues again — u puts yours back" in text_of(screen, "#cue-status")
+        # and back, one step at a time
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Knees easy", "Ribs down", "Slow", "Breathe out!"]
+        assert "Your 4 cues for" in text_of(screen, "#cue-status")
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Knees easy", "Ribs down", "Breathe out!", "Slow"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Knees easy", *mine[1:]]
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == mine
+        assert text_of(screen, "#cue-status") == "Edit undone: “Knees soft.” is back."
+        assert not screen.undo_stack and screen.check_action("undo", ()) is False
+        await pilot.press("u")  # nothing left: the key is off the footer and does nothing
+        await settle(pilot)
+        assert saved(db_path)[first.id] == mine
+
+
+async def test_put_back_ends_with_one_stop(make_app, db_path: Path) -> None:
+    first = LIB.exercises[0]
+    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    HistoryStore.open(db_path).set_cues(first.id, ["Knees soft.", "Ribs down"])
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.press("tab", "d")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert text_of(screen, "#cue-status") == "Put back “Knees soft.”"
+        await pilot.press("j", "d")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert text_of(screen, "#cue-status") == "Put back “Ribs down”."
+
+
+# ---- two windows on one file (issue 10) -----------------------------------------------------
+async def test_a_stale_edit_is_refused_and_the_typed_text_stays(make_app, db_path: Path) -> None:
+    first = LIB.exercises[0]
+    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    other = HistoryStore.open(db_path)  # the other window, on the same file
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        await pilot.press("tab", "e")
+        other.set_cues(first.id, ["Theirs"])
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Theirs"]  # nothing of theirs was dropped
+        assert shown_cues(screen) == []  # the editor is open over the reloaded list
+        editor = screen.editor()
+        assert editor is not None and editor.value == "Mine"
+        assert "Another window changed the cues" in text_of(screen, "#cue-message")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Mine"]
+        assert shown_cues(screen) == ["Mine"]
+
+
+async def test_a_stale_delete_is_refused_and_said(make_app, db_path: Path) -> None:
+    first = LIB.exercises[0]
+    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    other = HistoryStore.open(db_path)
+    app = make_app("cues")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cues(pilot)
+        other.set_cues(first.id, ["Theirs", "Also theirs"])
+        await pilot.press("tab", "d")
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Theirs", "Also theirs"]
+        assert shown_cues(screen) == ["Theirs", "Also theirs"]
+        status = text_of(screen, "#cue-status")
+        assert "Another window changed the cues" in status and "Yours was:" in status
+        await pilot.press("u")  # the refused delete is not on the undo list
+        await settle(pilot)
+        assert saved(db_path)[first.id] == ["Theirs", "Also theirs"]
+
+
+async def test_the_screenshot_shows_the_whole_list(make_app) -> None:
+    from glute_tui.ui.screenshots import _cues_setup
+
+    app = make_app("cues")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_cues(pilot)
+        await _cues_setup(pilot)
+        await pilot.pause()
+        assert screen.selected == "clamshell" and screen.editor() is not None
+        assert screen.query_one("#cue-filter", Input).value == ""
+        options = screen.query_one("#cue-exercises", OptionList)
+        every = [options.get_option_at_index(i) for i in range(options.option_count)]
+        assert [o.id for o in every if not o.disabled] == [ex.id for ex in LIB]
+
+
+def test_the_cue_editor_uses_no_private_textual_api() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "glute_tui" / "ui"
+    files = [*root.glob("screens/cue*.py"), root / "widgets" / "cue_widgets.py"]
+    files.append(root / "dialogs" / "cues.py")
+    private = re.compile(r"\._check_bindings|\._bindings\b|def _on_paste|app\._[a-z]")
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not private.search(line), f"{path.name}:{number}: {line.strip()}"
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name

@@ -1,20 +1,12 @@
 """The cue editor: word the timer cues your own way, keyboard only.
 
 Left: the exercises (filter as you type in the box above them). Right: the chosen
-exercise's cues, its default dose and evidence tier. The rules live in core/cues.py; this
-screen only shows them and asks the store to save.
-
-Saving: every change is shown at once (a local overlay) and written on a worker thread.
-Writes for the same exercise may overlap, so each write takes the screen's write lock and
-saves the *latest* list at the moment it runs: whatever order the threads run in, the file
-ends with what the screen shows. A list equal to the shipped cues is saved as "shipped"
-(None), so it follows future updates of the library.
+exercise's cues, its default dose and evidence tier. The rules live in core/cues.py; the
+edits, undo and saving in cue_edits.py; the widgets in ui/widgets/cue_widgets.py.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import Counter
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -28,141 +20,29 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core import cues as rules
-from glute_tui.core.cues import MAX_CUES, MAX_LENGTH, CueError
+from glute_tui.core.cues import MAX_CUES
 from glute_tui.core.library import Exercise
+from glute_tui.ui.screens.cue_edits import CueEditing
+from glute_tui.ui.screens.cue_words import HELP, ROUTINE_LABELS
+from glute_tui.ui.widgets.cue_widgets import (
+    CueFilter,
+    CueInput,
+    CueList,
+    CueRow,
+    ExerciseList,
+    run_binding,
+    set_class,
+)
 
-ROUTINE_LABELS = {
-    "hold": "Hold (isometric)",
-    "relax": "Relax",
-    "warmup": "Warm-up",
-    "circuit": "Circuit",
-    "bridge": "Bridge progression",
-    "activation": "Activation",
-    "strength": "Strength",
-    "release": "Release",
-}
+__all__ = ["CueInput", "CueList", "CuesScreen", "ExerciseList"]
 
 #: actions that only make sense with the cue pane focused
 CUE_ACTIONS = {"delete", "reorder"}
 #: actions that are hidden while a cue is being edited or the filter has focus
 EDIT_HIDDEN = {"move", "edit", "add", "delete", "undo", "reorder", "reset", "pane", "filter"}
 
-HELP = (
-    "Cues are the short lines the timers show while you work. Write them the way that "
-    "makes sense to you (or to your physio). Your edits are saved at once in your own data "
-    "file and a running timer picks them up straight away; the shipped cues are never "
-    "changed, and r puts them back.\n\n"
-    "**Moving around.** The left pane lists the exercises; the right pane shows the chosen "
-    "one's cues, its default dose and evidence tier. `tab` (or `←`/`→`, `h`/`l`) switches "
-    "pane, `↑`/`↓` or `j`/`k` move. `/` jumps to the filter box: type to narrow the list "
-    "by name or routine, then `Enter`, `↓` or `tab` goes back to the list (`Escape` clears "
-    "the filter). While the filter box has the cursor, letters type into it.\n\n"
-    "**Editing.** `Enter` or `e` edits the highlighted cue in place: `Enter` saves, "
-    "`Escape` cancels. `a` adds a cue at the end. `d` deletes one and `u` undoes the last "
-    "delete. `shift+↑`/`shift+↓` move a cue up or down. `r` resets the exercise to the "
-    "shipped cues (it asks first).\n\n"
-    f"**Rules.** A cue is 1 to {MAX_LENGTH} characters (spaces at either end do not "
-    "count), on one line, with no tabs or invisible control characters; emoji and any "
-    f"language are fine. An exercise holds 1 to {MAX_CUES} cues, and the same cue twice is "
-    "refused. A cue that breaks a rule is not saved: the message says why and the edit "
-    "stays open with what you typed.\n\n"
-    "**Sharing.** `glute-tui cues export FILE` writes every cue to a JSON file; "
-    "`glute-tui cues import FILE` checks the whole file and saves it only if all of it is "
-    "fine."
-)
 
-
-class CueFilter(Input):
-    """The filter box. Escape clears it and returns to the list."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "To the list", key_display="⏎"),
-        Binding("escape", "screen.leave_filter", "Clear", key_display="esc"),
-        Binding("down", "screen.leave_filter(False)", "To the list", show=False),
-        Binding("tab", "screen.leave_filter(False)", "To the list", show=False),
-    ]
-
-
-class CueInput(Input):
-    """The in-place editor for one cue. Enter saves, Escape cancels; tab stays put so a
-    half-typed cue is never left behind by accident."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Save", key_display="⏎"),
-        Binding("escape", "screen.cancel_edit", "Cancel", key_display="esc"),
-        Binding("tab,shift+tab", "stay", "", show=False),
-        Binding("up,down", "stay", "", show=False),
-    ]
-
-    paste_note = ""
-
-    def action_stay(self) -> None:
-        """Keys that would move focus or the list while editing do nothing."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        # Input keeps only the first line of a paste; a cue box takes all of it, tidied
-        # to one line, and says what changed (core.cues.tidy_paste).
-        event.stop()
-        event.prevent_default()  # Input's own paste handler must not run as well
-        text, self.paste_note = rules.tidy_paste(event.text)
-        if not text:
-            return
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, *selection)
-
-
-class _HandsOnKeys:
-    """Keep a fast burst of keys in order.
-
-    Textual forwards every key to the widget focused when the key *arrives*, and runs
-    bindings only after the key has bubbled up to the app. In a burst (keystrokes pasted
-    into a terminal without bracketed paste, automation, a very quick typist) `a` +
-    "Ribs down" + Enter would all reach the list before `a` has opened the editor, so
-    the letters would run as commands, and commands could run out of order. So a list
-    runs its key's binding here, in turn, and once a text box has taken focus it hands
-    the rest of the burst to that box (CuesScreen.hand_key).
-    """
-
-    async def on_key(self, event: events.Key) -> None:
-        screen: Any = self.screen  # type: ignore[attr-defined]
-        focused = screen.focused
-        if focused is not self and isinstance(focused, Input):
-            event.stop()
-            event.prevent_default()
-            await screen.hand_key(focused, event)
-        elif await screen.app._check_bindings(event.key):  # pinned Textual: private API
-            event.stop()
-            event.prevent_default()
-
-
-class CueList(_HandsOnKeys, Vertical, can_focus=True):
-    """The focusable cue pane: rows of cues and, while editing, the editor in place."""
-
-
-class ExerciseList(_HandsOnKeys, OptionList):
-    """The exercise list (an OptionList that keeps key bursts in order, see _HandsOnKeys)."""
-
-
-class CueRow(Horizontal):
-    """One cue: its number, its text, and (hidden until edited) its editor."""
-
-    def __init__(self, index: int) -> None:
-        super().__init__(id=f"cue-row-{index}", classes="cue-row")
-        self.index = index
-        self.text: str | None = None  # what the row shows, to skip needless updates
-
-
-def _set_class(widget: Widget, add: bool, name: str) -> None:
-    """set_class restyles the subtree even when nothing changes; skip that."""
-    if widget.has_class(name) != add:
-        widget.set_class(add, name)
-
-
-class CuesScreen(Screen[None]):
+class CuesScreen(CueEditing, Screen[None]):
     HELP = HELP
     BINDINGS: ClassVar[list[BindingType]] = [
         # Footer order: the most used first. Hidden twins carry the other keys of an action.
@@ -189,10 +69,7 @@ class CuesScreen(Screen[None]):
         self.selected: str | None = None
         self.cursor = 0
         self.editing: int | None = None  # index being edited; == len(cues) when adding
-        self.undo_stack: list[tuple[str, int, str]] = []
-        self._latest: dict[str, tuple[str, ...]] = {}
-        self._inflight: Counter[str] = Counter()
-        self._write_lock = threading.Lock()
+        self._init_edits()
         self._keys_state: tuple[object, ...] = ()
         self._error_for: str | None = None  # the editor text the shown error is about
 
@@ -367,8 +244,8 @@ class CuesScreen(Screen[None]):
             if i < len(cues) and row.text != cues[i]:
                 row.text = cues[i]
                 row.query_one(".cue-text", Static).update(Content(cues[i]))
-            _set_class(row, i == self.cursor and self.editing is None, "-cursor")
-            _set_class(row, i == self.cursor and focused, "-active")
+            set_class(row, i == self.cursor and self.editing is None, "-cursor")
+            set_class(row, i == self.cursor and focused, "-active")
         if self.editing is None and cues:
             self.query_one(f"#cue-row-{self.cursor}", CueRow).scroll_visible(animate=False)
 
@@ -414,7 +291,7 @@ class CuesScreen(Screen[None]):
         if action == "filter" and isinstance(focused, CueList):
             return False  # `/` is for the exercise list; keeps the footer short
         if action == "undo":
-            return bool(self.undo_stack)  # shown only when there is a delete to undo
+            return bool(self.undo_stack)  # shown only when there is something to undo
         if action == "reset":
             return self.selected is not None and self.is_edited(self.selected)
         return True
@@ -438,9 +315,7 @@ class CuesScreen(Screen[None]):
             else:
                 self.action_leave_filter()
         else:  # backspace, ctrl+u, home...: the box's own binding for the key
-            for binding in box._bindings.key_to_bindings.get(event.key, ()):
-                if await self.app.run_action(binding.action, box):
-                    break
+            await run_binding(self, event.key, only=box)
 
     # ---- moving ------------------------------------------------------------------------
     def _focus(self, widget: Widget) -> None:
@@ -493,229 +368,3 @@ class CuesScreen(Screen[None]):
             self.action_cancel_edit()
             return
         self.app.pop_screen()
-
-    # ---- editing -----------------------------------------------------------------------
-    def _ready(self) -> bool:
-        if self.selected is None:
-            self._set_status("Pick an exercise first.", error=True)
-            return False
-        if getattr(self.app, "store", None) is None:
-            self._set_status("Your data is still loading; try again in a moment.", error=True)
-            return False
-        return True
-
-    def action_edit(self) -> None:
-        if not self._ready():
-            return
-        cues = self._current_cues()
-        self._open_editor(self.cursor, cues[self.cursor] if cues else "")
-
-    def action_add(self) -> None:
-        if not self._ready():
-            return
-        # At 8 cues the editor still opens, and says at once that it is full (_show_hint):
-        # whatever is typed next lands in it, not in the list as commands, and Enter
-        # refuses it inline like any other rule.
-        self._open_editor(len(self._current_cues()), "")
-
-    def _open_editor(self, index: int, text: str) -> None:
-        cue_list = self.query_one("#cue-list", CueList)
-        row = self.query_one(f"#cue-row-{index}", CueRow)
-        editor = row.query_one(CueInput)
-        message = self.query_one("#cue-message", Static)
-        self.editing = index
-        self._set_status("")
-        self.query_one("#cues-left").disabled = True
-        cue_list.move_child(message, after=row)
-        editor.paste_note = ""
-        self._error_for = None
-        editor.value = text
-        editor.cursor_position = len(text)
-        message.display = True
-        self._render_rows(self._current_cues())
-        self._focus(editor)
-        self._show_hint()
-        self._refresh_keys()
-        self.call_after_refresh(editor.scroll_visible, animate=False)
-
-    def _show_hint(self, error: str | None = None) -> None:
-        message = self.query_one("#cue-message", Static)
-        editor = self.editor()
-        if error is not None:
-            message.update(Content(error))
-            message.add_class("-error")
-            self._error_for = editor.value if editor is not None else None
-            return
-        if editor is not None and editor.value == self._error_for:
-            return  # a late Changed for the text that was just refused: keep the message
-        self._error_for = None
-        length = len(rules.clean(editor.value)) if editor is not None else 0
-        adding = self.editing is not None and self.editing >= len(self._current_cues())
-        full = rules.can_add(self._current_cues()) if adding else None
-        if full is not None:
-            message.update(Content(f"{full} Escape cancels."))
-            message.add_class("-error")
-            return
-        verb = "adds it" if adding else "saves"
-        over = " — too long" if length > MAX_LENGTH else ""
-        note = f"\n{editor.paste_note}" if editor is not None and editor.paste_note else ""
-        message.update(
-            Content(f"Enter {verb} · Escape cancels · {length}/{MAX_LENGTH}{over}{note}")
-        )
-        message.set_class(length > MAX_LENGTH, "-error")
-
-    def editor(self) -> CueInput | None:
-        """The open editor, if a cue is being edited."""
-        if self.editing is None:
-            return None
-        return self.query_one(f"#cue-input-{self.editing}", CueInput)
-
-    def _close_editor(self) -> None:
-        self.editing = None
-        for editor in self.query(CueInput):
-            editor.display = False
-        self.query_one("#cue-message").display = False
-        self.query_one("#cue-message").remove_class("-error")
-        self.query_one("#cues-left").disabled = False
-        self._focus(self.query_one("#cue-list"))
-        self._render_exercise()
-        self._refresh_keys()
-
-    def action_cancel_edit(self) -> None:
-        if self.editing is not None:
-            self._close_editor()
-
-    def _save_edit(self, text: str) -> None:
-        if self.editing is None or self.selected is None:
-            return
-        cues = self._current_cues()
-        try:
-            if self.editing >= len(cues):
-                new = rules.add(cues, text)
-                self.cursor = len(new) - 1
-            elif rules.clean(text) == cues[self.editing]:
-                self._close_editor()  # nothing changed
-                return
-            else:
-                new = rules.replace(cues, self.editing, text)
-        except CueError as exc:
-            self._show_hint(str(exc))  # the edit stays open with what was typed
-            return
-        self._save(self.selected, new)
-        self._close_editor()
-
-    def action_delete(self) -> None:
-        if not self._ready() or self.selected is None:
-            return
-        cues = self._current_cues()
-        try:
-            new = rules.delete(cues, self.cursor)
-        except CueError as exc:
-            self._set_status(str(exc), error=True)
-            return
-        gone = cues[self.cursor]
-        self.undo_stack.append((self.selected, self.cursor, gone))
-        self._save(self.selected, new)
-        self._set_status(f"Deleted “{gone}” — u puts it back.")
-        self._render_exercise()
-
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self._set_status("Nothing to undo: no cue was deleted here.")
-            return
-        if not self._ready():
-            return
-        ex_id, index, text = self.undo_stack[-1]
-        cues = self.cues_of(ex_id)
-        try:
-            new = rules.add(cues, text, index)
-        except CueError as exc:
-            if "already" in str(exc):
-                self.undo_stack.pop()
-            self._set_status(f"Cannot undo: {exc}", error=True)
-            return
-        self.undo_stack.pop()
-        if ex_id != self.selected:
-            self.query_one("#cue-filter", Input).value = ""
-            self.selected = ex_id
-        self.cursor = min(index, len(new) - 1)
-        self._save(ex_id, new)
-        self._set_status(f"Put back “{text}”.")
-        self._fill_list()
-
-    def action_reorder(self, step: int) -> None:
-        if not self._ready() or self.selected is None:
-            return
-        cues = self._current_cues()
-        if not cues:
-            return
-        new, self.cursor = rules.move(cues, self.cursor, step)
-        if new != cues:
-            self._save(self.selected, new)
-        self._render_exercise()
-
-    def action_reset(self) -> None:
-        ex = self._exercise()
-        if ex is None or not self._ready():
-            return
-        if not self.is_edited(ex.id):
-            self._set_status(f"{ex.name} already uses the shipped cues.")
-            return
-        from glute_tui.ui.screens.confirm import ConfirmScreen
-
-        count = len(self.cues_of(ex.id))
-        question = Content(f"Put back the shipped cues for {ex.name}?")
-        detail = Content(
-            f"Your {count} cue{'s' if count != 1 else ''} for it will be replaced by the "
-            f"{len(ex.cues)} shipped ones. Other exercises are not touched."
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._save(ex.id, ex.cues)
-                self.cursor = 0
-                self._set_status(f"{ex.name} uses the shipped cues again.")
-                self._fill_list()
-
-        self.app.push_screen(ConfirmScreen(question, detail), answered)
-
-    # ---- saving ------------------------------------------------------------------------
-    def _save(self, ex_id: str, new: tuple[str, ...]) -> None:
-        shipped = self.library[ex_id].cues
-        self._latest[ex_id] = tuple(new)
-        self._inflight[ex_id] += 1
-        latest = self._latest
-        lock = self._write_lock
-
-        def change(store: Any) -> None:
-            with lock:
-                current = latest.get(ex_id)
-                if current is None:
-                    return  # a newer write already saved and cleared it
-                store.set_cues(ex_id, None if current == shipped else list(current))
-
-        self.app.write(  # type: ignore[attr-defined]
-            change,
-            on_done=lambda _: self._saved(ex_id),
-            on_error=lambda message: self._save_failed(ex_id, message),
-        )
-        self._fill_list()
-
-    def _saved(self, ex_id: str) -> None:
-        self._inflight[ex_id] -= 1
-        if self._inflight[ex_id] <= 0:
-            del self._inflight[ex_id]
-            self._latest.pop(ex_id, None)
-        if self.is_attached:
-            self._fill_list()
-
-    def _save_failed(self, ex_id: str, message: str) -> None:
-        self._inflight[ex_id] -= 1
-        if self._inflight[ex_id] <= 0:
-            del self._inflight[ex_id]
-            self._latest.pop(ex_id, None)
-        if self.is_attached:
-            self._set_status(
-                f"Could not save: {message}. The list shows what is saved.", error=True
-            )
-            self._fill_list()

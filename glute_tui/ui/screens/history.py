@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from glute_tui.core import progress as pg
+from glute_tui.core.words import plural
 
 PAGE = 50
 HEAT_WEEKS = 26
@@ -160,7 +161,7 @@ def draw_heatmap(d: HistoryData, width: int = 200) -> str:
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return plural(n, "day")
 
 
 def _pct(v: int | None) -> str:
@@ -258,7 +259,7 @@ def draw_lsi(d: HistoryData) -> str:
     mark = "[$success]passes[/]" if last >= 90 else "[$warning]below 90%[/]"
     return (
         f"[b]Limb symmetry (LSI)[/b], weaker side as % of the stronger, last "
-        f"{len(values)} assessments\n"
+        f"{plural(len(values), 'assessment')}\n"
         f"{sparkline(values, 50, 100)}  latest {last:.0f}% on {day} {mark}\n"
         "[$text-muted]90% or more is the usual pass mark; below 85% is worth correcting.[/]"
     )

@@ -26,6 +26,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from glute_tui.core.progress import make_pause
+from glute_tui.core.words import plural
 
 
 def _n(v: Any) -> str:
@@ -85,8 +86,8 @@ class SessionDetail(ModalScreen[None]):
         note = f"\nNote: {s['note']}" if s.get("note") else ""
         if self.expected_phases and not s["phases"]:
             note += (
-                f"\n[$warning]Its {self.expected_phases} phases could not be read: the month "
-                f"file {s['started_at'][:7]}.json next to your data file is missing or "
+                f"\n[$warning]Its {plural(self.expected_phases, 'phase')} could not be read: "
+                f"the month file {s['started_at'][:7]}.json next to your data file is missing or "
                 "damaged.[/]"
             )
         head.update(
@@ -94,7 +95,7 @@ class SessionDetail(ModalScreen[None]):
             f" ({STOP_WORDS.get(s.get('stop_reason'), s.get('stop_reason'))})\n"
             f"Pain before {_n(s.get('pain_before'))}, after {_n(s.get('pain_after'))}, "
             f"next morning {_n(s.get('pain_next_morning'))}  ·  effort "
-            f"{_n(s.get('effort'))}/10  ·  {len(s['phases'])} phases{note}"
+            f"{_n(s.get('effort'))}/10  ·  {plural(len(s['phases']), 'phase')}{note}"
         )
         table = self.query_one("#phase-table", DataTable)
         lib = app.library
@@ -324,7 +325,8 @@ class ExportDialog(ModalScreen[None]):
 
         def done(where: Path) -> None:
             self._busy = False
-            status.update(f"[$success]Saved {n:,} sessions as {fmt.upper()} to {where}[/]")
+            saved = plural(n, "session", grouped=True)
+            status.update(f"[$success]Saved {saved} as {fmt.upper()} to {where}[/]")
             self.notify(f"History exported to {where}", timeout=8)
 
         def failed(message: str) -> None:

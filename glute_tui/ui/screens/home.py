@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
 from glute_tui.core.progress import counts_by_day, today_counts
 from glute_tui.ui import registry
 
@@ -73,7 +74,10 @@ class HomeScreen(Screen[None]):
             hold_line = f"{hold} of {target} done {dots} — today counts"
         else:
             hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
-        circuit_line = "done today" if circuit else "not yet today"
+        protocol = app.protocols.circuit
+        cap_s = CircuitSettings.from_settings(store.settings(), protocol).clamped(protocol).cap_min
+        used_s = circuit_used_today(store.rows(), today)
+        circuit_line = circuit_today_line(circuit, used_s, cap_s * 60.0)
         plan = store.plan()
         past = store.assessments()
         if past and past[-1].get("verdict") == "red_flag":

@@ -34,7 +34,8 @@ class NextMorningDialog(ModalScreen[None]):
         "the load or reduce it."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "skip", "Skip"),
+        Binding("escape", "skip", "Skip", key_display="esc"),
+        Binding("escape", "close", "Close", key_display="esc"),  # once the answer is saved
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
@@ -59,6 +60,17 @@ class NextMorningDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#morning-pain", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Before the answer is saved escape skips the question; after, it closes."""
+        if action == "skip":
+            return not self.answered
+        if action == "close":
+            return self.answered
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#morning-save")
@@ -91,6 +103,7 @@ class NextMorningDialog(ModalScreen[None]):
             self.query_one("#morning-save", Button).label = "Close"
             self.query_one("#morning-skip", Button).display = False
             self.query_one("#morning-save", Button).focus()
+            self.refresh_bindings()  # the footer says esc Close now, not Skip
 
         def failed(message: str) -> None:
             advice_box.update(f"[$error]Not saved: {message}[/]")

@@ -1,0 +1,1 @@
+"""Dialogs (modal screens) shared by or split out of the screens."""
