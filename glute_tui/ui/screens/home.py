@@ -14,11 +14,7 @@ from textual.widgets.option_list import Option
 from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
 from glute_tui.core.progress import counts_by_day, today_counts
 from glute_tui.ui import registry
-
-DISCLAIMER = (
-    "glute-tui is educational software, not medical advice. Do not train through pain; "
-    "if an injury has not healed, stop and see a professional."
-)
+from glute_tui.ui.words import DISCLAIMER
 
 
 class HomeScreen(Screen[None]):
