@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList, Static
 
 from glute_tui.store import shipped
 from glute_tui.store.history import HistoryStore
-from glute_tui.ui.screens.confirm import ConfirmScreen
+from glute_tui.ui.dialogs.confirm import ConfirmScreen
 from glute_tui.ui.screens.cues import CueInput, CueList, CuesScreen
 from glute_tui.ui.screens.help import HelpScreen
 from glute_tui.ui.screens.home import HomeScreen

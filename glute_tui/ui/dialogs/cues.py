@@ -6,7 +6,7 @@ from textual.content import Content
 
 from glute_tui.core.library import Exercise
 from glute_tui.core.words import plural
-from glute_tui.ui.screens.confirm import ConfirmScreen
+from glute_tui.ui.dialogs.confirm import ConfirmScreen
 
 
 def reset_question(ex: Exercise, count: int) -> ConfirmScreen:
