@@ -1,0 +1,172 @@
+"""One facade for the live screen: a tone (and, when asked, a phrase) per phase.
+
+    signals = Signals(SoundSettings.from_settings(store.settings()), time.monotonic)
+    signals.prepare()                       # synthesise the tones (once, off the loop)
+    if signals.phase_started(spec.kind, spec.side, view) == NO_PLAYER:
+        app.bell()                          # no player here: the terminal bell instead
+    signals.count_in(3)                     # 3-2-1 before a hold
+    signals.session_ended()
+    signals.set_muted(True); signals.set_voice(True); signals.set_volume(60)
+    signals.close()                         # on unmount: ends what still plays
+
+Every call returns in about the time it takes to start a child process: nothing waits
+for a tone or a phrase to finish. `path` (a PATH string) and `platform` are injectable
+so tests find fake players and speech engines.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from glute_tui.audio import phrases, tones
+from glute_tui.audio.player import Player, find_player
+from glute_tui.audio.procs import Launcher
+from glute_tui.audio.voice import Engine, Speaker, find_engine
+from glute_tui.core.sound import SoundSettings
+
+Clock = Callable[[], float]
+
+# What a call did (the screen rings the terminal bell on NO_PLAYER)
+PLAYED = "played"
+NO_PLAYER = "no player"
+MUTED = "muted"
+FAILED = "failed"  # a player was found but could not be started
+SILENT = "silent"  # this phase has no tone
+
+#: phase kind -> tone; switch and the other changes take the tone of their side
+KIND_TONES = {"hold": "work", "work": "work", "rest": "rest", "round_rest": "rest"}
+CHANGE_KINDS = ("switch", "transition", "prepare")
+
+
+def tone_for(kind: str, side: str | None) -> str | None:
+    if kind in KIND_TONES:
+        return KIND_TONES[kind]
+    if kind in CHANGE_KINDS:
+        return "switch_right" if side == "right" else "switch_left"
+    return None
+
+
+class Signals:
+    def __init__(
+        self,
+        settings: SoundSettings,
+        clock: Clock,
+        *,
+        path: str | None = None,
+        platform: str = sys.platform,
+        cache_dir: Path | None = None,
+        timeout_s: float = 10.0,
+    ) -> None:
+        self.settings = settings
+        self.cache_dir = cache_dir
+        self.player: Player | None = find_player(path, platform)
+        self.engine: Engine | None = find_engine(path, platform)
+        self.launcher = Launcher(clock, timeout_s)
+        self.speaker = Speaker(self.engine, self.launcher)
+        self.played: list[str] = []  # tone names started, newest last (tests, bench)
+        self._round: int | None = None
+
+    # ---- settings ------------------------------------------------------------------------
+    @property
+    def muted(self) -> bool:
+        return self.settings.muted
+
+    @property
+    def voice(self) -> bool:
+        return self.settings.voice
+
+    def set_muted(self, muted: bool) -> None:
+        self.settings = SoundSettings(muted, self.settings.voice, self.settings.volume)
+        if muted:
+            self.speaker.hush()
+
+    def set_voice(self, voice: bool) -> None:
+        self.settings = SoundSettings(self.settings.muted, voice, self.settings.volume)
+        if not voice:
+            self.speaker.hush()
+
+    def set_volume(self, volume: int) -> None:
+        fixed = SoundSettings.from_settings({"volume": volume}).volume
+        self.settings = SoundSettings(self.settings.muted, self.settings.voice, fixed)
+
+    # ---- what the screen calls -----------------------------------------------------------
+    def prepare(self) -> None:
+        """Write any missing tone file now, so a phase boundary only starts a player."""
+        tones.ensure_all(self.cache_dir)
+
+    def phase_started(self, kind: str, side: str | None, view: Any = None) -> str:
+        """The tone of phase `kind` and, with voice on, its phrase from `view`: any object
+        with `banner`, `where`, `counts` and `next` (missing ones count as empty)."""
+        result = self.play(tone_for(kind, side))
+        if view is not None and self.voice and not self.muted:
+            self.speaker.say(self.phrase(kind, view), self.settings.volume)
+        return result
+
+    def count_in(self, n: int) -> str:
+        """One beat of the 3-2-1 count-in (the screen calls it at 3, 2 and 1)."""
+        return self.play("count")
+
+    def session_ended(self) -> str:
+        result = self.play("end")
+        if self.voice and not self.muted:
+            self.speaker.say("That's the session. Well done.", self.settings.volume)
+        return result
+
+    def reap(self) -> None:
+        """Collect finished players; kill overdue ones (the screen may call it on a tick)."""
+        self.launcher.reap()
+
+    def close(self) -> None:
+        self.launcher.close()
+
+    # ---- inside ----------------------------------------------------------------------------
+    def play(self, name: str | None) -> str:
+        if name is None:
+            return SILENT
+        if self.muted:
+            return MUTED
+        if self.player is None:
+            return NO_PLAYER
+        try:
+            wav = tones.tone_path(name, self.cache_dir)
+        except OSError:
+            return FAILED
+        child = self.launcher.start(self.player.argv(wav, self.settings.volume))
+        if child is None:
+            return FAILED
+        self.played.append(name)
+        return PLAYED
+
+    def phrase(self, kind: str, view: Any) -> str:
+        counts = str(getattr(view, "counts", "") or "")
+        rnd = phrases.counts_of(counts).get("round")
+        new_round = rnd is not None and rnd[0] != self._round
+        if rnd is not None:
+            self._round = rnd[0]
+        return phrases.phrase_for(
+            str(getattr(view, "banner", "") or ""),
+            str(getattr(view, "where", "") or ""),
+            counts,
+            getattr(view, "next", None),
+            kind,
+            new_round=new_round,
+        )
+
+    def describe(self) -> str:
+        """One line for the settings screen: which player and which speech engine."""
+        from glute_tui.audio import player, voice
+
+        play = (
+            f"sound: {self.player.name}"
+            if self.player
+            else f"sound: no player found ({', '.join(player.names())}), so the terminal bell"
+        )
+        speak = (
+            f"speech: {self.engine.name}"
+            if self.engine
+            else f"speech: none found ({', '.join(voice.names())})"
+        )
+        return f"{play}; {speak}"
