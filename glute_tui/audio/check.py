@@ -1,0 +1,62 @@
+"""`glute-tui sound test`: play every tone, one after the other, and say in one line
+which player played them (or why none could) and which speech engine is there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from glute_tui.audio import player as players
+from glute_tui.audio import tones
+from glute_tui.audio import voice as voices
+
+PLAY_TIMEOUT_S = 5.0
+
+
+def sound_test(
+    volume: int,
+    path: str | None = None,
+    platform: str = sys.platform,
+    cache_dir: Path | None = None,
+) -> tuple[int, str]:
+    """(exit status, the one line to print). Status 2 when no tone could be played."""
+    engine = voices.find_engine(path, platform)
+    speech = (
+        f"speech: {engine.name} ({engine.exe})"
+        if engine
+        else f"speech: none found (looked for {', '.join(voices.names())})"
+    )
+    found = players.find_player(path, platform)
+    if found is None:
+        looked = ", ".join(players.names(platform))
+        return 2, (
+            f"no sound player found (looked for {looked}), so the app rings the terminal "
+            f"bell instead; {speech}"
+        )
+    try:
+        files = tones.ensure_all(cache_dir)
+    except OSError as exc:
+        return 2, f"could not write the tones to the cache folder: {exc}; {speech}"
+    for name, wav in files.items():
+        try:
+            done = subprocess.run(
+                found.argv(wav, volume),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                timeout=PLAY_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return 2, f"{found.name} took more than {PLAY_TIMEOUT_S:g} s to play {name}; {speech}"
+        except OSError as exc:
+            return 2, f"{found.name} could not be started: {exc.strerror or exc}; {speech}"
+        if done.returncode != 0:
+            why = done.stderr.decode(errors="replace").strip().splitlines()
+            detail = f": {why[-1]}" if why else ""
+            return 2, (
+                f"{found.name} could not play {name} (exit {done.returncode}{detail}); {speech}"
+            )
+    level = f"at {volume}% volume" if found.has_volume else "at the system's volume"
+    return 0, f"played {len(files)} tones with {found.name} {level} ({found.exe}); {speech}"

@@ -1,0 +1,64 @@
+"""The `sound` and `serve` subcommands ("on the floor"): argument set-up and dispatch,
+kept out of cli.py so that it needs only two small calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+COMMANDS = ("sound", "serve")
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    sound = sub.add_parser(
+        "sound", parents=[common], help="check the sound: `sound test` plays every tone"
+    )
+    sound.add_argument("action", choices=("test",), metavar="test")
+    serve = sub.add_parser(
+        "serve", parents=[common], help="run the app in a web browser (a phone on the floor)"
+    )
+    serve.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on the local network too; the link then needs a random token",
+    )
+    serve.add_argument("--port", type=_port, default=8000, metavar="N")
+    serve.add_argument("--host", metavar="ADDRESS", help=argparse.SUPPRESS)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError("must be from 1 to 65535")
+    return value
+
+
+def main(args: argparse.Namespace, db: Path) -> int:
+    if args.command == "sound":
+        return _sound_test(db)
+    from glute_tui.serve import serve
+
+    return serve(db, args.lan, args.host, args.port)
+
+
+def _sound_test(db: Path) -> int:
+    from glute_tui.audio.check import sound_test
+    from glute_tui.core.sound import SoundSettings
+
+    code, line = sound_test(SoundSettings.from_settings(_settings(db)).volume)
+    print(line if code == 0 else f"glute-tui: {line}", file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def _settings(db: Path) -> dict[str, Any]:
+    """The saved settings, without creating a data file that is not there yet."""
+    if not db.exists():
+        return {}
+    from glute_tui.store.history import HistoryStore
+
+    return HistoryStore.open(db, lock_timeout=5).settings()
