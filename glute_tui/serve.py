@@ -33,6 +33,9 @@ from textual_serve.server import Server
 LOCALHOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 DEFAULT_PORT = 8000
+#: textual-serve's page sets no viewport, so a phone lays it out 980 CSS px wide (the
+#: browsers' default) and zooms out to fit: 24 px gives about 68 columns by 75 rows
+PHONE_FONT_SIZE = 24
 COOKIE = "glute_tui_token"
 FORBIDDEN = (
     "glute-tui: this address needs the token from the link printed where "
@@ -79,6 +82,13 @@ class FloorServer(Server):
     def open_url(self) -> str:
         return f"{self.public_url}/?token={self.token}" if self.token else f"{self.public_url}/"
 
+    @property
+    def phone_url(self) -> str:
+        """The link in the QR code: a larger font, so a phone held upright gets a narrow,
+        tall terminal (the layout where the digits fill the width)."""
+        sep = "&" if self.token else "?"
+        return f"{self.open_url}{sep}fontsize={PHONE_FONT_SIZE}"
+
     def initialize_logging(self) -> None:
         """Quiet: textual-serve's request log would bury the link and the QR code."""
 
@@ -90,7 +100,7 @@ class FloorServer(Server):
             import segno
 
             print("Scan this with the phone or tablet on the floor:", file=self.out)
-            segno.make(self.open_url, error="m").terminal(out=self.out, compact=True)
+            segno.make(self.phone_url, error="m").terminal(out=self.out, compact=True)
             print(
                 "Anyone on this network with the link can use the app. Ctrl+C stops it.",
                 file=self.out,
