@@ -11,8 +11,10 @@ set by that first answer. Anything else is answered 403.
 
 textual-serve 1.1 has no public hook for aiohttp middleware; its `Server.on_startup(app)`
 is a public, documented override that receives the aiohttp application before aiohttp
-freezes its middleware list, so the token check is added there (a thin subclass; no
-private name of textual-serve or aiohttp is used).
+freezes its middleware list, so the checks are added there (a thin subclass; no private
+name of textual-serve or aiohttp is used). In both modes the websocket that drives the app
+answers only pages from the address we print (the Origin header): any web page may try to
+open a websocket to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -42,7 +44,25 @@ FORBIDDEN = (
     "`glute-tui serve --lan` runs.\n"
 )
 
+OTHER_SITE = "glute-tui: the app only talks to its own page.\n"
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def same_origin_guard(public_url: str) -> Middleware:
+    """aiohttp middleware: the websocket that drives the app answers only pages served
+    from `public_url`. Browsers let any web page open a websocket to 127.0.0.1; without
+    this, a page from elsewhere could drive the app (browsers always send Origin)."""
+    allowed = public_url.rstrip("/").lower()
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        origin = request.headers.get("Origin")
+        if request.path == "/ws" and origin is not None and origin.lower() != allowed:
+            raise web.HTTPForbidden(text=OTHER_SITE)
+        return await handler(request)
+
+    return guard
 
 
 def token_guard(token: str) -> Middleware:
@@ -93,6 +113,7 @@ class FloorServer(Server):
         """Quiet: textual-serve's request log would bury the link and the QR code."""
 
     async def on_startup(self, app: web.Application) -> None:
+        app.middlewares.append(same_origin_guard(self.public_url))
         if self.token:
             app.middlewares.append(token_guard(self.token))
         print(f"glute-tui in your browser: {self.open_url}", file=self.out, flush=True)

@@ -115,3 +115,36 @@ def test_lan_refuses_a_request_without_the_token(lan: Served) -> None:
     assert cookie.startswith(f"{COOKIE}={token}") and "HttpOnly" in cookie
     # the page's own requests carry the cookie, not the token
     assert get(base + "/static/js/textual.js", cookie=f"{COOKIE}={token}")[0] == 200
+
+
+def ws_status(url: str, origin: str, cookie: str | None = None) -> int:
+    """The status of a websocket handshake to /ws (101 when accepted)."""
+    headers = {
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "Origin": origin,
+    }
+    if cookie:
+        headers["Cookie"] = cookie
+    host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        lines = ["GET /ws?width=80&height=24 HTTP/1.1", f"Host: {host}:{port}"]
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        status = s.recv(1024).split(b"\r\n", 1)[0].split()[1]
+    return int(status)
+
+
+def test_the_websocket_answers_only_its_own_page(local: Served) -> None:
+    own = f"http://{LOCALHOST}:{local.port}"
+    assert ws_status(local.url, "http://evil.example") == 403
+    assert ws_status(local.url, own) == 101
+
+
+def test_lan_websocket_needs_the_token_cookie(lan: Served) -> None:
+    own = f"http://{LOCALHOST}:{lan.port}"
+    token = lan.url.split("?token=", 1)[1]
+    assert ws_status(lan.url, own) == 403
+    assert ws_status(lan.url, own, cookie=f"{COOKIE}={token}") == 101
