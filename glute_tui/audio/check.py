@@ -27,8 +27,8 @@ def sound_test(
         if engine
         else f"speech: none found (looked for {', '.join(voices.names())})"
     )
-    found = players.find_player(path, platform)
-    if found is None:
+    found = players.find_players(path, platform)
+    if not found:
         looked = ", ".join(players.names(platform))
         return 2, (
             f"no sound player found (looked for {looked}), so the app rings the terminal "
@@ -38,10 +38,26 @@ def sound_test(
         files = tones.ensure_all(cache_dir)
     except OSError as exc:
         return 2, f"could not write the tones to the cache folder: {exc}; {speech}"
+    failures: list[str] = []
+    for player in found:
+        problem = _play_all(player, files, volume)
+        if problem is None:
+            level = f"at {volume}% volume" if player.has_volume else "at the system's volume"
+            tried = f" ({'; '.join(failures)})" if failures else ""
+            return 0, (
+                f"played {len(files)} tones with {player.name} {level} ({player.exe}){tried}; "
+                f"{speech}"
+            )
+        failures.append(problem)
+    return 2, f"no player could play the tones: {'; '.join(failures)}; {speech}"
+
+
+def _play_all(player: players.Player, files: dict[str, Path], volume: int) -> str | None:
+    """None when every tone played, else why not (one clause)."""
     for name, wav in files.items():
         try:
             done = subprocess.run(
-                found.argv(wav, volume),
+                player.argv(wav, volume),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
@@ -49,14 +65,11 @@ def sound_test(
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return 2, f"{found.name} took more than {PLAY_TIMEOUT_S:g} s to play {name}; {speech}"
+            return f"{player.name} took more than {PLAY_TIMEOUT_S:g} s to play {name}"
         except OSError as exc:
-            return 2, f"{found.name} could not be started: {exc.strerror or exc}; {speech}"
+            return f"{player.name} could not be started: {exc.strerror or exc}"
         if done.returncode != 0:
             why = done.stderr.decode(errors="replace").strip().splitlines()
             detail = f": {why[-1]}" if why else ""
-            return 2, (
-                f"{found.name} could not play {name} (exit {done.returncode}{detail}); {speech}"
-            )
-    level = f"at {volume}% volume" if found.has_volume else "at the system's volume"
-    return 0, f"played {len(files)} tones with {found.name} {level} ({found.exe}); {speech}"
+            return f"{player.name} could not play {name} (exit {done.returncode}{detail})"
+    return None

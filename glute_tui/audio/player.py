@@ -67,13 +67,20 @@ def candidates(platform: str = sys.platform) -> tuple[tuple[str, Argv, bool], ..
     return WINDOWS_PLAYERS if platform.startswith("win") else POSIX_PLAYERS
 
 
-def find_player(path: str | None = None, platform: str = sys.platform) -> Player | None:
-    """The first player on `path` (default: $PATH), or None."""
+def find_players(path: str | None = None, platform: str = sys.platform) -> list[Player]:
+    """Every player on `path` (default: $PATH), in order of preference."""
+    found: list[Player] = []
     for name, build, has_volume in candidates(platform):
         exe = shutil.which(name, path=path)
         if exe:
-            return Player(name, exe, build, has_volume)
-    return None
+            found.append(Player(name, exe, build, has_volume))
+    return found
+
+
+def find_player(path: str | None = None, platform: str = sys.platform) -> Player | None:
+    """The first player on `path` (default: $PATH), or None."""
+    found = find_players(path, platform)
+    return found[0] if found else None
 
 
 def names(platform: str = sys.platform) -> list[str]:

@@ -21,6 +21,7 @@ class Child:
     process: subprocess.Popen[bytes]
     started: float
     deadline: float
+    tag: str = ""  # what started it (the Signals facade tags tones with their player)
 
     @property
     def running(self) -> bool:
@@ -32,9 +33,12 @@ class Launcher:
         self.clock = clock
         self.timeout_s = timeout_s
         self.children: list[Child] = []
+        self.finished: list[Child] = []  # ended since the owner last looked (it clears it)
         self.last_error: str | None = None
 
-    def start(self, argv: Sequence[str], env: dict[str, str] | None = None) -> Child | None:
+    def start(
+        self, argv: Sequence[str], env: dict[str, str] | None = None, tag: str = ""
+    ) -> Child | None:
         """Start `argv` with no input or output; None (and `last_error`) if it cannot start."""
         self.reap()
         try:
@@ -51,7 +55,7 @@ class Launcher:
             self.last_error = f"{argv[0]}: {exc.strerror or exc}"
             return None
         now = self.clock()
-        child = Child(process, now, now + self.timeout_s)
+        child = Child(process, now, now + self.timeout_s, tag)
         self.children.append(child)
         return child
 
@@ -65,16 +69,15 @@ class Launcher:
         now = self.clock()
         alive: list[Child] = []
         for child in self.children:
-            if child.process.poll() is not None:
-                continue
-            if now >= child.deadline:
+            if child.process.poll() is None and now >= child.deadline:
                 with contextlib.suppress(OSError):
                     child.process.kill()
                 with contextlib.suppress(subprocess.TimeoutExpired, OSError):
                     child.process.wait(0.05)
-                if child.process.poll() is not None:
-                    continue
-            alive.append(child)
+            if child.process.poll() is None:
+                alive.append(child)
+            else:
+                self.finished.append(child)
         self.children = alive
 
     def close(self) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_tui.audio import phrases, tones
-from glute_tui.audio.player import Player, find_player
+from glute_tui.audio.player import Player, find_players
 from glute_tui.audio.procs import Launcher
 from glute_tui.audio.voice import Engine, Speaker, find_engine
 from glute_tui.core.sound import SoundSettings
@@ -62,7 +62,10 @@ class Signals:
     ) -> None:
         self.settings = settings
         self.cache_dir = cache_dir
-        self.player: Player | None = find_player(path, platform)
+        #: players found, best first; one whose tone fails (say paplay with no sound
+        #: server running) is dropped and the next one plays from then on
+        self.players: list[Player] = find_players(path, platform)
+        self.failed: list[str] = []  # "paplay (exit 1)", oldest first
         self.engine: Engine | None = find_engine(path, platform)
         self.launcher = Launcher(clock, timeout_s)
         self.speaker = Speaker(self.engine, self.launcher)
@@ -70,6 +73,10 @@ class Signals:
         self._round: int | None = None
 
     # ---- settings ------------------------------------------------------------------------
+    @property
+    def player(self) -> Player | None:
+        return self.players[0] if self.players else None
+
     @property
     def muted(self) -> bool:
         return self.settings.muted
@@ -116,8 +123,10 @@ class Signals:
         return result
 
     def reap(self) -> None:
-        """Collect finished players; kill overdue ones (the screen may call it on a tick)."""
+        """Collect finished players; kill overdue ones (the screen may call it on a tick).
+        A player whose tone failed is dropped for the next one found."""
         self.launcher.reap()
+        self._drop_failed_players()
 
     def close(self) -> None:
         self.launcher.close()
@@ -128,17 +137,35 @@ class Signals:
             return SILENT
         if self.muted:
             return MUTED
-        if self.player is None:
+        self.reap()
+        player = self.player
+        if player is None:
             return NO_PLAYER
         try:
             wav = tones.tone_path(name, self.cache_dir)
         except OSError:
             return FAILED
-        child = self.launcher.start(self.player.argv(wav, self.settings.volume))
+        child = self.launcher.start(player.argv(wav, self.settings.volume), tag=player.exe)
         if child is None:
+            self._drop(player, "could not start")
             return FAILED
         self.played.append(name)
         return PLAYED
+
+    def _drop_failed_players(self) -> None:
+        finished, self.launcher.finished = self.launcher.finished, []
+        for child in finished:
+            code = child.process.returncode
+            player = self.player
+            # a player that says it failed (exit status > 0); one we killed for taking too
+            # long (a negative status) may just be slow, and keeps its place
+            if player is not None and child.tag == player.exe and code is not None and code > 0:
+                self._drop(player, f"exit {code}")
+
+    def _drop(self, player: Player, why: str) -> None:
+        if player in self.players:
+            self.players.remove(player)
+            self.failed.append(f"{player.name} ({why})")
 
     def phrase(self, kind: str, view: Any) -> str:
         counts = str(getattr(view, "counts", "") or "")
@@ -159,10 +186,12 @@ class Signals:
         """One line for the settings screen: which player and which speech engine."""
         from glute_tui.audio import player, voice
 
+        failed = f"; {', '.join(self.failed)} failed" if self.failed else ""
         play = (
-            f"sound: {self.player.name}"
+            f"sound: {self.player.name}{failed}"
             if self.player
-            else f"sound: no player found ({', '.join(player.names())}), so the terminal bell"
+            else f"sound: no working player ({', '.join(player.names())}{failed}), "
+            "so the terminal bell"
         )
         speak = (
             f"speech: {self.engine.name}"

@@ -36,4 +36,18 @@ def test_a_failing_player_is_an_error(tmp_path: Path) -> None:
     bad.chmod(0o755)
     code, line = sound_test(80, only_path(tmp_path / "bin"), "linux", tmp_path / "c")
     assert code == 2
-    assert line.startswith("aplay could not play work (exit 1: aplay: no sound card)")
+    assert line.startswith(
+        "no player could play the tones: aplay could not play work (exit 1: aplay: no sound card)"
+    )
+
+
+def test_a_failing_player_gives_way_to_the_next(tmp_path: Path) -> None:
+    bad = tmp_path / "bin" / "paplay"
+    bad.parent.mkdir()
+    bad.write_text('#!/bin/sh\necho "pa_context_connect() failed" >&2\nexit 1\n')
+    bad.chmod(0o755)
+    fake_program(tmp_path / "bin", "aplay", tmp_path / "log.txt")
+    code, line = sound_test(80, only_path(tmp_path / "bin"), "linux", tmp_path / "c")
+    assert code == 0
+    assert line.startswith("played 6 tones with aplay at the system's volume")
+    assert "(paplay could not play work (exit 1: pa_context_connect() failed))" in line

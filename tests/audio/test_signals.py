@@ -122,7 +122,7 @@ def test_no_player_tells_the_screen_to_ring_the_bell(tmp_path: Path) -> None:
     assert s.player is None
     assert s.phase_started("hold", "left") == NO_PLAYER
     assert s.phase_started("hold", "left") != PLAYED
-    assert "no player found" in s.describe()
+    assert "no working player" in s.describe()
 
 
 def test_a_kind_without_a_tone_is_silent(tmp_path: Path) -> None:
@@ -254,3 +254,37 @@ def test_volume_setting_is_bounded() -> None:
     assert SoundSettings.from_settings({"volume": True}).volume == 80
     assert SoundSettings.from_settings({}) == SoundSettings(False, False, 80)
     assert SoundSettings.from_settings({"muted": True, "voice": "yes"}).voice is False
+
+
+def test_a_failing_player_gives_way_to_the_next_then_to_the_bell(tmp_path: Path) -> None:
+    """paplay is often installed where no sound server runs: it exits 1 at once."""
+    log = tmp_path / "log.txt"
+    bin_dir = tmp_path / "bin"
+    for name in ("paplay", "aplay"):
+        bad = bin_dir / name
+        bin_dir.mkdir(exist_ok=True)
+        bad.write_text(f'#!/bin/sh\nprintf "%s\\n" "{name}" >> "{log}"\nexit 1\n')
+        bad.chmod(0o755)
+    s = Signals(SoundSettings(), FakeClock(), path=only_path(bin_dir), platform="linux")
+    assert [p.name for p in s.players] == ["paplay", "aplay"]
+    assert s.phase_started("hold", "left") == PLAYED  # started; its failure shows later
+    finish(s)
+    assert s.phase_started("rest", "left") == PLAYED
+    assert s.player is not None and s.player.name == "aplay"
+    finish(s)
+    assert s.phase_started("hold", "left") == NO_PLAYER  # the screen rings the bell now
+    assert log_lines(log) == ["paplay", "aplay"]
+    assert s.failed == ["paplay (exit 1)", "aplay (exit 1)"]
+    assert "paplay (exit 1), aplay (exit 1) failed" in s.describe()
+
+
+def test_a_slow_player_killed_at_its_deadline_keeps_its_place(tmp_path: Path) -> None:
+    clock = FakeClock()
+    fake_program(tmp_path / "bin", "paplay", tmp_path / "log.txt", sleep_s=5)
+    s = Signals(
+        SoundSettings(), clock, path=only_path(tmp_path / "bin"), platform="linux", timeout_s=1
+    )
+    s.count_in(3)
+    clock.advance(2)
+    s.reap()
+    assert s.player is not None and s.player.name == "paplay" and s.failed == []
