@@ -13,9 +13,20 @@ COMMANDS = ("sound", "serve")
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     sound = sub.add_parser(
-        "sound", parents=[common], help="check the sound: `sound test` plays every tone"
+        "sound",
+        parents=[common],
+        help="`sound test` plays every tone; `sound volume N`, `sound voice on|off` set them",
+        description=(
+            "`sound test` plays every tone and says which player and speech engine it "
+            "found. `sound volume N` sets the volume (0-100 %) for the players that take "
+            "one; `sound voice on` or `off` turns spoken cues on or off."
+        ),
     )
-    sound.add_argument("action", choices=("test",), metavar="test")
+    actions = ("test", "volume", "voice")
+    sound.add_argument("action", choices=actions, metavar="ACTION", help="test, volume or voice")
+    sound.add_argument(
+        "value", nargs="?", metavar="VALUE", help="0-100 for volume, on or off for voice"
+    )
     serve = sub.add_parser(
         "serve", parents=[common], help="run the app in a web browser (a phone on the floor)"
     )
@@ -40,7 +51,11 @@ def _port(text: str) -> int:
 
 def main(args: argparse.Namespace, db: Path) -> int:
     if args.command == "sound":
-        return _sound_test(db)
+        if args.action == "test":
+            if args.value is not None:
+                return _fail(f"sound test takes nothing after it, not {args.value!r}")
+            return _sound_test(db)
+        return _sound_setting(db, args.action, args.value)
     from glute_tui.serve import serve
 
     return serve(db, args.lan, args.host, args.port)
@@ -53,6 +68,35 @@ def _sound_test(db: Path) -> int:
     code, line = sound_test(SoundSettings.from_settings(_settings(db)).volume)
     print(line if code == 0 else f"glute-tui: {line}", file=sys.stdout if code == 0 else sys.stderr)
     return code
+
+
+def _sound_setting(db: Path, action: str, value: str | None) -> int:
+    from glute_tui.core.sound import VOLUME
+
+    saved: bool | int
+    if action == "volume":
+        try:
+            saved = int(value or "")
+        except ValueError:
+            return _fail(f"sound volume needs a whole number from 0 to 100, not {value!r}")
+        if not VOLUME.min <= saved <= VOLUME.max:
+            return _fail(f"sound volume must be from 0 to 100, not {saved}")
+        done = f"volume set to {saved}%"
+    else:
+        if value not in ("on", "off"):
+            return _fail("sound voice needs on or off")
+        saved = value == "on"
+        done = f"spoken cues {value}"
+    from glute_tui.store.history import HistoryStore
+
+    HistoryStore.open(db, lock_timeout=5).set_setting(action, saved)
+    print(done)
+    return 0
+
+
+def _fail(line: str) -> int:
+    print(f"glute-tui: {line}", file=sys.stderr)
+    return 2
 
 
 def _settings(db: Path) -> dict[str, Any]:
