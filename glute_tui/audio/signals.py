@@ -36,9 +36,15 @@ MUTED = "muted"
 FAILED = "failed"  # a player was found but could not be started
 SILENT = "silent"  # this phase has no tone
 
-#: phase kind -> tone; switch and the other changes take the tone of their side
-KIND_TONES = {"hold": "work", "work": "work", "rest": "rest", "round_rest": "rest"}
-CHANGE_KINDS = ("switch", "transition", "prepare")
+#: phase kind (or a PhaseView's cue role) -> tone; changes take the tone of their side
+KIND_TONES = {
+    "hold": "work",
+    "work": "work",
+    "squeeze": "work",
+    "rest": "rest",
+    "round_rest": "rest",
+}
+CHANGE_KINDS = ("switch", "transition", "prepare", "setup")
 
 
 def tone_for(kind: str, side: str | None) -> str | None:
@@ -107,6 +113,8 @@ class Signals:
     def phase_started(self, kind: str, side: str | None, view: Any = None) -> str:
         """The tone of phase `kind` and, with voice on, its phrase from `view`: any object
         with `banner`, `where`, `counts` and `next` (missing ones count as empty)."""
+        if side is None and view is not None:
+            side = phrases.side_of(str(getattr(view, "where", "") or ""))
         result = self.play(tone_for(kind, side))
         if view is not None and self.voice and not self.muted:
             self.speaker.say(self.phrase(kind, view), self.settings.volume)
@@ -116,10 +124,11 @@ class Signals:
         """One beat of the 3-2-1 count-in (the screen calls it at 3, 2 and 1)."""
         return self.play("count")
 
-    def session_ended(self) -> str:
+    def session_ended(self, status: str = "completed") -> str:
         result = self.play("end")
         if self.voice and not self.muted:
-            self.speaker.say("That's the session. Well done.", self.settings.volume)
+            words = "That's the session. Well done." if status == "completed" else "Stopped."
+            self.speaker.say(words, self.settings.volume)
         return result
 
     def reap(self) -> None:

@@ -288,3 +288,12 @@ def test_a_slow_player_killed_at_its_deadline_keeps_its_place(tmp_path: Path) ->
     clock.advance(2)
     s.reap()
     assert s.player is not None and s.player.name == "paplay" and s.failed == []
+
+
+def test_a_cue_role_and_the_side_in_where_are_enough(tmp_path: Path) -> None:
+    s, _log = make(tmp_path)
+    right = SimpleNamespace(banner="SWITCH", where="Other side: RIGHT glute", counts="", next="")
+    assert s.phase_started("setup", None, right) == PLAYED
+    assert s.phase_started("squeeze", None, right) == PLAYED
+    finish(s)
+    assert s.played == ["switch_right", "work"]
