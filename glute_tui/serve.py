@@ -20,6 +20,7 @@ open a websocket to 127.0.0.1.
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
 import shlex
 import socket
@@ -163,11 +164,28 @@ def build_server(
     )
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why `host:port` cannot be listened on (taken, not this machine's), or None."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            if os.name == "posix":  # as aiohttp does: a port in TIME_WAIT is free
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 def serve(db: Path, lan: bool, host: str | None, port: int) -> int:
     server = build_server(db, lan, host, port)
-    try:
-        server.serve()
-    except OSError as exc:  # the port is taken, or the address is not ours
-        print(f"glute-tui: cannot listen on {server.host}:{port}: {exc.strerror}", file=sys.stderr)
-        return 2
-    return 0
+    problem = port_problem(server.host, port)  # before any link is printed
+    if problem is None:
+        try:
+            server.serve()
+            return 0
+        except OSError as exc:  # taken in the meantime
+            problem = exc.strerror or str(exc)
+    print(f"glute-tui: cannot listen on {server.host}:{port}: {problem}", file=sys.stderr)
+    return 2

@@ -148,3 +148,19 @@ def test_lan_websocket_needs_the_token_cookie(lan: Served) -> None:
     token = lan.url.split("?token=", 1)[1]
     assert ws_status(lan.url, own) == 403
     assert ws_status(lan.url, own, cookie=f"{COOKIE}={token}") == 101
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind((LOCALHOST, 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        argv = [sys.executable, "-m", "glute_tui", "serve", "--port", str(port)]
+        done = subprocess.run(
+            [*argv, "--db", str(tmp_path / "h.json")], capture_output=True, text=True, timeout=60
+        )
+    assert done.returncode == 2
+    assert done.stdout == ""  # no link to a server that is not there
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"glute-tui: cannot listen on {LOCALHOST}:{port}: ")
+    assert not (tmp_path / "h.json").exists()
