@@ -57,7 +57,9 @@ def main(args: argparse.Namespace, db: Path) -> int:
             return _sound_test(db)
         return _sound_setting(db, args.action, args.value)
     from glute_tui.serve import serve
+    from glute_tui.store.errors import check_path
 
+    check_path(db)  # every tab opens this file: a path that cannot work is said here, once
     return serve(db, args.lan, args.host, args.port)
 
 

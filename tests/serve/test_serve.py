@@ -164,3 +164,15 @@ def test_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"glute-tui: cannot listen on {LOCALHOST}:{port}: ")
     assert not (tmp_path / "h.json").exists()
+
+
+def test_a_data_path_that_cannot_work_is_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glute_tui.cli import main
+
+    assert main(["serve", "--db", str(tmp_path)]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == f"glute-tui: {tmp_path} is a folder; --db needs a file path"
+    )
