@@ -3,6 +3,7 @@ which player played them (or why none could) and which speech engine is there.""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from glute_tui.audio import player as players
 from glute_tui.audio import tones
 from glute_tui.audio import voice as voices
+from glute_tui.audio.signals import ENV_PATH
 
 PLAY_TIMEOUT_S = 5.0
 
@@ -20,7 +22,10 @@ def sound_test(
     platform: str = sys.platform,
     cache_dir: Path | None = None,
 ) -> tuple[int, str]:
-    """(exit status, the one line to print). Status 2 when no tone could be played."""
+    """(exit status, the one line to print). Status 2 when no tone could be played.
+    Players and engines are looked for where the app looks (see signals.ENV_PATH)."""
+    if path is None:
+        path = os.environ.get(ENV_PATH)
     engine = voices.find_engine(path, platform)
     speech = (
         f"speech: {engine.name} ({engine.exe})"

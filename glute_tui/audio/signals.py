@@ -11,11 +11,14 @@
 
 Every call returns in about the time it takes to start a child process: nothing waits
 for a tone or a phrase to finish. `path` (a PATH string) and `platform` are injectable
-so tests find fake players and speech engines.
+so tests find fake players and speech engines; without `path`, $GLUTE_TUI_SOUND_PATH
+(when set) is searched instead of $PATH, so a test suite can keep the machine's own
+players out of every app it starts.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +31,8 @@ from glute_tui.audio.voice import Engine, Speaker, find_engine
 from glute_tui.core.sound import SoundSettings
 
 Clock = Callable[[], float]
+
+ENV_PATH = "GLUTE_TUI_SOUND_PATH"
 
 # What a call did (the screen rings the terminal bell on NO_PLAYER)
 PLAYED = "played"
@@ -68,6 +73,8 @@ class Signals:
     ) -> None:
         self.settings = settings
         self.cache_dir = cache_dir
+        if path is None:
+            path = os.environ.get(ENV_PATH)
         #: players found, best first; one whose tone fails (say paplay with no sound
         #: server running) is dropped and the next one plays from then on
         self.players: list[Player] = find_players(path, platform)

@@ -19,7 +19,7 @@ def test_sound_test_uses_the_saved_volume(
     HistoryStore.open(db).set_setting("volume", 30)
     log = tmp_path / "log.txt"
     fake_program(tmp_path / "bin", "paplay", log)
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "bin"))
     assert main(["sound", "test", "--db", str(db)]) == 0
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and out[0].startswith("played 6 tones with paplay at 30% volume")
@@ -30,7 +30,7 @@ def test_sound_test_without_a_player_exits_2_and_creates_no_data_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "bin").mkdir()
-    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "bin"))
     db = tmp_path / "none.json"
     assert main(["sound", "test", "--db", str(db)]) == 2
     err = capsys.readouterr().err.strip().splitlines()

@@ -297,3 +297,16 @@ def test_a_cue_role_and_the_side_in_where_are_enough(tmp_path: Path) -> None:
     assert s.phase_started("squeeze", None, right) == PLAYED
     finish(s)
     assert s.played == ["switch_right", "work"]
+
+
+def test_the_sound_path_variable_replaces_path_for_players(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "log.txt"
+    fake_program(tmp_path / "bin", "pw-play", log)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "nothing-here"))
+    assert Signals(SoundSettings(), FakeClock(), platform="linux").player is None
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "bin"))
+    found = Signals(SoundSettings(), FakeClock(), platform="linux").player
+    assert found is not None and found.name == "pw-play"
