@@ -83,6 +83,7 @@ class Signals:
         self.launcher = Launcher(clock, timeout_s)
         self.speaker = Speaker(self.engine, self.launcher)
         self.played: list[str] = []  # tone names started, newest last (tests, bench)
+        self.problem: str | None = None
         self._round: int | None = None
 
     # ---- settings ------------------------------------------------------------------------
@@ -113,9 +114,16 @@ class Signals:
         self.settings = SoundSettings(self.settings.muted, self.settings.voice, fixed)
 
     # ---- what the screen calls -----------------------------------------------------------
-    def prepare(self) -> None:
-        """Write any missing tone file now, so a phase boundary only starts a player."""
-        tones.ensure_all(self.cache_dir)
+    def prepare(self) -> str | None:
+        """Write any missing tone file now, so a phase boundary only starts a player.
+        Never raises (it runs on a worker thread): a cache folder that cannot be written
+        is returned (and kept in `problem`); the phases then ring the bell instead."""
+        try:
+            tones.ensure_all(self.cache_dir)
+        except OSError as exc:
+            self.problem = f"the tones could not be written: {exc}"
+            return self.problem
+        return None
 
     def phase_started(self, kind: str, side: str | None, view: Any = None) -> str:
         """The tone of phase `kind` and, with voice on, its phrase from `view`: any object

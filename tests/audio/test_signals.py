@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from glute_tui.audio import tones
-from glute_tui.audio.signals import MUTED, NO_PLAYER, PLAYED, SILENT, Signals, tone_for
+from glute_tui.audio.signals import FAILED, MUTED, NO_PLAYER, PLAYED, SILENT, Signals, tone_for
 from glute_tui.core.sound import SoundSettings
 from tests.audio.fakes import fake_program, finish, log_lines, only_path
 from tests.conftest import FakeClock
@@ -310,3 +310,18 @@ def test_the_sound_path_variable_replaces_path_for_players(
     monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "bin"))
     found = Signals(SoundSettings(), FakeClock(), platform="linux").player
     assert found is not None and found.name == "pw-play"
+
+
+def test_an_unwritable_cache_never_raises_and_the_bell_takes_over(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    fake_program(tmp_path / "bin", "paplay", log)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    s = Signals(
+        SoundSettings(), FakeClock(), path=only_path(tmp_path / "bin"), platform="linux",
+        cache_dir=blocked,
+    )  # fmt: skip
+    problem = s.prepare()
+    assert problem is not None and problem.startswith("the tones could not be written")
+    assert s.phase_started("hold", "left") == FAILED  # the adapter rings the bell on this
+    assert log_lines(log) == []
