@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
     shots.add_argument("--out", default="screenshots", metavar="DIR")
+    from glute_tui import floor  # `sound test` and `serve`
+
+    floor.add_parsers(sub, common)
     return parser
 
 
@@ -111,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(db, args.json, args.today)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
+        if command in ("sound", "serve"):
+            from glute_tui import floor
+
+            return floor.main(args, db)
         if command == "screenshots":
             from glute_tui.ui.screenshots import write_screenshots
 

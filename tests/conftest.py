@@ -31,8 +31,11 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test ever touches the real user data folder."""
+    """No test ever touches the real user data folder, or the user cache folder, or plays
+    a sound through the machine's own players."""
     monkeypatch.setenv("GLUTE_TUI_DB", str(tmp_path / "env-default" / "history.json"))
+    monkeypatch.setenv("GLUTE_TUI_CACHE_DIR", str(tmp_path / "env-cache"))
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "env-no-players"))
 
 
 @pytest.fixture

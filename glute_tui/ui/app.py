@@ -46,6 +46,9 @@ class GluteApp(App[None]):
     TITLE = "glute-tui"
     SUB_TITLE = "glute rehab coach"
     ENABLE_COMMAND_PALETTE = True
+    # Screen classes for app.tcss: "-narrow -tall" is a phone held upright (glute-tui serve)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         # F1 reaches help even while a text box has the focus (where ? is just a character)

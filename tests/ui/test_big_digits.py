@@ -52,3 +52,42 @@ async def test_widget_height_follows_the_terminal(size: tuple[int, int], height:
         big.update("9")
         await pilot.pause()
         assert big.text == "9"
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "text", "pixels"),
+    [
+        (64, 70, "0:30", (3, 2)),  # a phone at fontsize 10: 57 of 64 columns
+        (60, 40, "0:30", (3, 2)),
+        (62, 70, "3", (12, 6)),
+        (64, 22, "0:30", None),  # no rows to spare for the digits
+        (10, 70, "0:30", None),
+    ],
+)
+def test_fill_pixels(width: int, height: int, text: str, pixels: tuple[int, int] | None) -> None:
+    from glute_tui.ui.widgets.big_digits import fill_pixels
+
+    assert fill_pixels(width, height, text) == pixels
+
+
+class Phone(App[None]):
+    CSS = "Screen.-narrow.-tall #big { width: 100%; }"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+
+    def compose(self) -> ComposeResult:
+        yield BigDigits("0:30", id="big")
+
+
+@pytest.mark.parametrize(
+    ("size", "wide", "rows"),
+    [((64, 70), 57, 14), ((100, 30), 76, 14), ((80, 24), 38, 7)],
+)
+async def test_upright_terminal_fills_the_width(size: tuple[int, int], wide: int, rows: int):
+    app = Phone()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigDigits)
+        lines = [line.rstrip() for line in big.render().plain.splitlines()]  # type: ignore[union-attr]
+        assert len(lines) == rows == big.size.height
+        assert max(len(line.strip()) for line in lines) == wide

@@ -4,6 +4,10 @@ Our own 5x7 block font, drawn two cells wide per pixel so the pixels come out sq
 size follows the terminal: 14 rows tall where there is room, 7 rows at 80x24, and Textual's
 3-row digits in a cramped terminal. The text changes about once a second, so rendering is
 cheap; the width is re-laid out only when the number of characters changes.
+
+Given a width by CSS (anything but `width: auto`, e.g. the phone rule in app.tcss for a
+narrow, tall terminal), the digits fill that width instead: each pixel is as many cells
+wide as fit, and about half as many rows tall, so they stay roughly square.
 """
 
 from __future__ import annotations
@@ -55,12 +59,28 @@ def text_width(text: str, scale: int) -> int:
 
 def render_big(text: str, scale: int) -> list[str]:
     """The text as lines of block characters (scale >= 1)."""
+    return render_pixels(text, 2 * scale, scale)
+
+
+def render_pixels(text: str, px_w: int, px_h: int) -> list[str]:
+    """The text with each pixel `px_w` cells wide and `px_h` rows tall."""
     lines: list[str] = []
     for row in range(GLYPH_ROWS):
         pixels = " ".join(glyph(c)[row] for c in text)
-        line = "".join((PIXEL if p == "#" else " ") * 2 * scale for p in pixels)
-        lines.extend([line] * scale)
+        line = "".join((PIXEL if p == "#" else " ") * px_w for p in pixels)
+        lines.extend([line] * px_h)
     return lines
+
+
+def fill_pixels(width: int, height: int, text: str) -> tuple[int, int] | None:
+    """(cells per pixel across, rows per pixel) that fill `width` in a terminal `height`
+    rows tall, leaving the live view its other rows; None when even 1 x 1 does not fit."""
+    columns = text_width(text, 1) // 2
+    px_w = width // max(1, columns)
+    room = (height - 16) // GLYPH_ROWS
+    if px_w < 1 or room < 1:
+        return None
+    return px_w, max(1, min(room, round(px_w / 2)))
 
 
 class BigDigits(Widget):
@@ -90,14 +110,30 @@ class BigDigits(Widget):
         size = self.app.size
         return scale_for(size.width, size.height, self._text)
 
+    @property
+    def fills(self) -> bool:
+        """True when CSS gives the digits a width to fill (not `width: auto`)."""
+        width = self.styles.width
+        return width is not None and not width.is_auto
+
+    def _fill(self, width: int) -> tuple[int, int] | None:
+        return fill_pixels(width, self.app.size.height, self._text) if self.fills else None
+
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return text_width(self._text, self._scale())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        fill = self._fill(width)
+        if fill is not None:
+            return GLYPH_ROWS * fill[1]
         scale = self._scale()
         return GLYPH_ROWS * scale if scale else 3
 
     def render(self) -> Text | SmallDigits:
+        fill = self._fill(self.content_region.width)
+        if fill is not None:
+            lines = render_pixels(self._text, *fill)
+            return Text("\n".join(lines), no_wrap=True, justify="center")
         scale = self._scale()
         if scale == 0:
             return SmallDigits(self._text)
