@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from glute_tui.core import safety
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 SIDES = ("left", "right")
@@ -72,39 +73,9 @@ class Question:
 YES_NO = (("no", "No"), ("yes", "Yes"))
 
 RED_FLAGS: tuple[Question, ...] = tuple(
-    Question(qid, "Safety check", prompt, YES_NO)
-    for qid, prompt in (
-        (
-            "saddle_numbness",
-            "Is there numbness around the groin, the buttocks or the inner thighs "
-            "(the part that would touch a saddle)?",
-        ),
-        ("bladder_bowel", "Has your bladder or bowel control changed recently?"),
-        ("leg_weakness", "Is weakness or numbness in a leg getting worse?"),
-        ("below_knee", "Do you have pins and needles, or pain, below the knee?"),
-        ("major_trauma", "Have you had a bad fall, a crash or another major injury?"),
-        ("fever_weight", "Do you have a fever, or have you lost weight without trying?"),
-        ("cancer", "Have you ever been treated for cancer?"),
-        ("night_pain", "Do you have severe pain at night that does not ease when you move?"),
-        (
-            "hip_stance_pain",
-            "Stand on one leg for 30 seconds, holding on if you need to, then the other. "
-            "Did the outside of either hip hurt 2 out of 10 or more?",
-        ),
-    )
+    Question(f.id, "Safety check", f.prompt, YES_NO) for f in safety.RED_FLAGS
 )
-
-RED_FLAG_TEXT = {
-    "saddle_numbness": "numbness in the saddle area",
-    "bladder_bowel": "a new change in bladder or bowel control",
-    "leg_weakness": "leg weakness or numbness that is getting worse",
-    "below_knee": "pins and needles or pain below the knee",
-    "major_trauma": "a recent major injury",
-    "fever_weight": "fever or unexplained weight loss",
-    "cancer": "a history of cancer",
-    "night_pain": "severe night pain",
-    "hip_stance_pain": "outer hip pain of 2/10 or more standing on one leg",
-}
+RED_FLAG_TEXT = safety.RED_FLAG_TEXT
 
 _AREAS = (
     ("glutes", "Glutes"),
@@ -699,6 +670,8 @@ def summary_line(record: Mapping[str, Any]) -> str:
         "both": "both weak",
         "balanced": "balanced",
         "red_flag": "stopped: see a clinician",
+        "screening": "safety check: no red flag",
+        "cleared": "cleared by a clinician to exercise",
     }.get(str(record.get("verdict")), str(record.get("verdict")))
     lsis = record.get("lsi") if isinstance(record.get("lsi"), Mapping) else {}
     parts = []
