@@ -46,7 +46,10 @@ from glute_tui.core.timeline import PhaseSpec, Timeline
 
 SIDES = ("left", "right")
 LSI_FLAG = 85.0  # below this a side fails a timed test
-HOLD_GAP_S = 10.0  # a hold more than this much shorter fails
+LSI_PASS = 89.5  # 90% or more, to the whole percent, is a pass (95 s vs 106 s is 89.6%)
+LSI_FAR = 70.0  # one test this far off while the rest look balanced asks for a retest
+HOLD_GAP_S = 10.0  # a hold more than this much shorter fails, while the LSI is under 90%
+TIGHT_SIGNS = 2  # this many tight signs make a tight verdict; one is not enough
 SQUAT_GAP = 1  # squat faults this many more fails
 STEP_DOWN_GAP = 2  # step-down points this many worse fails
 BRIDGE_FLOOR_S = 20.0  # both below: both low
@@ -334,9 +337,13 @@ class Result:
     red_flags: tuple[str, ...] = ()
     fails: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     observations: tuple[str, ...] = ()
+    disagree: bool = False  # some tests point at one side, others at the other
+    retest: tuple[str, ...] = ()  # far-off tests to do again (the rest looked balanced)
 
     @property
     def headline(self) -> str:
+        if self.retest and self.verdict == "balanced":
+            return "No side stands out, but one test disagrees: retest it"
         if not self.enough and self.verdict == "balanced":
             return "No side stands out yet"
         if not self.enough and self.verdict == "both":
@@ -345,8 +352,8 @@ class Result:
 
 
 VERDICT_HEADLINES = {
-    "left": "Your left side is the weaker one",
-    "right": "Your right side is the weaker one",
+    "left": "Your left side tested weaker",
+    "right": "Your right side tested weaker",
     "both": "Both sides need work",
     "balanced": "Your sides look balanced",
     "red_flag": "Please stop here and see a clinician",
@@ -395,7 +402,7 @@ def _timed(spec: TestSpec, left: float, right: float) -> TestResult:
     fails: tuple[str, ...] = ()
     if left != right:
         weak, lo, hi = ("left", left, right) if left < right else ("right", right, left)
-        if (value is not None and value < LSI_FLAG) or hi - lo > HOLD_GAP_S:
+        if value is not None and (value < LSI_FLAG or (hi - lo > HOLD_GAP_S and value < LSI_PASS)):
             fails = (weak,)
     capped = tuple(s for s, v in (("left", left), ("right", right)) if v >= spec.cap_s)
     floor = spec.id == "bridge_hold" and left < BRIDGE_FLOOR_S and right < BRIDGE_FLOOR_S
@@ -481,27 +488,26 @@ def _as_list(value: Any) -> list[str]:
 
 
 def observations(answers: Mapping[str, Any]) -> tuple[str, ...]:
-    """A few plain notes from the quick checks. They inform; they never change the verdict."""
+    """What you noticed in the quick checks, said back plainly. One observation is not a
+    finding: these inform, and never change the verdict."""
     out: list[str] = []
     areas = {"quads": "the front of the thighs", "lower_back": "the lower back"}
     areas["hamstrings"] = "the back of the thighs"
-    for qid, what in (("squat_feel", "Squats"), ("sit_to_stand", "Standing up")):
+    for qid, what in (("squat_feel", "the squats"), ("sit_to_stand", "standing up")):
         area = answers.get(qid)
         if area in areas:
-            out.append(
-                f"{what} went mostly to {areas[area]}: often a sign the glutes are "
-                "not doing their share yet."
-            )
+            out.append(f"You felt {what} mostly in {areas[area]}.")
     if answers.get("bench_sit") == "drop":
-        out.append("A drop at the end of sitting down points to glutes that tire early.")
+        out.append("Sitting down ended with a drop rather than under control.")
     notice = _as_list(answers.get("squat_notice"))
     if "shift" in notice:
-        out.append("Shifting onto one leg in a squat often protects the weaker side.")
+        out.append("Your weight shifted onto one leg during the squats.")
     return tuple(out)
 
 
 def is_tight(answers: Mapping[str, Any]) -> bool:
-    return bool(_as_list(answers.get("tight_signs")))
+    """Two or more signs of tight, overworked glutes; one alone is not a tight verdict."""
+    return len(set(_as_list(answers.get("tight_signs")))) >= TIGHT_SIGNS
 
 
 def _preferred_first(answers: Mapping[str, Any]) -> str | None:
@@ -546,6 +552,9 @@ def score(
             results.append(r)
     fails = {s: tuple(r.id for r in results if s in r.fails) for s in SIDES}
     n_left, n_right = len(fails["left"]), len(fails["right"])
+    only = {s: [r for r in results if r.fails == (s,)] for s in SIDES}
+    disagree = bool(only["left"]) and bool(only["right"])
+    both_trendelenburg = any(r.id == "trendelenburg" and len(r.fails) == 2 for r in results)
     floor_tests = [r for r in results if r.id in ("bridge_hold", "step_down", "squat")]
     all_floor = bool(floor_tests) and all(r.floor for r in floor_tests)
     enough = len(results) >= MIN_TESTS
@@ -558,7 +567,9 @@ def score(
         for r in results:
             for s in r.fails:
                 worse[s] += 1
-            if r.kind in ("timed", "faults") and r.left != r.right:
+            # a timed gap with LSI 90% or more is normal variation: it picks no side
+            passes = r.kind == "timed" and (r.lsi is None or r.lsi >= LSI_PASS)
+            if r.kind in ("timed", "faults") and r.left != r.right and not passes:
                 lower = "left" if float(r.left or 0) < float(r.right or 0) else "right"
                 # a lower time is worse; a lower fault score is better
                 worse[lower if r.kind == "timed" else other(lower)] += 1
@@ -571,10 +582,18 @@ def score(
 
     if all_floor or (n_left >= 2 and n_right >= 2):
         verdict = "both"
+    elif both_trendelenburg and (n_left >= 2 or n_right >= 2):
+        verdict = "both"  # both sides failed a test, and one side more
     elif n_left >= 2 or n_right >= 2:
         verdict = "left" if n_left > n_right else "right"
     else:
         verdict = "balanced"
+    retest: tuple[str, ...] = ()
+    if verdict == "balanced" and enough:
+        far = [r for r in results if r.lsi is not None and r.lsi < LSI_FAR and r.fails]
+        if far:
+            retest = tuple(r.id for r in far)
+            weaker, weaker_by = far[0].fails[0], "far off"
 
     why: list[str] = []
     if verdict in SIDES:
@@ -585,8 +604,20 @@ def score(
     elif verdict == "both":
         if all_floor:
             why.append("Both sides scored under the low mark on the strength tests.")
-        else:
+        elif n_left >= 2 and n_right >= 2:
             why.append("Each side fell short on two or more tests.")
+        else:
+            why.append(
+                "The pelvis dropped standing on either leg, so both sides fell short on a "
+                "test, and one side on more."
+            )
+    elif retest:
+        names = " and ".join(TEST_SPECS[r].name for r in retest)
+        why.append(
+            f"Your other tests look balanced, but the {names} is far off (LSI under "
+            f"{LSI_FAR:g}%). One test is not enough to name a side, so please retest it on "
+            "another day; if the gap holds, ask a physio to look."
+        )
     elif results:
         if n_left or n_right:
             why.append("No side fell short on two or more tests, so no side is named weak.")
@@ -602,8 +633,16 @@ def score(
             + ". Healthy sides differ by about 12%, so no verdict should rest on one test. "
             "The plan trains both sides until you can do more of the tests."
         )
+    if disagree:
+        named = {s: " and ".join(f"the {r.name}" for r in only[s]) for s in SIDES}
+        why.append(
+            f"Your tests disagree: {named['left']} put the left side behind, "
+            f"{named['right']} the right. Please retest them on another day; if they still "
+            "disagree, a physio can tell which side needs the work."
+        )
     if weaker and verdict != "red_flag" and verdict not in SIDES:
         how = {
+            "far off": "the far-off test was lower on that side",
             "more fails": "it fell short more often",
             "lower numbers": "its numbers were lower",
             "your answers": "from your answers (the less steady or non-dominant leg)",
@@ -611,8 +650,8 @@ def score(
         why.append(f"Start with the {weaker} side: {how}.")
     if tight:
         why.append(
-            "You ticked signs of tight, overworked glutes: the plan adds the contract/relax "
-            "drill and release work."
+            "You ticked two or more signs of tight, overworked glutes: the plan adds the "
+            "contract/relax drill and release work."
         )
     return Result(
         verdict=verdict,
@@ -625,6 +664,8 @@ def score(
         tight=tight,
         fails=fails,
         observations=notes,
+        disagree=disagree,
+        retest=retest,
     )
 
 
@@ -653,6 +694,8 @@ def to_record(
         "skipped": list(result.skipped),
         "enough_evidence": result.enough,
         "tight": result.tight,
+        "disagree": result.disagree,
+        "retest": list(result.retest),
     }
 
 

@@ -106,8 +106,10 @@ def plan_for_verdict(
     notes: list[str] = []
     if len(sides) == 1:
         notes.append(
-            f"Single-leg strength work: the {sides[0]} side gets twice the volume "
-            f"(e.g. 10 reps {sides[0]}, 5 reps {other_side(sides[0])})."
+            f"For now only the {sides[0]} side is trained: activation work goes to the weak "
+            "side alone. Later, in the strength stage, single-leg work trains both sides "
+            f"and the {sides[0]} side gets twice the volume (e.g. 10 reps {sides[0]}, "
+            f"5 reps {other_side(sides[0])})."
         )
     elif verdict == "both" or weaker in SIDES:
         notes.append(f"Single-leg strength work: start each exercise on the {sides[0]} side.")

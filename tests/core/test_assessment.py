@@ -212,7 +212,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, str | None, bool]] =
         {"bridge_hold": t(100, 110), "side_plank": t(110, 120)},
         {},
         "balanced",
-        "left",
+        None,  # LSI 90% or more: the gap picks no side
         True,
     ),
     (
@@ -228,7 +228,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, str | None, bool]] =
         {"balance": t(40, 43), "bridge_hold": t(30, 33)},
         {},
         "balanced",
-        "left",
+        None,  # LSI 90% or more: the gap picks no side
         True,
     ),
     (
@@ -382,7 +382,12 @@ def test_zero_on_both_sides_has_no_lsi() -> None:
 
 @pytest.mark.parametrize(
     ("answers", "tight"),
-    [({"tight_signs": ["tension"]}, True), ({"tight_signs": []}, False), ({}, False)],
+    [
+        ({"tight_signs": ["tension", "soreness"]}, True),
+        ({"tight_signs": ["tension"]}, False),  # one sign is not a tight verdict
+        ({"tight_signs": []}, False),
+        ({}, False),
+    ],
 )
 def test_tight_signs_add_release_work(answers: dict[str, Any], tight: bool) -> None:
     result = score({}, answers, {"bridge_hold": t(30, 30), "balance": t(30, 30)})
@@ -452,7 +457,7 @@ def test_stopwatch_on_the_runner_stops_at_the_key_or_the_cap() -> None:
 
 
 def test_record_follows_the_export_contract() -> None:
-    answers = {"dominant": "right", "tight_signs": ["tension"]}
+    answers = {"dominant": "right", "tight_signs": ["tension", "slouch"]}
     result = score(
         {"cancer": "no"},
         answers,

@@ -91,7 +91,7 @@ async def test_whole_flow_by_keys_saves_the_verdict_and_the_plan_the_hold_timer_
         await pilot.press("tab", "space", "enter")
         await settle(pilot)
         assert screen.step.kind == "verdict"
-        assert "right side is the weaker" in _text(app, "#verdict-head")
+        assert "right side tested weaker" in _text(app, "#verdict-head")
         assert "right side only" in _text(app, "#verdict-head")
         why = _text(app, "#verdict-why")
         assert "Right single-leg bridge hold 18 s vs 34 s, LSI 52.9%" in why
