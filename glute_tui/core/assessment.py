@@ -36,12 +36,13 @@ Edge cases, explicitly:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from glute_tui.core import safety
+from glute_tui.core.runner import Event, PhaseRecord
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 SIDES = ("left", "right")
@@ -268,9 +269,25 @@ TEST_SPECS = {t.id: t for t in TESTS}
 
 
 # ---- the stopwatch on the runner -------------------------------------------------------
-def stopwatch_timeline(test_id: str, side: str, cap_s: float) -> Timeline:
-    """One hold phase capped at the test's limit; the user skips it when the position goes."""
-    return Timeline("assessment", (PhaseSpec("hold", test_id, side, 0, cap_s),))
+LEAD_IN_S = 3.0  # a 3-2-1 count to get set on one leg; it is not test time
+
+
+def stopwatch_timeline(
+    test_id: str, side: str, cap_s: float, lead_in_s: float = LEAD_IN_S
+) -> Timeline:
+    """A 3-2-1 lead-in, then one hold phase capped at the test's limit; the user skips the
+    hold when the position goes."""
+    lead = (PhaseSpec("prepare", test_id, side, 0, lead_in_s),) if lead_in_s > 0 else ()
+    return Timeline("assessment", (*lead, PhaseSpec("hold", test_id, side, 0, cap_s)))
+
+
+def hold_record(events: Sequence[Event]) -> PhaseRecord | None:
+    """The finished hold phase's record among runner events, or None (the lead-in ending
+    is not a result)."""
+    return next(
+        (e.record for e in events if e.record is not None and e.record.spec.kind == "hold"),
+        None,
+    )
 
 
 def measured_seconds(active_s: float, ended_by: str, cap_s: float) -> float:

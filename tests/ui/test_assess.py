@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.assessment import QUICK_CHECKS, RED_FLAGS
+from glute_tui.core.assessment import LEAD_IN_S, QUICK_CHECKS, RED_FLAGS
 from glute_tui.core.timeline import HoldSettings, build_hold_timeline
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.assess import DRAFT_KEY, AssessScreen, LeaveDialog
@@ -64,10 +64,10 @@ async def test_whole_flow_by_keys_saves_the_verdict_and_the_plan_the_hold_timer_
         assert screen.step.test is not None and screen.step.test.id == "balance"
         # single-leg balance, timed: left 30 s, right 12.5 s
         await pilot.press("space")
-        clock.advance(30)
+        clock.advance(LEAD_IN_S + 30)
         await pilot.press("space")
         await pilot.press("space")
-        clock.advance(12.5)
+        clock.advance(LEAD_IN_S + 12.5)
         await pilot.press("space")
         await pilot.pause()
         assert screen.tests["balance"]["left"] == 30.0
@@ -224,6 +224,30 @@ async def test_stopwatch_stops_itself_at_the_cap(make_app, clock) -> None:
         assert screen.query_one("#in-left").value == "45"
 
 
+async def test_the_stopwatch_counts_3_2_1_before_test_time(make_app, clock) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        screen = _screen(app)
+        await pilot.press("space")
+        await pilot.pause(0.15)
+        assert str(screen.query_one("#sw-digits").value) == "3"
+        assert "Get set" in _text(app, "#sw-status")
+        clock.advance(2.5)
+        await pilot.pause(0.15)
+        assert str(screen.query_one("#sw-digits").value) == "1"
+        await pilot.press("space")  # stopped during the lead-in: nothing recorded
+        await pilot.pause()
+        assert screen.tests["balance"].get("left") is None
+        assert "nothing recorded" in _text(app, "#sw-status")
+        await pilot.press("space")
+        clock.advance(LEAD_IN_S + 7.25)
+        await pilot.pause(0.15)
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.tests["balance"]["left"] == 7.2  # the lead-in is not test time
+
+
 async def test_balance_keeps_the_best_of_the_tries(make_app, clock) -> None:
     app = make_app("assess")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -231,7 +255,7 @@ async def test_balance_keeps_the_best_of_the_tries(make_app, clock) -> None:
         screen = _screen(app)
         for seconds in (20, 12):
             await pilot.press("space")
-            clock.advance(seconds)
+            clock.advance(LEAD_IN_S + seconds)
             await pilot.press("space")
             await pilot.press("x")  # back to the left side for another try
         assert screen.tests["balance"]["left"] == 20.0
@@ -331,7 +355,7 @@ async def test_a_tiny_terminal_mid_test_loses_nothing(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _to_tests(pilot)
         await pilot.press("space")
-        clock.advance(10)
+        clock.advance(LEAD_IN_S + 10)
         await pilot.resize_terminal(50, 14)
         await pilot.pause(0.1)
         assert isinstance(app.screen, TooSmallScreen)
@@ -372,7 +396,7 @@ def test_snapshot_timed_test_running(snap_compare, make_app, clock) -> None:
         await _to_tests(pilot)
         await pilot.press("s")  # to the bridge hold
         await pilot.press("space")
-        clock.advance(12.34)
+        clock.advance(LEAD_IN_S + 12.34)
         await pilot.pause(0.25)
 
     assert snap_compare(make_app("assess"), terminal_size=(80, 24), run_before=run_before)
