@@ -30,7 +30,7 @@ async def _answer_quick(pilot: Any, tight: bool = False) -> None:
     # dominant: right
     await pilot.press("2", "enter", "2", "1", "3", "enter")
     if tight:
-        await pilot.press("space")
+        await pilot.press("space", "down", "space")  # two signs: one is not a tight verdict
     await pilot.press("enter", "enter", "2")
     await pilot.pause()
 
@@ -83,12 +83,12 @@ async def test_whole_flow_by_keys_saves_the_verdict_and_the_plan_the_hold_timer_
         # side plank: skipped
         assert screen.step.test is not None and screen.step.test.id == "side_plank"
         await pilot.press("s")
-        # squat: one fault on the right
-        await pilot.press("tab", "space", "enter")
-        # step-down: clean on both
-        await pilot.press("enter")
-        # Trendelenburg: positive standing on the right leg
-        await pilot.press("tab", "space", "enter")
+        # squat: no faults on the left (said so), one fault on the right
+        await pilot.press("space", "tab", "down", "space", "enter")
+        # step-down: clean on both, ticked as such
+        await pilot.press("space", "tab", "space", "enter")
+        # Trendelenburg: level on the left leg, dropped standing on the right leg
+        await pilot.press("down", "space", "tab", "space", "enter")
         await settle(pilot)
         assert screen.step.kind == "verdict"
         assert "right side tested weaker" in _text(app, "#verdict-head")
@@ -314,7 +314,7 @@ async def test_back_keeps_answers_and_checklists(make_app) -> None:
         await _to_tests(pilot)
         screen = _screen(app)
         await pilot.press("s", "s", "s")  # to the squat checklist
-        await pilot.press("space", "down", "space")  # two faults on the left
+        await pilot.press("down", "space", "down", "space")  # two faults on the left
         assert "2 faults" in _text(app, "#score-left")
         await pilot.press("b")
         await pilot.pause()
@@ -478,3 +478,46 @@ async def test_two_redraws_at_once_do_not_clash(make_app) -> None:
         await asyncio.gather(screen.show_step(), screen.show_step(), screen.show_step())
         await pilot.pause()
         assert len(screen.query("#assess-intro")) == 1
+
+
+async def test_enter_on_untouched_checklists_scores_nothing(make_app) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await pilot.press("s", "s", "s")  # skip the three timed tests
+        await pilot.pause()
+        screen = _screen(app)
+        for test_id in ("squat", "step_down", "trendelenburg"):
+            assert screen.step.test is not None and screen.step.test.id == test_id
+            await pilot.press("enter")  # untouched: not an answer
+            await pilot.pause()
+            assert screen.step.test.id == test_id
+            assert "not answered" in _text(app, "#assess-msg")
+            assert screen.tests.get(test_id, {}).get("left") is None
+            # "done, no faults" (or "pelvis stayed level") on both legs is an answer
+            await pilot.press("down" if test_id == "trendelenburg" else "space")
+            if test_id == "trendelenburg":
+                await pilot.press("space")
+            await pilot.press("tab", "down" if test_id == "trendelenburg" else "space")
+            if test_id == "trendelenburg":
+                await pilot.press("space")
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.step.kind == "verdict"
+        assert screen.result is not None
+        assert [r.id for r in screen.result.tests] == ["squat", "step_down", "trendelenburg"]
+        assert screen.tests["squat"]["left"] == []
+        assert screen.tests["trendelenburg"]["left"] is False
+
+
+async def test_half_answered_checklist_says_which_leg(make_app) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        await pilot.press("down", "space", "enter")  # a fault on the left, right untouched
+        await pilot.pause()
+        screen = _screen(app)
+        assert screen.step.test is not None and screen.step.test.id == "squat"
+        assert "right leg" in _text(app, "#assess-msg")

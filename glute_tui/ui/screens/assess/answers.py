@@ -15,7 +15,7 @@ from glute_tui.core.assessment import (
     parse_seconds,
 )
 from glute_tui.ui.screens.assess.pages import AssessPages
-from glute_tui.ui.screens.assess.parts import SIDES, PickMany, SecondsInput
+from glute_tui.ui.screens.assess.parts import SIDES, PickMany, SecondsInput, checklist_value
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
 
@@ -61,12 +61,14 @@ class AssessAnswers(AssessPages):
         ):
             return
         side = list_id.removeprefix("pick-")
-        selected = list(event.selection_list.selected)
-        value: Any = bool(selected) if spec.kind == "yesno" else selected
+        value, _ = checklist_value(spec, list(event.selection_list.selected))
         self.query_one(f"#score-{side}", Static).update(self._score_text(spec, value))
+        self._message("")
 
     @staticmethod
     def _score_text(spec: TestSpec, value: Any) -> str:
+        if value is None:
+            return "not answered yet"
         if spec.kind == "yesno":
             return "positive: the pelvis dropped" if value is True else "pelvis level"
         points = fault_points(spec, value if isinstance(value, list) else []) or 0
@@ -150,14 +152,32 @@ class AssessAnswers(AssessPages):
         if found:
             found.first(Static).update(f"[b]{text}[/b]")
 
-    def _save_checklist(self) -> None:
+    def _save_checklist(self) -> bool:
+        """Keep both legs' answers; True only when both legs were answered on purpose."""
         spec = self.step.test
         assert spec is not None
         data = self.tests.setdefault(spec.id, {})
+        problems = []
         for side in SIDES:
-            selected = list(self.query_one(f"#pick-{side}", PickMany).selected)
-            data[side] = bool(selected) if spec.kind == "yesno" else selected
+            value, why = checklist_value(
+                spec, list(self.query_one(f"#pick-{side}", PickMany).selected)
+            )
+            data[side] = value
+            if why is not None:
+                problems.append(
+                    f"the {side} leg is {why}"
+                    if why == "not answered"
+                    else f"the {side} leg: {why}"
+                )
+        if problems:
+            clean = "'pelvis stayed level'" if spec.kind == "yesno" else "'no faults'"
+            self._message(
+                f"{'; '.join(problems).capitalize()}. Tick what you saw (or {clean}), "
+                "or press s to skip the test."
+            )
+            return False
         data["skipped"] = False
+        return True
 
     def _keep_current(self) -> None:
         """Hold on to what the current step shows (ticks in checklists) before moving."""
@@ -167,4 +187,4 @@ class AssessAnswers(AssessPages):
             data = self.tests.setdefault(spec.id, {})
             for side in SIDES:
                 selected = list(self.query_one(f"#pick-{side}", PickMany).selected)
-                data[side] = bool(selected) if spec.kind == "yesno" else selected
+                data[side], _ = checklist_value(spec, selected)

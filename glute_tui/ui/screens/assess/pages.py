@@ -35,6 +35,7 @@ from glute_tui.ui.screens.assess.parts import (
     SecondsInput,
     Step,
     _cell,
+    checklist_items,
 )
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
@@ -235,13 +236,12 @@ class AssessPages(Screen[None]):
         cols: list[Widget] = []
         for side in SIDES:
             ticked = data.get(side)
-            if spec.kind == "yesno":
-                label = f"Standing on the {side} leg"
-                items = [("The pelvis dropped", "drop", ticked is True)]
-            else:
-                label = f"{side.capitalize()} leg"
-                chosen = set(ticked) if isinstance(ticked, list) else set()
-                items = [(f.label, f.id, f.id in chosen) for f in spec.faults]
+            label = (
+                f"Standing on the {side} leg"
+                if spec.kind == "yesno"
+                else f"{side.capitalize()} leg"
+            )
+            items = checklist_items(spec, ticked)
             cols.append(
                 Vertical(
                     Static(label, classes="assess-label"),
@@ -250,10 +250,13 @@ class AssessPages(Screen[None]):
                     classes="assess-col",
                 )
             )
-        hint = "space ticks · tab other side · enter saves (nothing ticked is a clean score)"
+        hint = "space ticks · tab other leg · enter saves (a clean leg: tick 'no faults')"
+        if spec.kind == "yesno":
+            hint = "space ticks · tab other leg · enter saves (tick one for each leg)"
         return [
             Static(spec.how, classes="assess-prompt"),
             Horizontal(*cols, classes="assess-cols"),
+            Static("", id="assess-msg", classes="assess-error"),
             Static(hint, classes="dim assess-hint"),
         ]
 

@@ -124,3 +124,42 @@ def _cell(value: Any, kind: str) -> str:
     if kind == "timed":
         return f"{value:g} s"
     return str(value)
+
+
+# ---- checklists: an answer only when the user says so ---------------------------------
+NO_FAULTS = "none"  # "done, no faults on this leg": a clean score is an answer, not a default
+DROP, LEVEL = "drop", "level"
+
+
+def checklist_items(spec: TestSpec, value: Any) -> list[tuple[str, str, bool]]:
+    """The ticks a checklist shows for a saved side value (None: nothing ticked)."""
+    if spec.kind == "yesno":
+        return [
+            ("The pelvis dropped", DROP, value is True),
+            ("The pelvis stayed level", LEVEL, value is False),
+        ]
+    chosen = set(value) if isinstance(value, list) else set()
+    clean = isinstance(value, list) and not chosen
+    return [
+        ("Done: no faults on this leg", NO_FAULTS, clean),
+        *((f.label, f.id, f.id in chosen) for f in spec.faults),
+    ]
+
+
+def checklist_value(spec: TestSpec, selected: list[str]) -> tuple[Any, str | None]:
+    """(value, None) for an answered side; (None, why) when it is not an answer yet.
+
+    Trendelenburg: True dropped, False level. Faults: the ticked fault ids ([] is "no
+    faults", ticked on purpose). Nothing ticked is not answered.
+    """
+    ticks = set(selected)
+    if not ticks:
+        return None, "not answered"
+    if spec.kind == "yesno":
+        if ticks >= {DROP, LEVEL}:
+            return None, "ticked both 'dropped' and 'level'"
+        return DROP in ticks, None
+    faults = [f.id for f in spec.faults if f.id in ticks]
+    if NO_FAULTS in ticks and faults:
+        return None, "ticked 'no faults' and a fault"
+    return faults, None

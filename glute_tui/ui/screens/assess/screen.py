@@ -128,8 +128,7 @@ class AssessScreen(AssessAnswers):
             if self._save_timed():
                 await self.go(self.index + 1)
             return
-        if kind in ("faults", "yesno"):
-            self._save_checklist()
+        if kind in ("faults", "yesno") and self._save_checklist():
             await self.go(self.index + 1)
 
     async def action_continue_draft(self) -> None:
