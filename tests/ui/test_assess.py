@@ -9,6 +9,7 @@ from glute_tui.core.assessment import LEAD_IN_S, QUICK_CHECKS, RED_FLAGS
 from glute_tui.core.timeline import HoldSettings, build_hold_timeline
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.assess import DRAFT_KEY, AssessScreen, LeaveDialog
+from glute_tui.ui.screens.safety import FlagConfirm, SafetyScreen
 from glute_tui.ui.screens.too_small import TooSmallScreen
 from tests.conftest import settle
 
@@ -162,12 +163,21 @@ async def test_a_red_flag_stops_calmly_and_saves_no_plan(make_app, db_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "n", "n", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)  # asked once more before it stops all
+        await pilot.press("y")
         await settle(pilot)
         text = _text(app, "#stop-text")
         assert "Please stop the assessment here" in text
         assert "No training plan was made" in text
         assert "Saved" in _text(app, "#verdict-saved")
         await pilot.press("b", "n")  # no way round the stop by keys
+        assert _screen(app).stopped
+        await pilot.press("c")  # a clinician cleared me: the safety screen's clearance page
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and app.screen.page == "stop"
+        await pilot.press("escape")  # not now
+        await pilot.pause()
         assert _screen(app).stopped
         await pilot.press("escape")
         await pilot.pause()
@@ -178,6 +188,26 @@ async def test_a_red_flag_stops_calmly_and_saves_no_plan(make_app, db_path: Path
     assert record["answers"]["red_flags"] == ["leg_weakness"]
     assert record["tests"] == {}
     assert store.plan().needs_assessment  # no plan was made
+
+
+async def test_a_stray_red_flag_yes_can_be_taken_back(make_app, db_path: Path) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)
+        await pilot.press("enter")  # enter is not an answer here
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)
+        await pilot.press("n")  # a slip
+        await settle(pilot)
+        screen = _screen(app)
+        assert not screen.stopped and screen.index == 2 and "bladder_bowel" not in screen.red
+        await pilot.press(*["n"] * (len(RED_FLAGS) - 1))
+        await pilot.pause()
+        assert screen.step.kind == "quick"
+    assert HistoryStore.open(db_path).assessments() == []
 
 
 async def test_typed_seconds_are_checked_as_typed_and_block_saving(make_app) -> None:
@@ -385,7 +415,7 @@ def test_opens_from_the_home_key(make_app) -> None:
 def test_snapshot_red_flag_stop(snap_compare, make_app) -> None:
     async def run_before(pilot: Any) -> None:
         await settle(pilot)
-        await pilot.press("enter", "n", "y")
+        await pilot.press("enter", "n", "y", "y")
         await settle(pilot)
 
     assert snap_compare(make_app("assess"), terminal_size=(80, 24), run_before=run_before)

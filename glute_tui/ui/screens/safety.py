@@ -18,8 +18,8 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -38,6 +38,38 @@ INTRO = (
     "Before you train: {n} yes/no questions, about a minute. They ask about the few signs "
     "that need a clinician before any exercise. Answer for how things are now."
 )
+
+
+def confirm_text(flag_id: str) -> str:
+    return (
+        f"You answered [b]yes[/b]: {safety.RED_FLAG_TEXT.get(flag_id, flag_id)}.\n\n"
+        "Is that right? A yes stops all training until a clinician has checked it.\n\n"
+        "[b]y[/b] yes, that is right    [b]n[/b] no, I pressed the wrong key"
+    )
+
+
+class FlagConfirm(ModalScreen[bool]):
+    """A red-flag yes, asked once more (a stray key must not block training for weeks).
+    Enter is not an answer here: only y or n."""
+
+    HELP = "Confirm the red-flag answer: y if it is right, n (or escape) if it was a slip."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes, that is right"),
+        Binding("n,escape", "answer(False)", "No, go back"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, flag_id: str) -> None:
+        super().__init__()
+        self.flag_id = flag_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="leave-box"):
+            yield Static(confirm_text(self.flag_id), id="flag-confirm")
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 def needs_safety_screen(assessments: Sequence[Mapping[str, Any]]) -> bool:
@@ -121,11 +153,7 @@ class SafetyScreen(Screen[bool]):
             options.focus()
         elif self.page == "confirm":
             progress.update("Safety check · please confirm")
-            text.update(
-                f"You answered [b]yes[/b]: {self.question.text}.\n\n"
-                "Is that right? A yes stops all training until a clinician has checked it.\n\n"
-                "[b]y[/b] yes, that is right    [b]n[/b] no, I pressed the wrong key"
-            )
+            text.update(confirm_text(self.question.id))
         elif self.page == "stop":
             progress.update("Safety check · training stopped")
             flags = self.flag.lines() if self.flag is not None else ()

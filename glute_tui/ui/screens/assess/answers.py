@@ -16,6 +16,7 @@ from glute_tui.core.assessment import (
 )
 from glute_tui.ui.screens.assess.pages import AssessPages
 from glute_tui.ui.screens.assess.parts import SIDES, PickMany, SecondsInput, checklist_value
+from glute_tui.ui.screens.safety import FlagConfirm
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
 
@@ -25,14 +26,22 @@ class AssessAnswers(AssessPages):
     # ---- answering ----------------------------------------------------------------------------
     async def _answer(self, q: Question, value: Any) -> None:
         if self.step.kind == "red":
-            self.red[q.id] = value
             if value == "yes":
-                self._stop_for_red_flag()
-                await self.show_step()
+                # Asked once more before it stops everything; a slip leaves it unanswered.
+                self.app.push_screen(FlagConfirm(q.id), self._flag_confirmed)
                 return
+            self.red[q.id] = value
         else:
             self.answers[q.id] = value
         await self.go(self.index + 1)
+
+    async def _flag_confirmed(self, yes: bool | None) -> None:
+        q = self.step.question
+        if not yes or q is None or self.step.kind != "red":
+            return
+        self.red[q.id] = "yes"
+        self._stop_for_red_flag()
+        await self.show_step()
 
     @on(OptionList.OptionSelected, "#assess-options")
     async def _option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -282,7 +282,10 @@ class AssessPages(Screen[None]):
         if result.skipped:
             names = ", ".join(t.name for t in TESTS if t.id in result.skipped)
             rows.append(f"[dim]Not done: {names}[/dim]")
-        why = "[b]Why[/b]\n" + "\n".join(f"• {w}" for w in (*result.why, *result.observations))
+        why = "[b]Why[/b]\n" + "\n".join(f"• {w}" for w in result.why)
+        if result.observations:
+            why += "\n\n[b]What you noticed[/b] (on their own, these do not change the result)\n"
+            why += "\n".join(f"• {w}" for w in result.observations)
         notes = "\n".join(f"• {n}" for n in plan.notes) if plan is not None else ""
         return [
             Static(head, id="verdict-head", classes="card"),

@@ -56,8 +56,8 @@ STOP_TEXT = (
     "train. It may well be nothing serious, but exercise is not the right first step.\n\n"
     "If it came on suddenly, or you cannot control your bladder or bowel, get urgent help "
     "today.\n\n"
-    "No training plan was made. When a clinician says you are fine to exercise, you can take "
-    "the assessment again."
+    "No training plan was made. When a clinician has checked it and cleared you to exercise, "
+    "press [b]c[/b] to say so (it is saved with the date), then take the assessment again."
 )
 
 

@@ -19,6 +19,7 @@ from glute_tui.core.assessment import reassess_on, score, to_record
 from glute_tui.core.plan import plan_for_verdict
 from glute_tui.ui.screens.assess.answers import AssessAnswers
 from glute_tui.ui.screens.assess.parts import ASKED, DRAFT_KEY, STEPS, LeaveDialog
+from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
 
@@ -42,6 +43,7 @@ class AssessScreen(AssessAnswers):
         Binding("enter", "done", "Done"),
         Binding("r", "retry", "Try saving again"),
         Binding("c", "continue_draft", "Continue draft"),
+        Binding("c", "clearance", "A clinician cleared me"),
         Binding("b", "back", "Back"),
         Binding("space", "timer", "Timer"),
         Binding("x", "switch_side", "Other side", show=False),
@@ -56,6 +58,8 @@ class AssessScreen(AssessAnswers):
         kind = "stop" if self.stopped else self.step.kind
         if action == "continue_draft":
             return kind == "start" and self.draft() is not None
+        if action == "clearance":
+            return kind == "stop" and self.saved == "saved"
         if action == "back":
             return kind not in ("start", "verdict", "stop") and self.index > 1
         if action in ("timer", "switch_side"):
@@ -130,6 +134,16 @@ class AssessScreen(AssessAnswers):
             return
         if kind in ("faults", "yesno") and self._save_checklist():
             await self.go(self.index + 1)
+
+    def action_clearance(self) -> None:
+        """The red flag is saved: a clinician's clearance is given on the safety screen."""
+        if self.stopped and self.saved == "saved":
+            self.app.push_screen(SafetyScreen(), self._cleared)
+
+    def _cleared(self, ok: bool | None) -> None:
+        if ok:
+            self.notify("Clearance saved with today's date. Take the assessment for a plan.")
+            self.app.pop_screen()
 
     async def action_continue_draft(self) -> None:
         draft = self.draft()
