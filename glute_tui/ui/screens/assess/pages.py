@@ -156,7 +156,8 @@ class AssessPages(Screen[None]):
         return out
 
     def _due_line(self, past: list[dict[str, Any]]) -> str:
-        done = [a for a in past if a.get("verdict") != "red_flag"]
+        # safety screens and clearances are not assessments: they do not reset the date
+        done = [a for a in past if a.get("verdict") in ("left", "right", "both", "balanced")]
         if not done:
             return ""
         app: Any = self.app
