@@ -180,3 +180,14 @@ def test_snapshot_clearance_page(snap_compare, make_app, db_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app("home"), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_snapshot_flag_confirm_dialog(snap_compare, make_app) -> None:
+    from glute_tui.ui.screens.safety import FlagConfirm
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(FlagConfirm("below_knee"))
+        await pilot.pause()
+
+    assert snap_compare(make_app("home"), terminal_size=(80, 24), run_before=run_before)

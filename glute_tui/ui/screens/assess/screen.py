@@ -26,10 +26,13 @@ from glute_tui.ui.widgets.stopwatch import Stopwatch
 class AssessScreen(AssessAnswers):
     HELP = (
         "The self-assessment finds which side your training should favour. It starts with "
-        "safety questions: any yes stops it, with advice to see a clinician. Then quick "
+        "safety questions: a yes is asked once more, and a confirmed yes stops it, with "
+        "advice to see a clinician (c there records a clinician's clearance). Then quick "
         "checks (arrow keys and enter, or the number keys; space ticks in lists), then "
-        "tests on each side. Timed tests: space starts and stops the stopwatch, or tab to "
-        "the boxes and type the seconds. Any test can be skipped with s. b goes back a "
+        "tests on each side. Timed tests: space starts the stopwatch after a 3-2-1 count "
+        "and stops it, or tab to the boxes and type the seconds. Checklists: tick what you "
+        "saw on each leg, or 'no faults'; an untouched leg is not an answer. Any test can "
+        "be skipped with s. b goes back a "
         "step; escape leaves and offers to keep a draft. The result shows each side's "
         "numbers, the LSI (weaker / stronger x 100; under 85% is a gap worth correcting) "
         "and why, and saves a plan the timers follow."
