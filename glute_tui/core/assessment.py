@@ -35,312 +35,75 @@ Edge cases, explicitly:
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from glute_tui.core import safety
-from glute_tui.core.runner import Event, PhaseRecord
-from glute_tui.core.timeline import PhaseSpec, Timeline
-
-SIDES = ("left", "right")
-LSI_FLAG = 85.0  # below this a side fails a timed test
-LSI_PASS = 89.5  # 90% or more, to the whole percent, is a pass (95 s vs 106 s is 89.6%)
-LSI_FAR = 70.0  # one test this far off while the rest look balanced asks for a retest
-HOLD_GAP_S = 10.0  # a hold more than this much shorter fails, while the LSI is under 90%
-TIGHT_SIGNS = 2  # this many tight signs make a tight verdict; one is not enough
-SQUAT_GAP = 1  # squat faults this many more fails
-STEP_DOWN_GAP = 2  # step-down points this many worse fails
-BRIDGE_FLOOR_S = 20.0  # both below: both low
-STEP_DOWN_POOR = 4  # both at or above: both poor
-SQUAT_POOR = 3  # both at or above (of 4 faults): both poor (our reading of "poor")
-MIN_TESTS = 2  # fewer tests done than this: too little evidence
-
-
-# ---- what is asked -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Question:
-    """A quick check. kind: 'one' (pick one option) or 'many' (tick any, none is fine)."""
-
-    id: str
-    title: str
-    prompt: str
-    options: tuple[tuple[str, str], ...]  # (value, label)
-    kind: str = "one"
-
-    def label(self, value: str) -> str:
-        return next((label for v, label in self.options if v == value), value)
-
-
-YES_NO = (("no", "No"), ("yes", "Yes"))
-
-RED_FLAGS: tuple[Question, ...] = tuple(
-    Question(f.id, "Safety check", f.prompt, YES_NO) for f in safety.RED_FLAGS
+from glute_tui.core.assessment_measure import (
+    LSI_FAR,
+    LSI_PASS,
+    MIN_TESTS,
+    SIDES,
+    TIGHT_SIGNS,
+    TestResult,
+    _measure,
+    fault_points,
+    grade_step_down,
+    lsi,
+    other,
 )
-RED_FLAG_TEXT = safety.RED_FLAG_TEXT
-
-_AREAS = (
-    ("glutes", "Glutes"),
-    ("quads", "Front of the thighs (quads)"),
-    ("lower_back", "Lower back"),
-    ("hamstrings", "Back of the thighs (hamstrings)"),
-    ("unsure", "Not sure"),
+from glute_tui.core.assessment_spec import (
+    LEAD_IN_S,
+    QUESTIONS,
+    QUICK_CHECKS,
+    RED_FLAG_TEXT,
+    RED_FLAGS,
+    TEST_SPECS,
+    TESTS,
+    YES_NO,
+    Fault,
+    Question,
+    TestSpec,
+    hold_record,
+    measured_seconds,
+    parse_seconds,
+    stopwatch_timeline,
 )
 
-QUICK_CHECKS: tuple[Question, ...] = (
-    Question(
-        "squat_feel",
-        "Squat check",
-        "Do five slow bodyweight squats. Where do you feel them most?",
-        _AREAS,
-    ),
-    Question(
-        "squat_notice",
-        "Squat check",
-        "During those squats, did you notice any of these? Tick all that fit.",
-        (
-            ("glutes_faded", "The glutes stopped working before the end"),
-            ("shift", "My weight shifted onto one leg"),
-            ("toes", "I came up onto my toes"),
-            ("lean", "I leaned well forward"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "sit_to_stand",
-        "Sit-to-stand",
-        "Stand up from a chair without using your hands. Where do you feel it most?",
-        _AREAS,
-    ),
-    Question(
-        "bench_sit",
-        "Sitting down",
-        "Now sit down slowly onto the chair or a bench. How did it go?",
-        (
-            ("controlled", "Smooth and controlled all the way"),
-            ("drop", "A wobble or pause, then a drop at the end"),
-        ),
-    ),
-    Question(
-        "less_stable",
-        "Balance",
-        "Balancing on one leg, is one leg less steady than the other?",
-        (
-            ("left", "The left leg is less steady"),
-            ("right", "The right leg is less steady"),
-            ("same", "No difference"),
-            ("unsure", "Not sure"),
-        ),
-    ),
-    Question(
-        "weak_signs",
-        "Signs of weak glutes",
-        "Do any of these sound like you? Tick all that fit.",
-        (
-            ("knee_hip_pain", "Knee or hip pain"),
-            ("sore_hamstrings", "Hamstrings that are often sore or tight"),
-            ("gait", "A limp, or a sway to one side when walking"),
-            ("low_back", "Lower-back pain"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "tight_signs",
-        "Signs of tight, overworked glutes",
-        "And any of these? Tick all that fit.",
-        (
-            ("tension", "The glutes feel tense most of the time"),
-            ("slouch", "I slouch a lot"),
-            ("soreness", "Soreness that never quite goes"),
-            ("tucked", "A tucked-under pelvis, a 'flat' bottom"),
-            ("performance", "My sport or training is getting worse"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "causes",
-        "Likely causes",
-        "Which of these fit your days? Tick all that apply.",
-        (
-            ("sitting", "Sitting most of the day"),
-            ("one_sided", "A one-sided sport, job or chores"),
-            ("injury", "A recent injury"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "dominant",
-        "Dominant side",
-        "Which leg would you kick a ball with?",
-        (("left", "Left"), ("right", "Right"), ("unsure", "Not sure")),
-    ),
-)
-
-QUESTIONS = {q.id: q for q in (*RED_FLAGS, *QUICK_CHECKS)}
-
-
-@dataclass(frozen=True)
-class Fault:
-    id: str
-    label: str
-    points: int = 1
-
-
-@dataclass(frozen=True)
-class TestSpec:
-    """A measured per-side test. kind: 'timed' (seconds), 'faults' (checklist) or 'yesno'."""
-
-    id: str
-    name: str
-    kind: str
-    how: str
-    cap_s: float = 0.0
-    faults: tuple[Fault, ...] = ()
-    best_of: int = 1
-
-
-TESTS: tuple[TestSpec, ...] = (
-    TestSpec(
-        "balance",
-        "single-leg balance",
-        "timed",
-        "Stand on one leg, eyes open, hands on hips. Time it until the lifted foot touches "
-        "down or you grab hold. Take your best of three tries; 45 s is the most that counts.",
-        cap_s=45.0,
-        best_of=3,
-    ),
-    TestSpec(
-        "bridge_hold",
-        "single-leg bridge hold",
-        "timed",
-        "Lie on your back, one knee bent, the other leg straight in line with the thigh, "
-        "arms crossed on the chest. Lift the hips and keep the pelvis level. Stop when the "
-        "hips drop or tilt.",
-        cap_s=120.0,
-    ),
-    TestSpec(
-        "side_plank",
-        "side plank",
-        "timed",
-        "Side plank on the forearm, body in one straight line. Stop when the hips sag or "
-        "you have to come down. The named side is the one nearest the floor.",
-        cap_s=120.0,
-    ),
-    TestSpec(
-        "squat",
-        "single-leg squat",
-        "faults",
-        "Five slow single-leg squats on each leg, as deep as is comfortable. Tick what you "
-        "saw (a mirror or a phone video helps).",
-        faults=(
-            Fault("knee_in", "Knee went inside the foot"),
-            Fault("wobble", "Knee wobbled"),
-            Fault("pelvis", "Pelvis shifted or rotated"),
-            Fault("trunk", "Trunk leaned or balance lost"),
-        ),
-    ),
-    TestSpec(
-        "step_down",
-        "lateral step-down",
-        "faults",
-        "Stand side-on on a 20 cm step, hands on hips. Lower the other heel to the floor "
-        "and back, five times on each leg. Tick what happened.",
-        faults=(
-            Fault("hands", "Hands left the hips"),
-            Fault("trunk", "Trunk leaned"),
-            Fault("pelvis", "Pelvis not level"),
-            Fault("knee_toe", "Knee inside the 2nd toe"),
-            Fault("knee_foot", "Knee inside the foot", points=2),
-            Fault("unsteady", "Unsteady"),
-        ),
-    ),
-    TestSpec(
-        "trendelenburg",
-        "Trendelenburg",
-        "yesno",
-        "Stand on one leg for 30 s in front of a mirror. Did the pelvis drop on the side of "
-        "the lifted leg?",
-    ),
-)
-
-TEST_SPECS = {t.id: t for t in TESTS}
-
-
-# ---- the stopwatch on the runner -------------------------------------------------------
-LEAD_IN_S = 3.0  # a 3-2-1 count to get set on one leg; it is not test time
-
-
-def stopwatch_timeline(
-    test_id: str, side: str, cap_s: float, lead_in_s: float = LEAD_IN_S
-) -> Timeline:
-    """A 3-2-1 lead-in, then one hold phase capped at the test's limit; the user skips the
-    hold when the position goes."""
-    lead = (PhaseSpec("prepare", test_id, side, 0, lead_in_s),) if lead_in_s > 0 else ()
-    return Timeline("assessment", (*lead, PhaseSpec("hold", test_id, side, 0, cap_s)))
-
-
-def hold_record(events: Sequence[Event]) -> PhaseRecord | None:
-    """The finished hold phase's record among runner events, or None (the lead-in ending
-    is not a result)."""
-    return next(
-        (e.record for e in events if e.record is not None and e.record.spec.kind == "hold"),
-        None,
-    )
-
-
-def measured_seconds(active_s: float, ended_by: str, cap_s: float) -> float:
-    """Seconds to record from a stopwatch phase: the cap if it ran out, else the time held."""
-    if ended_by == "planned":
-        return cap_s
-    return min(cap_s, math.floor(max(0.0, active_s) * 10 + 1e-6) / 10)
-
-
-# ---- input validation --------------------------------------------------------------------
-def parse_seconds(text: str, cap_s: float) -> tuple[float | None, str | None]:
-    """(seconds, None) for a valid entry, (None, None) for an empty one, else (None, message)."""
-    raw = text.strip().replace(",", ".")
-    if raw.endswith("s"):
-        raw = raw[:-1].strip()
-    if not raw:
-        return None, None
-    try:
-        value = float(raw)
-    except ValueError:
-        return None, f"'{text.strip()}' is not a number of seconds"
-    if math.isnan(value) or math.isinf(value):
-        return None, f"'{text.strip()}' is not a number of seconds"
-    if value < 0:
-        return None, "seconds cannot be negative"
-    if value > cap_s:
-        return None, f"the most this test counts is {cap_s:g} s"
-    return round(value, 1), None
+# The questions and tests (core.assessment_spec) and the per-test results
+# (core.assessment_measure) are re-exported here: callers keep one import.
+__all__ = [
+    "LEAD_IN_S",
+    "QUESTIONS",
+    "QUICK_CHECKS",
+    "RED_FLAGS",
+    "RED_FLAG_TEXT",
+    "TESTS",
+    "TEST_SPECS",
+    "YES_NO",
+    "Fault",
+    "Question",
+    "Result",
+    "TestResult",
+    "TestSpec",
+    "fault_points",
+    "grade_step_down",
+    "hold_record",
+    "is_tight",
+    "lsi",
+    "measured_seconds",
+    "observations",
+    "parse_seconds",
+    "reassess_on",
+    "score",
+    "stopwatch_timeline",
+    "summary_line",
+    "to_record",
+]
 
 
 # ---- scoring -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TestResult:
-    id: str
-    name: str
-    kind: str
-    left: float | int | bool | None
-    right: float | int | bool | None
-    lsi: float | None = None  # timed tests only
-    fails: tuple[str, ...] = ()
-    capped: tuple[str, ...] = ()
-    floor: bool = False  # both sides under this test's absolute floor
-    line: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"left": self.left, "right": self.right, "lsi": self.lsi}
-        if self.fails:
-            out["fails"] = list(self.fails)
-        if self.capped:
-            out["capped"] = list(self.capped)
-        return out
-
-
 @dataclass(frozen=True)
 class Result:
     verdict: str
@@ -375,129 +138,6 @@ VERDICT_HEADLINES = {
     "balanced": "Your sides look balanced",
     "red_flag": "Please stop here and see a clinician",
 }
-
-
-def lsi(a: float, b: float) -> float | None:
-    """Limb symmetry index: weaker / stronger x 100, one decimal; None when both are 0."""
-    hi = max(a, b)
-    if hi <= 0:
-        return None
-    return round(min(a, b) / hi * 100, 1)
-
-
-def other(side: str) -> str:
-    return "right" if side == "left" else "left"
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if math.isnan(value) or value < 0:
-        return None
-    return float(value)
-
-
-def fault_points(spec: TestSpec, ticked: Any) -> int | None:
-    """A side's fault score from its ticked fault ids; None when not measured.
-
-    Step-down: 'knee inside the foot' scores 2 and includes 'inside the 2nd toe'.
-    """
-    if not isinstance(ticked, (list, tuple)):
-        return None
-    ids = set(ticked)
-    if "knee_foot" in ids:
-        ids.discard("knee_toe")
-    return sum(f.points for f in spec.faults if f.id in ids)
-
-
-def _fmt_s(v: float) -> str:
-    return f"{v:g} s"
-
-
-def _timed(spec: TestSpec, left: float, right: float) -> TestResult:
-    value = lsi(left, right)
-    fails: tuple[str, ...] = ()
-    if left != right:
-        weak, lo, hi = ("left", left, right) if left < right else ("right", right, left)
-        if value is not None and (value < LSI_FLAG or (hi - lo > HOLD_GAP_S and value < LSI_PASS)):
-            fails = (weak,)
-    capped = tuple(s for s, v in (("left", left), ("right", right)) if v >= spec.cap_s)
-    floor = spec.id == "bridge_hold" and left < BRIDGE_FLOOR_S and right < BRIDGE_FLOOR_S
-    if fails:
-        weak = fails[0]
-        strong = "right" if weak == "left" else "left"
-        w, s = (left, right) if weak == "left" else (right, left)
-        line = f"{weak} {spec.name} {_fmt_s(w)} vs {_fmt_s(s)}, LSI {value:g}%"
-        if strong in capped:
-            line += (
-                f" (the {strong} side reached the {spec.cap_s:g} s cap: the gap is at least this)"
-            )
-    elif value is None:
-        line = f"{spec.name}: 0 s on both sides, so no LSI"
-    else:
-        line = f"{spec.name} {_fmt_s(left)} left, {_fmt_s(right)} right, LSI {value:g}%"
-        if len(capped) == 2:
-            line += " (both reached the cap)"
-    if floor:
-        line += f"; both under {BRIDGE_FLOOR_S:g} s, which is low"
-    return TestResult(spec.id, spec.name, "timed", left, right, value, fails, capped, floor, line)
-
-
-def _faults(spec: TestSpec, left: int, right: int) -> TestResult:
-    gap = STEP_DOWN_GAP if spec.id == "step_down" else SQUAT_GAP
-    poor = STEP_DOWN_POOR if spec.id == "step_down" else SQUAT_POOR
-    fails: tuple[str, ...] = ()
-    if abs(left - right) >= gap:
-        fails = ("left",) if left > right else ("right",)
-    floor = left >= poor and right >= poor
-    unit = "point" if spec.id == "step_down" else "fault"
-    if fails:
-        weak = fails[0]
-        w, s = (left, right) if weak == "left" else (right, left)
-        line = f"{weak} {spec.name} {w} {unit}{'' if w == 1 else 's'} vs {s}"
-    else:
-        line = f"{spec.name} {left} {unit}{'' if left == 1 else 's'} left, {right} right"
-    if spec.id == "step_down":
-        line += f" ({grade_step_down(left)} / {grade_step_down(right)})"
-    if floor:
-        line += "; both sides poor"
-    return TestResult(spec.id, spec.name, "faults", left, right, None, fails, (), floor, line)
-
-
-def grade_step_down(points: int) -> str:
-    return "good" if points <= 1 else "moderate" if points <= 3 else "poor"
-
-
-def _trendelenburg(spec: TestSpec, left: bool, right: bool) -> TestResult:
-    fails = tuple(s for s, v in (("left", left), ("right", right)) if v)
-    if fails:
-        line = (
-            " and ".join(f"pelvis dropped standing on the {s} leg" for s in fails)
-            + " (Trendelenburg)"
-        )
-    else:
-        line = "Trendelenburg: pelvis stayed level on both legs"
-    return TestResult(spec.id, spec.name, "yesno", left, right, None, fails, (), False, line)
-
-
-def _measure(spec: TestSpec, raw: Any) -> TestResult | None:
-    """A test's result when both sides were done, else None (skipped or half done)."""
-    if not isinstance(raw, Mapping) or raw.get("skipped"):
-        return None
-    lv, rv = raw.get("left"), raw.get("right")
-    if spec.kind == "timed":
-        left, right = _num(lv), _num(rv)
-        if left is None or right is None:
-            return None
-        return _timed(spec, min(left, spec.cap_s), min(right, spec.cap_s))
-    if spec.kind == "faults":
-        lp, rp = fault_points(spec, lv), fault_points(spec, rv)
-        if lp is None or rp is None:
-            return None
-        return _faults(spec, lp, rp)
-    if not isinstance(lv, bool) or not isinstance(rv, bool):
-        return None
-    return _trendelenburg(spec, lv, rv)
 
 
 def _as_list(value: Any) -> list[str]:
