@@ -9,7 +9,8 @@ The rule (ours, not a validated instrument; see DOMAIN "Self-assessment"):
 - Red flags override everything: any "yes" gives `red_flag` and no plan.
 - A side *fails* a test when
   - timed tests (balance, bridge hold, side plank): it is shorter than the other side and
-    either its LSI is below 85% or it is more than 10 s shorter;
+    either its LSI is below 85% or it is more than 10 s shorter while its LSI is under 90%
+    (to the whole percent: 95 s vs 106 s, LSI 89.6%, is a pass);
   - single-leg squat: it has 1 or more faults more than the other side;
   - lateral step-down: it scores 2 or more points worse than the other side;
   - Trendelenburg: it is positive (the pelvis dropped while standing on that leg).
@@ -17,9 +18,15 @@ The rule (ours, not a validated instrument; see DOMAIN "Self-assessment"):
 - Both sides under the absolute floors (bridge hold < 20 s, step-down 4+, squat 3+ of 4
   faults) on every floor test that was done, with at least one done: both weak. This wins over
   a one-sided result because both sides then need the work; the weaker side still goes first.
-- Otherwise two or more fails on one side (and fewer on the other): that side is weak.
-  Two or more fails on each side: both weak.
-- Otherwise balanced.
+- Otherwise two or more fails on one side (and fewer on the other): that side tested
+  weaker. Two or more fails on each side: both weak. Trendelenburg positive on both legs
+  fails both sides: with one side weak besides, both weak, that side first.
+- Otherwise balanced, but never silently: one test far off (LSI < 70%) while the rest look
+  balanced is named with a request to retest (`Result.retest`), and that side goes first.
+- Tests that point at different sides are said to disagree (`Result.disagree`).
+- The side to start on when the fails do not say: lower numbers (a timed gap with LSI 90%
+  or more counts for nothing), else the less steady leg, else the non-dominant leg.
+- Tight: two or more tight signs; one is not a tight verdict.
 
 Edge cases, explicitly:
 - Ties: equal values fail neither side. LSI exactly 85% and a gap of exactly 10 s do not fail.
