@@ -9,7 +9,8 @@ The rule (ours, not a validated instrument; see DOMAIN "Self-assessment"):
 - Red flags override everything: any "yes" gives `red_flag` and no plan.
 - A side *fails* a test when
   - timed tests (balance, bridge hold, side plank): it is shorter than the other side and
-    either its LSI is below 85% or it is more than 10 s shorter;
+    either its LSI is below 85% or it is more than 10 s shorter while its LSI is under 90%
+    (to the whole percent: 95 s vs 106 s, LSI 89.6%, is a pass);
   - single-leg squat: it has 1 or more faults more than the other side;
   - lateral step-down: it scores 2 or more points worse than the other side;
   - Trendelenburg: it is positive (the pelvis dropped while standing on that leg).
@@ -17,9 +18,15 @@ The rule (ours, not a validated instrument; see DOMAIN "Self-assessment"):
 - Both sides under the absolute floors (bridge hold < 20 s, step-down 4+, squat 3+ of 4
   faults) on every floor test that was done, with at least one done: both weak. This wins over
   a one-sided result because both sides then need the work; the weaker side still goes first.
-- Otherwise two or more fails on one side (and fewer on the other): that side is weak.
-  Two or more fails on each side: both weak.
-- Otherwise balanced.
+- Otherwise two or more fails on one side (and fewer on the other): that side tested
+  weaker. Two or more fails on each side: both weak. Trendelenburg positive on both legs
+  fails both sides: with one side weak besides, both weak, that side first.
+- Otherwise balanced, but never silently: one test far off (LSI < 70%) while the rest look
+  balanced is named with a request to retest (`Result.retest`), and that side goes first.
+- Tests that point at different sides are said to disagree (`Result.disagree`).
+- The side to start on when the fails do not say: lower numbers (a timed gap with LSI 90%
+  or more counts for nothing), else the less steady leg, else the non-dominant leg.
+- Tight: two or more tight signs; one is not a tight verdict.
 
 Edge cases, explicitly:
 - Ties: equal values fail neither side. LSI exactly 85% and a gap of exactly 10 s do not fail.
@@ -35,321 +42,75 @@ Edge cases, explicitly:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from glute_tui.core.timeline import PhaseSpec, Timeline
-
-SIDES = ("left", "right")
-LSI_FLAG = 85.0  # below this a side fails a timed test
-HOLD_GAP_S = 10.0  # a hold more than this much shorter fails
-SQUAT_GAP = 1  # squat faults this many more fails
-STEP_DOWN_GAP = 2  # step-down points this many worse fails
-BRIDGE_FLOOR_S = 20.0  # both below: both low
-STEP_DOWN_POOR = 4  # both at or above: both poor
-SQUAT_POOR = 3  # both at or above (of 4 faults): both poor (our reading of "poor")
-MIN_TESTS = 2  # fewer tests done than this: too little evidence
-
-
-# ---- what is asked -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Question:
-    """A quick check. kind: 'one' (pick one option) or 'many' (tick any, none is fine)."""
-
-    id: str
-    title: str
-    prompt: str
-    options: tuple[tuple[str, str], ...]  # (value, label)
-    kind: str = "one"
-
-    def label(self, value: str) -> str:
-        return next((label for v, label in self.options if v == value), value)
-
-
-YES_NO = (("no", "No"), ("yes", "Yes"))
-
-RED_FLAGS: tuple[Question, ...] = tuple(
-    Question(qid, "Safety check", prompt, YES_NO)
-    for qid, prompt in (
-        (
-            "saddle_numbness",
-            "Is there numbness around the groin, the buttocks or the inner thighs "
-            "(the part that would touch a saddle)?",
-        ),
-        ("bladder_bowel", "Has your bladder or bowel control changed recently?"),
-        ("leg_weakness", "Is weakness or numbness in a leg getting worse?"),
-        ("below_knee", "Do you have pins and needles, or pain, below the knee?"),
-        ("major_trauma", "Have you had a bad fall, a crash or another major injury?"),
-        ("fever_weight", "Do you have a fever, or have you lost weight without trying?"),
-        ("cancer", "Have you ever been treated for cancer?"),
-        ("night_pain", "Do you have severe pain at night that does not ease when you move?"),
-        (
-            "hip_stance_pain",
-            "Stand on one leg for 30 seconds, holding on if you need to, then the other. "
-            "Did the outside of either hip hurt 2 out of 10 or more?",
-        ),
-    )
+from glute_tui.core.assessment_measure import (
+    LSI_FAR,
+    LSI_PASS,
+    MIN_TESTS,
+    SIDES,
+    TIGHT_SIGNS,
+    TestResult,
+    _measure,
+    fault_points,
+    grade_step_down,
+    lsi,
+    other,
+)
+from glute_tui.core.assessment_spec import (
+    LEAD_IN_S,
+    QUESTIONS,
+    QUICK_CHECKS,
+    RED_FLAG_TEXT,
+    RED_FLAGS,
+    TEST_SPECS,
+    TESTS,
+    YES_NO,
+    Fault,
+    Question,
+    TestSpec,
+    hold_record,
+    measured_seconds,
+    parse_seconds,
+    stopwatch_timeline,
 )
 
-RED_FLAG_TEXT = {
-    "saddle_numbness": "numbness in the saddle area",
-    "bladder_bowel": "a new change in bladder or bowel control",
-    "leg_weakness": "leg weakness or numbness that is getting worse",
-    "below_knee": "pins and needles or pain below the knee",
-    "major_trauma": "a recent major injury",
-    "fever_weight": "fever or unexplained weight loss",
-    "cancer": "a history of cancer",
-    "night_pain": "severe night pain",
-    "hip_stance_pain": "outer hip pain of 2/10 or more standing on one leg",
-}
-
-_AREAS = (
-    ("glutes", "Glutes"),
-    ("quads", "Front of the thighs (quads)"),
-    ("lower_back", "Lower back"),
-    ("hamstrings", "Back of the thighs (hamstrings)"),
-    ("unsure", "Not sure"),
-)
-
-QUICK_CHECKS: tuple[Question, ...] = (
-    Question(
-        "squat_feel",
-        "Squat check",
-        "Do five slow bodyweight squats. Where do you feel them most?",
-        _AREAS,
-    ),
-    Question(
-        "squat_notice",
-        "Squat check",
-        "During those squats, did you notice any of these? Tick all that fit.",
-        (
-            ("glutes_faded", "The glutes stopped working before the end"),
-            ("shift", "My weight shifted onto one leg"),
-            ("toes", "I came up onto my toes"),
-            ("lean", "I leaned well forward"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "sit_to_stand",
-        "Sit-to-stand",
-        "Stand up from a chair without using your hands. Where do you feel it most?",
-        _AREAS,
-    ),
-    Question(
-        "bench_sit",
-        "Sitting down",
-        "Now sit down slowly onto the chair or a bench. How did it go?",
-        (
-            ("controlled", "Smooth and controlled all the way"),
-            ("drop", "A wobble or pause, then a drop at the end"),
-        ),
-    ),
-    Question(
-        "less_stable",
-        "Balance",
-        "Balancing on one leg, is one leg less steady than the other?",
-        (
-            ("left", "The left leg is less steady"),
-            ("right", "The right leg is less steady"),
-            ("same", "No difference"),
-            ("unsure", "Not sure"),
-        ),
-    ),
-    Question(
-        "weak_signs",
-        "Signs of weak glutes",
-        "Do any of these sound like you? Tick all that fit.",
-        (
-            ("knee_hip_pain", "Knee or hip pain"),
-            ("sore_hamstrings", "Hamstrings that are often sore or tight"),
-            ("gait", "A limp, or a sway to one side when walking"),
-            ("low_back", "Lower-back pain"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "tight_signs",
-        "Signs of tight, overworked glutes",
-        "And any of these? Tick all that fit.",
-        (
-            ("tension", "The glutes feel tense most of the time"),
-            ("slouch", "I slouch a lot"),
-            ("soreness", "Soreness that never quite goes"),
-            ("tucked", "A tucked-under pelvis, a 'flat' bottom"),
-            ("performance", "My sport or training is getting worse"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "causes",
-        "Likely causes",
-        "Which of these fit your days? Tick all that apply.",
-        (
-            ("sitting", "Sitting most of the day"),
-            ("one_sided", "A one-sided sport, job or chores"),
-            ("injury", "A recent injury"),
-        ),
-        kind="many",
-    ),
-    Question(
-        "dominant",
-        "Dominant side",
-        "Which leg would you kick a ball with?",
-        (("left", "Left"), ("right", "Right"), ("unsure", "Not sure")),
-    ),
-)
-
-QUESTIONS = {q.id: q for q in (*RED_FLAGS, *QUICK_CHECKS)}
-
-
-@dataclass(frozen=True)
-class Fault:
-    id: str
-    label: str
-    points: int = 1
-
-
-@dataclass(frozen=True)
-class TestSpec:
-    """A measured per-side test. kind: 'timed' (seconds), 'faults' (checklist) or 'yesno'."""
-
-    id: str
-    name: str
-    kind: str
-    how: str
-    cap_s: float = 0.0
-    faults: tuple[Fault, ...] = ()
-    best_of: int = 1
-
-
-TESTS: tuple[TestSpec, ...] = (
-    TestSpec(
-        "balance",
-        "single-leg balance",
-        "timed",
-        "Stand on one leg, eyes open, hands on hips. Time it until the lifted foot touches "
-        "down or you grab hold. Take your best of three tries; 45 s is the most that counts.",
-        cap_s=45.0,
-        best_of=3,
-    ),
-    TestSpec(
-        "bridge_hold",
-        "single-leg bridge hold",
-        "timed",
-        "Lie on your back, one knee bent, the other leg straight in line with the thigh, "
-        "arms crossed on the chest. Lift the hips and keep the pelvis level. Stop when the "
-        "hips drop or tilt.",
-        cap_s=120.0,
-    ),
-    TestSpec(
-        "side_plank",
-        "side plank",
-        "timed",
-        "Side plank on the forearm, body in one straight line. Stop when the hips sag or "
-        "you have to come down. The named side is the one nearest the floor.",
-        cap_s=120.0,
-    ),
-    TestSpec(
-        "squat",
-        "single-leg squat",
-        "faults",
-        "Five slow single-leg squats on each leg, as deep as is comfortable. Tick what you "
-        "saw (a mirror or a phone video helps).",
-        faults=(
-            Fault("knee_in", "Knee went inside the foot"),
-            Fault("wobble", "Knee wobbled"),
-            Fault("pelvis", "Pelvis shifted or rotated"),
-            Fault("trunk", "Trunk leaned or balance lost"),
-        ),
-    ),
-    TestSpec(
-        "step_down",
-        "lateral step-down",
-        "faults",
-        "Stand side-on on a 20 cm step, hands on hips. Lower the other heel to the floor "
-        "and back, five times on each leg. Tick what happened.",
-        faults=(
-            Fault("hands", "Hands left the hips"),
-            Fault("trunk", "Trunk leaned"),
-            Fault("pelvis", "Pelvis not level"),
-            Fault("knee_toe", "Knee inside the 2nd toe"),
-            Fault("knee_foot", "Knee inside the foot", points=2),
-            Fault("unsteady", "Unsteady"),
-        ),
-    ),
-    TestSpec(
-        "trendelenburg",
-        "Trendelenburg",
-        "yesno",
-        "Stand on one leg for 30 s in front of a mirror. Did the pelvis drop on the side of "
-        "the lifted leg?",
-    ),
-)
-
-TEST_SPECS = {t.id: t for t in TESTS}
-
-
-# ---- the stopwatch on the runner -------------------------------------------------------
-def stopwatch_timeline(test_id: str, side: str, cap_s: float) -> Timeline:
-    """One hold phase capped at the test's limit; the user skips it when the position goes."""
-    return Timeline("assessment", (PhaseSpec("hold", test_id, side, 0, cap_s),))
-
-
-def measured_seconds(active_s: float, ended_by: str, cap_s: float) -> float:
-    """Seconds to record from a stopwatch phase: the cap if it ran out, else the time held."""
-    if ended_by == "planned":
-        return cap_s
-    return min(cap_s, math.floor(max(0.0, active_s) * 10 + 1e-6) / 10)
-
-
-# ---- input validation --------------------------------------------------------------------
-def parse_seconds(text: str, cap_s: float) -> tuple[float | None, str | None]:
-    """(seconds, None) for a valid entry, (None, None) for an empty one, else (None, message)."""
-    raw = text.strip().replace(",", ".")
-    if raw.endswith("s"):
-        raw = raw[:-1].strip()
-    if not raw:
-        return None, None
-    try:
-        value = float(raw)
-    except ValueError:
-        return None, f"'{text.strip()}' is not a number of seconds"
-    if math.isnan(value) or math.isinf(value):
-        return None, f"'{text.strip()}' is not a number of seconds"
-    if value < 0:
-        return None, "seconds cannot be negative"
-    if value > cap_s:
-        return None, f"the most this test counts is {cap_s:g} s"
-    return round(value, 1), None
+# The questions and tests (core.assessment_spec) and the per-test results
+# (core.assessment_measure) are re-exported here: callers keep one import.
+__all__ = [
+    "LEAD_IN_S",
+    "QUESTIONS",
+    "QUICK_CHECKS",
+    "RED_FLAGS",
+    "RED_FLAG_TEXT",
+    "TESTS",
+    "TEST_SPECS",
+    "YES_NO",
+    "Fault",
+    "Question",
+    "Result",
+    "TestResult",
+    "TestSpec",
+    "fault_points",
+    "grade_step_down",
+    "hold_record",
+    "is_tight",
+    "lsi",
+    "measured_seconds",
+    "observations",
+    "parse_seconds",
+    "reassess_on",
+    "score",
+    "stopwatch_timeline",
+    "summary_line",
+    "to_record",
+]
 
 
 # ---- scoring -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TestResult:
-    id: str
-    name: str
-    kind: str
-    left: float | int | bool | None
-    right: float | int | bool | None
-    lsi: float | None = None  # timed tests only
-    fails: tuple[str, ...] = ()
-    capped: tuple[str, ...] = ()
-    floor: bool = False  # both sides under this test's absolute floor
-    line: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"left": self.left, "right": self.right, "lsi": self.lsi}
-        if self.fails:
-            out["fails"] = list(self.fails)
-        if self.capped:
-            out["capped"] = list(self.capped)
-        return out
-
-
 @dataclass(frozen=True)
 class Result:
     verdict: str
@@ -363,9 +124,13 @@ class Result:
     red_flags: tuple[str, ...] = ()
     fails: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     observations: tuple[str, ...] = ()
+    disagree: bool = False  # some tests point at one side, others at the other
+    retest: tuple[str, ...] = ()  # far-off tests to do again (the rest looked balanced)
 
     @property
     def headline(self) -> str:
+        if self.retest and self.verdict == "balanced":
+            return "No side stands out, but one test disagrees: retest it"
         if not self.enough and self.verdict == "balanced":
             return "No side stands out yet"
         if not self.enough and self.verdict == "both":
@@ -374,135 +139,12 @@ class Result:
 
 
 VERDICT_HEADLINES = {
-    "left": "Your left side is the weaker one",
-    "right": "Your right side is the weaker one",
+    "left": "Your left side tested weaker",
+    "right": "Your right side tested weaker",
     "both": "Both sides need work",
     "balanced": "Your sides look balanced",
     "red_flag": "Please stop here and see a clinician",
 }
-
-
-def lsi(a: float, b: float) -> float | None:
-    """Limb symmetry index: weaker / stronger x 100, one decimal; None when both are 0."""
-    hi = max(a, b)
-    if hi <= 0:
-        return None
-    return round(min(a, b) / hi * 100, 1)
-
-
-def other(side: str) -> str:
-    return "right" if side == "left" else "left"
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if math.isnan(value) or value < 0:
-        return None
-    return float(value)
-
-
-def fault_points(spec: TestSpec, ticked: Any) -> int | None:
-    """A side's fault score from its ticked fault ids; None when not measured.
-
-    Step-down: 'knee inside the foot' scores 2 and includes 'inside the 2nd toe'.
-    """
-    if not isinstance(ticked, (list, tuple)):
-        return None
-    ids = set(ticked)
-    if "knee_foot" in ids:
-        ids.discard("knee_toe")
-    return sum(f.points for f in spec.faults if f.id in ids)
-
-
-def _fmt_s(v: float) -> str:
-    return f"{v:g} s"
-
-
-def _timed(spec: TestSpec, left: float, right: float) -> TestResult:
-    value = lsi(left, right)
-    fails: tuple[str, ...] = ()
-    if left != right:
-        weak, lo, hi = ("left", left, right) if left < right else ("right", right, left)
-        if (value is not None and value < LSI_FLAG) or hi - lo > HOLD_GAP_S:
-            fails = (weak,)
-    capped = tuple(s for s, v in (("left", left), ("right", right)) if v >= spec.cap_s)
-    floor = spec.id == "bridge_hold" and left < BRIDGE_FLOOR_S and right < BRIDGE_FLOOR_S
-    if fails:
-        weak = fails[0]
-        strong = "right" if weak == "left" else "left"
-        w, s = (left, right) if weak == "left" else (right, left)
-        line = f"{weak} {spec.name} {_fmt_s(w)} vs {_fmt_s(s)}, LSI {value:g}%"
-        if strong in capped:
-            line += (
-                f" (the {strong} side reached the {spec.cap_s:g} s cap: the gap is at least this)"
-            )
-    elif value is None:
-        line = f"{spec.name}: 0 s on both sides, so no LSI"
-    else:
-        line = f"{spec.name} {_fmt_s(left)} left, {_fmt_s(right)} right, LSI {value:g}%"
-        if len(capped) == 2:
-            line += " (both reached the cap)"
-    if floor:
-        line += f"; both under {BRIDGE_FLOOR_S:g} s, which is low"
-    return TestResult(spec.id, spec.name, "timed", left, right, value, fails, capped, floor, line)
-
-
-def _faults(spec: TestSpec, left: int, right: int) -> TestResult:
-    gap = STEP_DOWN_GAP if spec.id == "step_down" else SQUAT_GAP
-    poor = STEP_DOWN_POOR if spec.id == "step_down" else SQUAT_POOR
-    fails: tuple[str, ...] = ()
-    if abs(left - right) >= gap:
-        fails = ("left",) if left > right else ("right",)
-    floor = left >= poor and right >= poor
-    unit = "point" if spec.id == "step_down" else "fault"
-    if fails:
-        weak = fails[0]
-        w, s = (left, right) if weak == "left" else (right, left)
-        line = f"{weak} {spec.name} {w} {unit}{'' if w == 1 else 's'} vs {s}"
-    else:
-        line = f"{spec.name} {left} {unit}{'' if left == 1 else 's'} left, {right} right"
-    if spec.id == "step_down":
-        line += f" ({grade_step_down(left)} / {grade_step_down(right)})"
-    if floor:
-        line += "; both sides poor"
-    return TestResult(spec.id, spec.name, "faults", left, right, None, fails, (), floor, line)
-
-
-def grade_step_down(points: int) -> str:
-    return "good" if points <= 1 else "moderate" if points <= 3 else "poor"
-
-
-def _trendelenburg(spec: TestSpec, left: bool, right: bool) -> TestResult:
-    fails = tuple(s for s, v in (("left", left), ("right", right)) if v)
-    if fails:
-        line = (
-            " and ".join(f"pelvis dropped standing on the {s} leg" for s in fails)
-            + " (Trendelenburg)"
-        )
-    else:
-        line = "Trendelenburg: pelvis stayed level on both legs"
-    return TestResult(spec.id, spec.name, "yesno", left, right, None, fails, (), False, line)
-
-
-def _measure(spec: TestSpec, raw: Any) -> TestResult | None:
-    """A test's result when both sides were done, else None (skipped or half done)."""
-    if not isinstance(raw, Mapping) or raw.get("skipped"):
-        return None
-    lv, rv = raw.get("left"), raw.get("right")
-    if spec.kind == "timed":
-        left, right = _num(lv), _num(rv)
-        if left is None or right is None:
-            return None
-        return _timed(spec, min(left, spec.cap_s), min(right, spec.cap_s))
-    if spec.kind == "faults":
-        lp, rp = fault_points(spec, lv), fault_points(spec, rv)
-        if lp is None or rp is None:
-            return None
-        return _faults(spec, lp, rp)
-    if not isinstance(lv, bool) or not isinstance(rv, bool):
-        return None
-    return _trendelenburg(spec, lv, rv)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -510,27 +152,26 @@ def _as_list(value: Any) -> list[str]:
 
 
 def observations(answers: Mapping[str, Any]) -> tuple[str, ...]:
-    """A few plain notes from the quick checks. They inform; they never change the verdict."""
+    """What you noticed in the quick checks, said back plainly. One observation is not a
+    finding: these inform, and never change the verdict."""
     out: list[str] = []
     areas = {"quads": "the front of the thighs", "lower_back": "the lower back"}
     areas["hamstrings"] = "the back of the thighs"
-    for qid, what in (("squat_feel", "Squats"), ("sit_to_stand", "Standing up")):
+    for qid, what in (("squat_feel", "the squats"), ("sit_to_stand", "standing up")):
         area = answers.get(qid)
         if area in areas:
-            out.append(
-                f"{what} went mostly to {areas[area]}: often a sign the glutes are "
-                "not doing their share yet."
-            )
+            out.append(f"You felt {what} mostly in {areas[area]}.")
     if answers.get("bench_sit") == "drop":
-        out.append("A drop at the end of sitting down points to glutes that tire early.")
+        out.append("Sitting down ended with a drop rather than under control.")
     notice = _as_list(answers.get("squat_notice"))
     if "shift" in notice:
-        out.append("Shifting onto one leg in a squat often protects the weaker side.")
+        out.append("Your weight shifted onto one leg during the squats.")
     return tuple(out)
 
 
 def is_tight(answers: Mapping[str, Any]) -> bool:
-    return bool(_as_list(answers.get("tight_signs")))
+    """Two or more signs of tight, overworked glutes; one alone is not a tight verdict."""
+    return len(set(_as_list(answers.get("tight_signs")))) >= TIGHT_SIGNS
 
 
 def _preferred_first(answers: Mapping[str, Any]) -> str | None:
@@ -575,6 +216,9 @@ def score(
             results.append(r)
     fails = {s: tuple(r.id for r in results if s in r.fails) for s in SIDES}
     n_left, n_right = len(fails["left"]), len(fails["right"])
+    only = {s: [r for r in results if r.fails == (s,)] for s in SIDES}
+    disagree = bool(only["left"]) and bool(only["right"])
+    both_trendelenburg = any(r.id == "trendelenburg" and len(r.fails) == 2 for r in results)
     floor_tests = [r for r in results if r.id in ("bridge_hold", "step_down", "squat")]
     all_floor = bool(floor_tests) and all(r.floor for r in floor_tests)
     enough = len(results) >= MIN_TESTS
@@ -587,7 +231,9 @@ def score(
         for r in results:
             for s in r.fails:
                 worse[s] += 1
-            if r.kind in ("timed", "faults") and r.left != r.right:
+            # a timed gap with LSI 90% or more is normal variation: it picks no side
+            passes = r.kind == "timed" and (r.lsi is None or r.lsi >= LSI_PASS)
+            if r.kind in ("timed", "faults") and r.left != r.right and not passes:
                 lower = "left" if float(r.left or 0) < float(r.right or 0) else "right"
                 # a lower time is worse; a lower fault score is better
                 worse[lower if r.kind == "timed" else other(lower)] += 1
@@ -600,10 +246,18 @@ def score(
 
     if all_floor or (n_left >= 2 and n_right >= 2):
         verdict = "both"
+    elif both_trendelenburg and (n_left >= 2 or n_right >= 2):
+        verdict = "both"  # both sides failed a test, and one side more
     elif n_left >= 2 or n_right >= 2:
         verdict = "left" if n_left > n_right else "right"
     else:
         verdict = "balanced"
+    retest: tuple[str, ...] = ()
+    if verdict == "balanced" and enough:
+        far = [r for r in results if r.lsi is not None and r.lsi < LSI_FAR and r.fails]
+        if far:
+            retest = tuple(r.id for r in far)
+            weaker, weaker_by = far[0].fails[0], "far off"
 
     why: list[str] = []
     if verdict in SIDES:
@@ -614,8 +268,20 @@ def score(
     elif verdict == "both":
         if all_floor:
             why.append("Both sides scored under the low mark on the strength tests.")
-        else:
+        elif n_left >= 2 and n_right >= 2:
             why.append("Each side fell short on two or more tests.")
+        else:
+            why.append(
+                "The pelvis dropped standing on either leg, so both sides fell short on a "
+                "test, and one side on more."
+            )
+    elif retest:
+        names = " and ".join(TEST_SPECS[r].name for r in retest)
+        why.append(
+            f"Your other tests look balanced, but the {names} is far off (LSI under "
+            f"{LSI_FAR:g}%). One test is not enough to name a side, so please retest it on "
+            "another day; if the gap holds, ask a physio to look."
+        )
     elif results:
         if n_left or n_right:
             why.append("No side fell short on two or more tests, so no side is named weak.")
@@ -631,8 +297,16 @@ def score(
             + ". Healthy sides differ by about 12%, so no verdict should rest on one test. "
             "The plan trains both sides until you can do more of the tests."
         )
+    if disagree:
+        named = {s: " and ".join(f"the {r.name}" for r in only[s]) for s in SIDES}
+        why.append(
+            f"Your tests disagree: {named['left']} put the left side behind, "
+            f"{named['right']} the right. Please retest them on another day; if they still "
+            "disagree, a physio can tell which side needs the work."
+        )
     if weaker and verdict != "red_flag" and verdict not in SIDES:
         how = {
+            "far off": "the far-off test was lower on that side",
             "more fails": "it fell short more often",
             "lower numbers": "its numbers were lower",
             "your answers": "from your answers (the less steady or non-dominant leg)",
@@ -640,8 +314,8 @@ def score(
         why.append(f"Start with the {weaker} side: {how}.")
     if tight:
         why.append(
-            "You ticked signs of tight, overworked glutes: the plan adds the contract/relax "
-            "drill and release work."
+            "You ticked two or more signs of tight, overworked glutes: the plan adds the "
+            "contract/relax drill and release work."
         )
     return Result(
         verdict=verdict,
@@ -654,6 +328,8 @@ def score(
         tight=tight,
         fails=fails,
         observations=notes,
+        disagree=disagree,
+        retest=retest,
     )
 
 
@@ -682,6 +358,8 @@ def to_record(
         "skipped": list(result.skipped),
         "enough_evidence": result.enough,
         "tight": result.tight,
+        "disagree": result.disagree,
+        "retest": list(result.retest),
     }
 
 
@@ -699,6 +377,8 @@ def summary_line(record: Mapping[str, Any]) -> str:
         "both": "both weak",
         "balanced": "balanced",
         "red_flag": "stopped: see a clinician",
+        "screening": "safety check: no red flag",
+        "cleared": "cleared by a clinician to exercise",
     }.get(str(record.get("verdict")), str(record.get("verdict")))
     lsis = record.get("lsi") if isinstance(record.get("lsi"), Mapping) else {}
     parts = []

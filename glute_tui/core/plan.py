@@ -6,8 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from glute_tui.core import safety
+
 SIDES = ("left", "right")
 VERDICTS = ("left", "right", "both", "balanced", "red_flag")
+# What a saved assessment record may say: the training verdicts, a red-flag-only screen and
+# a clearance (core.safety).
+RECORD_VERDICTS = (*VERDICTS, *safety.SCREENING_VERDICTS)
 
 
 def other_side(side: str) -> str:
@@ -101,8 +106,10 @@ def plan_for_verdict(
     notes: list[str] = []
     if len(sides) == 1:
         notes.append(
-            f"Single-leg strength work: the {sides[0]} side gets twice the volume "
-            f"(e.g. 10 reps {sides[0]}, 5 reps {other_side(sides[0])})."
+            f"For now only the {sides[0]} side is trained: activation work goes to the weak "
+            "side alone. Later, in the strength stage, single-leg work trains both sides "
+            f"and the {sides[0]} side gets twice the volume (e.g. 10 reps {sides[0]}, "
+            f"5 reps {other_side(sides[0])})."
         )
     elif verdict == "both" or weaker in SIDES:
         notes.append(f"Single-leg strength work: start each exercise on the {sides[0]} side.")
@@ -125,20 +132,14 @@ def plan_for_verdict(
     )
 
 
-RED_FLAG_STOP = (
-    "Your last self-assessment raised a red flag, so glute-tui will not start a training "
-    "session. Please see a clinician first. Once you have been cleared, take the "
-    "self-assessment again (key a on the home screen) to make a new plan."
-)
+RED_FLAG_STOP = safety.RED_FLAG_STOP
 
 
 def red_flag_stop(assessments: Sequence[Mapping[str, Any]]) -> str | None:
-    """Why training must not start (the latest assessment, by time, is a red flag), or None.
+    """Why training must not start (a red flag in force), or None.
 
     Red flags override everything: no plan is made, and an older plan must not be used
-    either. A newer assessment that is not a red flag lifts the stop.
+    either. A newer screening or assessment that is not a red flag, or a clearance dated
+    after the flag, lifts the stop (see `core.safety.active_red_flag`).
     """
-    if not assessments:
-        return None
-    latest = max(assessments, key=lambda a: str(a.get("taken_at", "")))
-    return RED_FLAG_STOP if latest.get("verdict") == "red_flag" else None
+    return safety.red_flag_stop(assessments)

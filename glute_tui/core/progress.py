@@ -18,7 +18,7 @@ from glute_tui.core.words import plural
 
 HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
-CIRCUIT_TARGET_DEFAULT = 5
+CIRCUIT_TARGET_DEFAULT = 7  # sources: 5-7 days a week, ideally 7; 5 and 6 stay choices
 ON_TRACK_PCT = 80  # adherence at or above this is on track
 
 Days = Mapping[str, Sequence[int]]  # {'YYYY-MM-DD': [hold completed, circuit completed]}
@@ -41,7 +41,7 @@ def today_counts(days: Mapping[str, Sequence[int]], today: date) -> tuple[int, i
 
 
 def circuit_target(settings: Mapping[str, Any]) -> int:
-    """The user's weekly circuit target (5, 6 or 7 days), default 5."""
+    """The user's weekly circuit target (5, 6 or 7 days), default 7 (ideally every day)."""
     value = settings.get("circuit_weekly_target")
     return value if value in CIRCUIT_TARGETS else CIRCUIT_TARGET_DEFAULT
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from glute_tui.core.plan import VERDICTS
+from glute_tui.core.plan import RECORD_VERDICTS
 
 ROUTINES = ("hold", "circuit")
 STATUSES = ("completed", "stopped", "interrupted")
@@ -126,8 +126,8 @@ def validate_assessment(raw: Any, where: str = "assessment") -> dict[str, Any]:
     if not isinstance(aid, str) or not aid.strip():
         raise RecordError(f"{where}.id: must be a non-empty string")
     parse_time(raw.get("taken_at"), f"{where}.taken_at")
-    if raw.get("verdict") not in VERDICTS:
-        raise RecordError(f"{where}.verdict: must be one of {', '.join(VERDICTS)}")
+    if raw.get("verdict") not in RECORD_VERDICTS:
+        raise RecordError(f"{where}.verdict: must be one of {', '.join(RECORD_VERDICTS)}")
     for key in ("tests", "answers"):
         if not isinstance(raw.get(key, {}), Mapping):
             raise RecordError(f"{where}.{key}: must be an object")

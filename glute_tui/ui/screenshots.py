@@ -33,7 +33,7 @@ async def _assess_to_verdict(pilot: object) -> None:
     for left, right in (("40", "25"), ("34", "18"), ("62", "60")):
         await p.press("tab", *left, "tab", *right, "enter")
         await p.pause()
-    await p.press("tab", "space", "enter")  # squat: one fault on the right
+    await p.press("space", "tab", "down", "space", "enter")  # squat: one fault on the right
     await p.press("s", "s")  # step-down and Trendelenburg skipped
     await p.pause()
     await p.app.workers.wait_for_complete()

@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glute_tui.core.assessment import (
+    LEAD_IN_S,
     QUICK_CHECKS,
     RED_FLAGS,
     TEST_SPECS,
     fault_points,
+    hold_record,
     lsi,
     measured_seconds,
     parse_seconds,
@@ -212,7 +214,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, str | None, bool]] =
         {"bridge_hold": t(100, 110), "side_plank": t(110, 120)},
         {},
         "balanced",
-        "left",
+        None,  # LSI 90% or more: the gap picks no side
         True,
     ),
     (
@@ -228,7 +230,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, str | None, bool]] =
         {"balance": t(40, 43), "bridge_hold": t(30, 33)},
         {},
         "balanced",
-        "left",
+        None,  # LSI 90% or more: the gap picks no side
         True,
     ),
     (
@@ -382,7 +384,12 @@ def test_zero_on_both_sides_has_no_lsi() -> None:
 
 @pytest.mark.parametrize(
     ("answers", "tight"),
-    [({"tight_signs": ["tension"]}, True), ({"tight_signs": []}, False), ({}, False)],
+    [
+        ({"tight_signs": ["tension", "soreness"]}, True),
+        ({"tight_signs": ["tension"]}, False),  # one sign is not a tight verdict
+        ({"tight_signs": []}, False),
+        ({}, False),
+    ],
 )
 def test_tight_signs_add_release_work(answers: dict[str, Any], tight: bool) -> None:
     result = score({}, answers, {"bridge_hold": t(30, 30), "balance": t(30, 30)})
@@ -438,21 +445,36 @@ def test_stopwatch_on_the_runner_stops_at_the_key_or_the_cap() -> None:
     now = [100.0]
     runner = Runner(stopwatch_timeline("bridge_hold", "left", 120), lambda: now[0])
     runner.start()
-    now[0] += 18.47
-    events = runner.skip()
-    record = next(e.record for e in events if e.record is not None)
+    now[0] += LEAD_IN_S + 18.47
+    record = hold_record(runner.skip())
+    assert record is not None
     assert measured_seconds(record.active_s, record.ended_by, 120) == 18.4
     runner = Runner(stopwatch_timeline("balance", "right", 45), lambda: now[0])
     runner.start()
     now[0] += 300
-    events = runner.poll()
-    record = next(e.record for e in events if e.record is not None)
+    record = hold_record(runner.poll())
+    assert record is not None
     assert record.ended_by == "planned"
     assert measured_seconds(record.active_s, record.ended_by, 45) == 45
 
 
+def test_stopwatch_counts_3_2_1_before_test_time_starts() -> None:
+    now = [100.0]
+    runner = Runner(stopwatch_timeline("balance", "left", 45), lambda: now[0])
+    runner.start()
+    current = runner.current
+    assert current is not None and current.kind == "prepare" and LEAD_IN_S == 3
+    now[0] += 2.9
+    assert hold_record(runner.poll()) is None  # still setting up on one leg
+    now[0] += 0.1 + 10
+    current = runner.current
+    record = hold_record(runner.skip())
+    assert record is not None
+    assert measured_seconds(record.active_s, record.ended_by, 45) == 10  # not 13
+
+
 def test_record_follows_the_export_contract() -> None:
-    answers = {"dominant": "right", "tight_signs": ["tension"]}
+    answers = {"dominant": "right", "tight_signs": ["tension", "slouch"]}
     result = score(
         {"cancer": "no"},
         answers,

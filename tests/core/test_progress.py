@@ -200,11 +200,24 @@ def test_adherence_over_complete_days_against_the_plan() -> None:
     circuits = {-7, -6, -5, -4}  # 4 of the 5 due
     days = mk({k: (h, 1 if k in circuits else 0) for k, h in holds.items()})
     days[TODAY.isoformat()] = [0, 0]  # today does not count against anyone
-    a = adherence(days, TODAY, 7)
+    a = adherence(days, TODAY, 7, weekly_target=5)
     assert a.hold == round(100 * 11 / 14)  # 79
     assert a.circuit == 80
     assert a.overall == round(100 * (11 + 4) / (14 + 5))  # 79
     assert not a.on_track
+
+
+def test_the_circuit_target_defaults_to_every_day_and_5_stays_a_choice() -> None:
+    from glute_tui.core.progress import circuit_target
+
+    assert circuit_target({}) == 7  # the sources: 5-7 days a week, ideally 7
+    assert circuit_target({"circuit_weekly_target": 5}) == 5
+    assert circuit_target({"circuit_weekly_target": 4}) == 7
+    days = mk({k: (2, 1) for k in range(-7, 0)})
+    assert adherence(days, TODAY, 7).circuit == 100  # every day against the default 7
+    five = mk({k: (2, 1 if k >= -5 else 0) for k in range(-7, 0)})
+    assert adherence(five, TODAY, 7).circuit == round(100 * 5 / 7)
+    assert adherence(five, TODAY, 7, weekly_target=5).circuit == 100
 
 
 def test_adherence_skips_paused_days_and_days_before_the_start() -> None:

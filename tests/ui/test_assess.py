@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.assessment import QUICK_CHECKS, RED_FLAGS
+from glute_tui.core.assessment import LEAD_IN_S, QUICK_CHECKS, RED_FLAGS
 from glute_tui.core.timeline import HoldSettings, build_hold_timeline
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.assess import DRAFT_KEY, AssessScreen, LeaveDialog
+from glute_tui.ui.screens.safety import FlagConfirm, SafetyScreen
 from glute_tui.ui.screens.too_small import TooSmallScreen
 from tests.conftest import settle
 
@@ -30,7 +31,7 @@ async def _answer_quick(pilot: Any, tight: bool = False) -> None:
     # dominant: right
     await pilot.press("2", "enter", "2", "1", "3", "enter")
     if tight:
-        await pilot.press("space")
+        await pilot.press("space", "down", "space")  # two signs: one is not a tight verdict
     await pilot.press("enter", "enter", "2")
     await pilot.pause()
 
@@ -64,10 +65,10 @@ async def test_whole_flow_by_keys_saves_the_verdict_and_the_plan_the_hold_timer_
         assert screen.step.test is not None and screen.step.test.id == "balance"
         # single-leg balance, timed: left 30 s, right 12.5 s
         await pilot.press("space")
-        clock.advance(30)
+        clock.advance(LEAD_IN_S + 30)
         await pilot.press("space")
         await pilot.press("space")
-        clock.advance(12.5)
+        clock.advance(LEAD_IN_S + 12.5)
         await pilot.press("space")
         await pilot.pause()
         assert screen.tests["balance"]["left"] == 30.0
@@ -83,15 +84,15 @@ async def test_whole_flow_by_keys_saves_the_verdict_and_the_plan_the_hold_timer_
         # side plank: skipped
         assert screen.step.test is not None and screen.step.test.id == "side_plank"
         await pilot.press("s")
-        # squat: one fault on the right
-        await pilot.press("tab", "space", "enter")
-        # step-down: clean on both
-        await pilot.press("enter")
-        # Trendelenburg: positive standing on the right leg
-        await pilot.press("tab", "space", "enter")
+        # squat: no faults on the left (said so), one fault on the right
+        await pilot.press("space", "tab", "down", "space", "enter")
+        # step-down: clean on both, ticked as such
+        await pilot.press("space", "tab", "space", "enter")
+        # Trendelenburg: level on the left leg, dropped standing on the right leg
+        await pilot.press("down", "space", "tab", "space", "enter")
         await settle(pilot)
         assert screen.step.kind == "verdict"
-        assert "right side is the weaker" in _text(app, "#verdict-head")
+        assert "right side tested weaker" in _text(app, "#verdict-head")
         assert "right side only" in _text(app, "#verdict-head")
         why = _text(app, "#verdict-why")
         assert "Right single-leg bridge hold 18 s vs 34 s, LSI 52.9%" in why
@@ -162,12 +163,21 @@ async def test_a_red_flag_stops_calmly_and_saves_no_plan(make_app, db_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter", "n", "n", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)  # asked once more before it stops all
+        await pilot.press("y")
         await settle(pilot)
         text = _text(app, "#stop-text")
         assert "Please stop the assessment here" in text
         assert "No training plan was made" in text
         assert "Saved" in _text(app, "#verdict-saved")
         await pilot.press("b", "n")  # no way round the stop by keys
+        assert _screen(app).stopped
+        await pilot.press("c")  # a clinician cleared me: the safety screen's clearance page
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) and app.screen.page == "stop"
+        await pilot.press("escape")  # not now
+        await pilot.pause()
         assert _screen(app).stopped
         await pilot.press("escape")
         await pilot.pause()
@@ -178,6 +188,26 @@ async def test_a_red_flag_stops_calmly_and_saves_no_plan(make_app, db_path: Path
     assert record["answers"]["red_flags"] == ["leg_weakness"]
     assert record["tests"] == {}
     assert store.plan().needs_assessment  # no plan was made
+
+
+async def test_a_stray_red_flag_yes_can_be_taken_back(make_app, db_path: Path) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "n", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)
+        await pilot.press("enter")  # enter is not an answer here
+        await pilot.pause()
+        assert isinstance(app.screen, FlagConfirm)
+        await pilot.press("n")  # a slip
+        await settle(pilot)
+        screen = _screen(app)
+        assert not screen.stopped and screen.index == 2 and "bladder_bowel" not in screen.red
+        await pilot.press(*["n"] * (len(RED_FLAGS) - 1))
+        await pilot.pause()
+        assert screen.step.kind == "quick"
+    assert HistoryStore.open(db_path).assessments() == []
 
 
 async def test_typed_seconds_are_checked_as_typed_and_block_saving(make_app) -> None:
@@ -224,6 +254,30 @@ async def test_stopwatch_stops_itself_at_the_cap(make_app, clock) -> None:
         assert screen.query_one("#in-left").value == "45"
 
 
+async def test_the_stopwatch_counts_3_2_1_before_test_time(make_app, clock) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        screen = _screen(app)
+        await pilot.press("space")
+        await pilot.pause(0.15)
+        assert str(screen.query_one("#sw-digits").value) == "3"
+        assert "Get set" in _text(app, "#sw-status")
+        clock.advance(2.5)
+        await pilot.pause(0.15)
+        assert str(screen.query_one("#sw-digits").value) == "1"
+        await pilot.press("space")  # stopped during the lead-in: nothing recorded
+        await pilot.pause()
+        assert screen.tests["balance"].get("left") is None
+        assert "nothing recorded" in _text(app, "#sw-status")
+        await pilot.press("space")
+        clock.advance(LEAD_IN_S + 7.25)
+        await pilot.pause(0.15)
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.tests["balance"]["left"] == 7.2  # the lead-in is not test time
+
+
 async def test_balance_keeps_the_best_of_the_tries(make_app, clock) -> None:
     app = make_app("assess")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -231,7 +285,7 @@ async def test_balance_keeps_the_best_of_the_tries(make_app, clock) -> None:
         screen = _screen(app)
         for seconds in (20, 12):
             await pilot.press("space")
-            clock.advance(seconds)
+            clock.advance(LEAD_IN_S + seconds)
             await pilot.press("space")
             await pilot.press("x")  # back to the left side for another try
         assert screen.tests["balance"]["left"] == 20.0
@@ -290,7 +344,7 @@ async def test_back_keeps_answers_and_checklists(make_app) -> None:
         await _to_tests(pilot)
         screen = _screen(app)
         await pilot.press("s", "s", "s")  # to the squat checklist
-        await pilot.press("space", "down", "space")  # two faults on the left
+        await pilot.press("down", "space", "down", "space")  # two faults on the left
         assert "2 faults" in _text(app, "#score-left")
         await pilot.press("b")
         await pilot.pause()
@@ -331,7 +385,7 @@ async def test_a_tiny_terminal_mid_test_loses_nothing(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _to_tests(pilot)
         await pilot.press("space")
-        clock.advance(10)
+        clock.advance(LEAD_IN_S + 10)
         await pilot.resize_terminal(50, 14)
         await pilot.pause(0.1)
         assert isinstance(app.screen, TooSmallScreen)
@@ -361,7 +415,7 @@ def test_opens_from_the_home_key(make_app) -> None:
 def test_snapshot_red_flag_stop(snap_compare, make_app) -> None:
     async def run_before(pilot: Any) -> None:
         await settle(pilot)
-        await pilot.press("enter", "n", "y")
+        await pilot.press("enter", "n", "y", "y")
         await settle(pilot)
 
     assert snap_compare(make_app("assess"), terminal_size=(80, 24), run_before=run_before)
@@ -372,7 +426,7 @@ def test_snapshot_timed_test_running(snap_compare, make_app, clock) -> None:
         await _to_tests(pilot)
         await pilot.press("s")  # to the bridge hold
         await pilot.press("space")
-        clock.advance(12.34)
+        clock.advance(LEAD_IN_S + 12.34)
         await pilot.pause(0.25)
 
     assert snap_compare(make_app("assess"), terminal_size=(80, 24), run_before=run_before)
@@ -454,3 +508,46 @@ async def test_two_redraws_at_once_do_not_clash(make_app) -> None:
         await asyncio.gather(screen.show_step(), screen.show_step(), screen.show_step())
         await pilot.pause()
         assert len(screen.query("#assess-intro")) == 1
+
+
+async def test_enter_on_untouched_checklists_scores_nothing(make_app) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await pilot.press("s", "s", "s")  # skip the three timed tests
+        await pilot.pause()
+        screen = _screen(app)
+        for test_id in ("squat", "step_down", "trendelenburg"):
+            assert screen.step.test is not None and screen.step.test.id == test_id
+            await pilot.press("enter")  # untouched: not an answer
+            await pilot.pause()
+            assert screen.step.test.id == test_id
+            assert "not answered" in _text(app, "#assess-msg")
+            assert screen.tests.get(test_id, {}).get("left") is None
+            # "done, no faults" (or "pelvis stayed level") on both legs is an answer
+            await pilot.press("down" if test_id == "trendelenburg" else "space")
+            if test_id == "trendelenburg":
+                await pilot.press("space")
+            await pilot.press("tab", "down" if test_id == "trendelenburg" else "space")
+            if test_id == "trendelenburg":
+                await pilot.press("space")
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.step.kind == "verdict"
+        assert screen.result is not None
+        assert [r.id for r in screen.result.tests] == ["squat", "step_down", "trendelenburg"]
+        assert screen.tests["squat"]["left"] == []
+        assert screen.tests["trendelenburg"]["left"] is False
+
+
+async def test_half_answered_checklist_says_which_leg(make_app) -> None:
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_tests(pilot)
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        await pilot.press("down", "space", "enter")  # a fault on the left, right untouched
+        await pilot.pause()
+        screen = _screen(app)
+        assert screen.step.test is not None and screen.step.test.id == "squat"
+        assert "right leg" in _text(app, "#assess-msg")

@@ -1,12 +1,13 @@
-"""A stopwatch for timed tests: big digits, a hard cap, stopped with a key.
+"""A stopwatch for timed tests: a 3-2-1 lead-in, big digits, a hard cap, stopped with a key.
 
-It walks a one-phase Timeline on core's Runner with the app's injected clock, so the time
-shown and the time recorded come from the clock, never from counting ticks. The tick only
-polls the runner and redraws when the shown tenth changes.
+It walks a lead-in phase and one hold phase (a Timeline) on core's Runner with the app's
+injected clock, so the time shown and the time recorded come from the clock, never from
+counting ticks. The tick only polls the runner and redraws when the shown tenth changes.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from glute_tui.core.assessment import measured_seconds, stopwatch_timeline
+from glute_tui.core.assessment import hold_record, measured_seconds, stopwatch_timeline
 from glute_tui.core.runner import Event, Runner
 
 
@@ -83,6 +84,12 @@ class Stopwatch(Widget, can_focus=True):
     def running(self) -> bool:
         return self.runner is not None and self.runner.state == "running"
 
+    @property
+    def counting_in(self) -> bool:
+        """In the 3-2-1 lead-in: setting up on one leg is not test time."""
+        current = self.runner.current if self.running and self.runner is not None else None
+        return current is not None and current.kind == "prepare"
+
     def elapsed(self) -> float:
         return self.runner.elapsed() if self.running and self.runner is not None else 0.0
 
@@ -97,10 +104,22 @@ class Stopwatch(Widget, can_focus=True):
         self._redraw()
 
     def stop(self) -> None:
-        """Stop now (the position was lost): records the time held."""
+        """Stop now (the position was lost): records the time held. Stopped during the
+        lead-in, nothing is recorded."""
         if self.runner is None or not self.running:
             return
-        self._handle(self.runner.skip())
+        self._handle(self.runner.poll())
+        if self.counting_in:
+            self.cancel()
+            self._shown = ""
+            self._redraw()
+            self.query_one("#sw-status", Static).update(
+                "Stopped before the timing began: nothing recorded. Press [b]space[/b] to "
+                "try again."
+            )
+            return
+        if self.running:
+            self._handle(self.runner.skip())
 
     def cancel(self) -> None:
         """Stop without a result (leaving the step)."""
@@ -113,14 +132,17 @@ class Stopwatch(Widget, can_focus=True):
     def tick(self) -> None:
         if self.runner is None:
             return
+        was_counting = self.counting_in
         events = self.runner.poll()
         if events:
             self._handle(events)
-        else:
+        if self.running:
+            if was_counting and not self.counting_in:
+                self.app.bell()  # go: test time starts now
             self._redraw()
 
     def _handle(self, events: list[Event]) -> None:
-        record = next((e.record for e in events if e.record is not None), None)
+        record = hold_record(events)
         if record is None:
             return
         seconds = measured_seconds(record.active_s, record.ended_by, self.cap_s)
@@ -131,13 +153,21 @@ class Stopwatch(Widget, can_focus=True):
         self.post_message(self.Stopped(self.test_id, side, seconds, capped))
 
     def _redraw(self, final: float | None = None, capped: bool = False) -> None:
-        value = final if final is not None else self.elapsed()
-        text = f"{value:.1f}"
+        if final is None and self.counting_in and self.runner is not None:
+            text = f"{max(1, math.ceil(self.runner.remaining() - 1e-9))}"
+        else:
+            value = final if final is not None else self.elapsed()
+            text = f"{value:.1f}"
         if text != self._shown:
             self._shown = text
             self.query_one("#sw-digits", Digits).update(text)
         status = self.query_one("#sw-status", Static)
-        if self.running:
+        if self.counting_in:
+            status.update(
+                f"Get set on the [b]{self.side}[/b] side: timing starts after 3-2-1 "
+                "([b]space[/b] cancels)"
+            )
+        elif self.running:
             status.update(
                 f"Timing the [b]{self.side}[/b] side — press [b]space[/b] the moment the "
                 f"position goes (stops by itself at {self.cap_s:g} s)"
