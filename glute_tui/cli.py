@@ -16,7 +16,7 @@ from glute_tui import __version__
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots", "stats")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "report")
 EXIT_USAGE = 2
 
 
@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     stats.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    # the physio report (logic in glute_tui/report_cli.py)
+    from glute_tui.report_cli import add_report_parser
+
+    add_report_parser(sub, common)
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -108,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cues(db, args.action, args.file)
         if command == "stats":
             return _stats(db, args.json, args.today)
+        if command == "report":
+            from glute_tui.report_cli import run_report
+
+            return run_report(_open_store, db, args)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command == "screenshots":
