@@ -47,7 +47,8 @@ def _e(text: object) -> str:
 
 
 def _week_label(r: Report, i: int) -> str:
-    return r.week_rows[i].start.strftime("%d %b")
+    """A week's Monday: day and month over half a year or less, month and year beyond."""
+    return r.week_rows[i].start.strftime("%d %b" if r.weeks <= 26 else "%b %Y")
 
 
 def _fmt(v: float | None, suffix: str = "") -> str:

@@ -60,7 +60,7 @@ def chart(
 ) -> str:
     """One chart: bar series are grouped side by side, line series drawn over them."""
     n = max(1, len(x_labels))
-    left, right, top, bottom = 44, 10, 14, 46
+    left, right, top, bottom = 44, 24, 14, 46
     pw, ph = width - left - right, height - top - bottom
     values = [v for s in series for v in s.values if v is not None]
     hi = y_max if y_max is not None else max([1.0, *values, ref[0] if ref else 0.0])
