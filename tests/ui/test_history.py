@@ -10,8 +10,10 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from glute_tui.core import progress as pg
 from glute_tui.store.history import HistoryStore
+from glute_tui.ui.dialogs.export import ExportDialog
+from glute_tui.ui.dialogs.pause import PauseDialog
+from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.history import HistoryScreen
-from glute_tui.ui.screens.history_dialogs import ExportDialog, PauseDialog, SessionDetail
 from glute_tui.ui.screens.next_morning import NextMorningDialog
 from glute_tui.ui.screenshots import seed_demo
 from tests.conftest import FIXED_NOW, settle
@@ -488,7 +490,7 @@ def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() 
     took the room of "Jun", so June had no label at all."""
     from datetime import date
 
-    from glute_tui.ui.screens.history import compute, draw_heatmap
+    from glute_tui.ui.screens.history_view import compute, draw_heatmap
 
     data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
     months = draw_heatmap(data, 80).splitlines()[1]

@@ -1,0 +1,1 @@
+"""Modal dialogs (history: session detail, injury pause, export, report)."""
