@@ -13,6 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
+from glute_tui.ui.dialogs.target import check_target
+from glute_tui.ui.widgets.marked_toggle import MarkedRadioButton
+
+FORMAT_OF_SUFFIX = {".csv": "csv", ".json": "json"}
+
 
 class ExportDialog(ModalScreen[None]):
     """Export the whole history to a file the user names; say where it went."""
@@ -40,8 +45,10 @@ class ExportDialog(ModalScreen[None]):
         with Vertical(id="export-box", classes="dialog"):
             yield Static("[b]Export your whole history[/b]")
             with RadioSet(id="export-format"):
-                yield RadioButton("JSON (full backup, can be imported)", value=True, id="fmt-json")
-                yield RadioButton("CSV (one row per phase)", id="fmt-csv")
+                yield MarkedRadioButton(
+                    "JSON (full backup, can be imported)", value=True, id="fmt-json"
+                )
+                yield MarkedRadioButton("CSV (one row per phase)", id="fmt-csv")
             yield Label("Save to (Enter to export):")
             yield Input(self._default("json"), id="export-path")
             yield Static("", id="export-status")
@@ -66,8 +73,13 @@ class ExportDialog(ModalScreen[None]):
         self._confirm_overwrite = None
 
     @on(Input.Changed, "#export-path")
-    def _path_changed(self) -> None:
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A name ending in .csv or .json moves the choice with it (the choice moves the
+        name in _format_changed): the two always agree."""
         self._confirm_overwrite = None
+        fmt = FORMAT_OF_SUFFIX.get(Path(event.value.strip()).suffix.lower())
+        if fmt is not None and fmt != self.fmt:
+            self.query_one(f"#fmt-{fmt}", RadioButton).value = True
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export-go")
@@ -75,31 +87,19 @@ class ExportDialog(ModalScreen[None]):
         status = self.query_one("#export-status", Static)
         if self._busy:
             return
-        raw = self.query_one("#export-path", Input).value.strip()
-        if not raw:
-            status.update("[$error]Type a file name to save to.[/]")
+        checked = check_target(self.query_one("#export-path", Input).value)
+        if isinstance(checked, str):
+            status.update(f"[$error]{checked}[/]")
             return
-        try:
-            path = Path(raw).expanduser()
-            if not path.is_absolute():
-                path = Path.cwd() / path
-            if path.is_dir():
-                status.update(f"[$error]{path} is a folder; add a file name to it.[/]")
-                return
-            if not path.parent.is_dir():
-                status.update(f"[$error]The folder {path.parent} does not exist.[/]")
-                return
-            exists = path.exists()
-        except (OSError, ValueError, RuntimeError) as exc:  # too long, NUL, ~nobody...
-            status.update(f"[$error]That name cannot be used: {exc}.[/]")
-            return
+        path = checked
+        exists = path.exists()
         if exists and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             status.update(f"[$warning]{path} already exists. Press Enter again to replace it.[/]")
             return
         # a name ending in .csv or .json decides the format; the choice above does otherwise
         suffix = path.suffix.lower()
-        fmt = {".csv": "csv", ".json": "json"}.get(suffix, self.fmt)
+        fmt = FORMAT_OF_SUFFIX.get(suffix, self.fmt)
         self.query_one(f"#fmt-{fmt}", RadioButton).value = True
         self._busy = True
         status.update(f"Exporting {fmt.upper()} to {path}…")

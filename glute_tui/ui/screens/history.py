@@ -24,6 +24,7 @@ from glute_tui.core import progress as pg
 from glute_tui.core.words import routine_word, status_word, stop_word
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
+from glute_tui.ui.dialogs.report import ReportDialog
 from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.history_view import (
     HistoryData,
@@ -58,7 +59,8 @@ class HistoryScreen(Screen[None]):
         "steady work. Adherence compares the last 7 and 28 complete days with your plan; "
         "80% or more is on track.\n\n"
         "Hurt? Press p to mark an injury pause: paused days neither count nor break a "
-        "streak. x exports everything (JSON or CSV) as a backup. In the sessions tab, Enter "
+        "streak. x exports everything (JSON or CSV) as a backup; r saves a one-page report "
+        "for your physio (HTML). In the sessions tab, Enter "
         "opens a session; [ and ] page through older and newer sessions. 1, 2 and 3 switch "
         "tabs; w changes your weekly circuit target (5, 6 or 7 days)."
     )
@@ -67,8 +69,9 @@ class HistoryScreen(Screen[None]):
         Binding("1", "tab('overview')", "Overview", show=False),
         Binding("2", "tab('trends')", "Trends", show=False),
         Binding("3", "tab('sessions')", "Sessions", show=False),
-        Binding("p", "pause", "Injury pause"),
+        Binding("p", "pause", "Pause"),  # injury pause; short so all keys fit 80 columns
         Binding("x", "export", "Export"),
+        Binding("r", "report", "Report"),
         Binding("w", "weekly_target", "Circuit target"),
         Binding("left_square_bracket", "page(1)", "Older", key_display="[", show=False),
         Binding("right_square_bracket", "page(-1)", "Newer", key_display="]", show=False),
@@ -254,6 +257,9 @@ class HistoryScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.app.push_screen(ExportDialog(self.app.now().date()))  # type: ignore[attr-defined]
+
+    def action_report(self) -> None:
+        self.app.push_screen(ReportDialog(self.app.now().date()))  # type: ignore[attr-defined]
 
     def action_weekly_target(self) -> None:
         app: Any = self.app
