@@ -35,6 +35,20 @@ SESSION_CSV_FIELDS = (
     "pain_after",
     "effort",
 )
+# Columns added after the first version: appended at the end, so a sheet that reads the
+# first columns by position keeps working. With these, a CSV row carries every field a
+# JSON session and phase hold.
+SESSION_CSV_MORE = (
+    "pain_during",
+    "pain_next_morning",
+    "pain_override",
+    "active_s",
+    "note",
+    "resumed_from",
+    "logged_later",
+)
+PHASE_CSV_MORE = ("phase_index", "paused_s", "ended_by")
+CSV_HEADER = (*SESSION_CSV_FIELDS, *PHASE_FIELDS, *SESSION_CSV_MORE, *PHASE_CSV_MORE)
 KV_KEYS = ("plan", "settings", "cues", "pauses")
 
 
@@ -56,15 +70,23 @@ def to_json(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _csv_rows(s: Mapping[str, Any]) -> Iterator[list[str]]:
+    """One row per phase (a session without phases still gets one row)."""
+    head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
+    more = [s.get(k) for k in SESSION_CSV_MORE]
+    phases = s["phases"] or [None]
+    for i, p in enumerate(phases):
+        cells = dict.fromkeys(PHASE_FIELDS) if p is None else p
+        tail = [None if p is None else i, *(cells.get(k) for k in PHASE_CSV_MORE[1:])]
+        yield _cells([*head, *(cells.get(k) for k in PHASE_FIELDS), *more, *tail])
+
+
 def to_csv(data: Mapping[str, Any]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+    writer.writerow(CSV_HEADER)
     for s in data["sessions"]:
-        head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
-        phases = s["phases"] or [dict.fromkeys(PHASE_FIELDS)]
-        for p in phases:
-            writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+        writer.writerows(_csv_rows(s))
     return buf.getvalue()
 
 
@@ -183,11 +205,9 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+        writer.writerow(CSV_HEADER)
         for s in store.sessions():
-            head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
-            for p in s["phases"] or [dict.fromkeys(PHASE_FIELDS)]:
-                writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+            writer.writerows(_csv_rows(s))
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()
