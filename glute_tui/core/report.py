@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -166,11 +167,9 @@ def build_report(
     week_rows = []
     for i in range(weeks):
         start = first + timedelta(weeks=i)
-        end = min(start + timedelta(days=7), today)  # today is still open
-        span = max(0, (end - start).days)
         so_far = min(7, (today - start).days + 1)  # today included: it may be trained
         judged = sum(1 for k in range(so_far) if start + timedelta(days=k) not in paused)
-        adh = pg.adherence(days, end, span, paused, hold_target, target).overall if span else None
+        adh = week_adherence(days, start, today, paused, hold_target, target)
         week_rows.append(
             WeekRow(
                 start,
@@ -184,7 +183,7 @@ def build_report(
             )
         )
 
-    lsi_rows, test_names = _lsi(assessments)
+    lsi_rows, test_names = lsi_table(assessments)
     notes.reverse()  # newest first
     pause_rows = tuple(
         (p["start"], p["end"])
@@ -216,7 +215,25 @@ def build_report(
     )
 
 
-def _lsi(assessments: Sequence[Mapping[str, Any]]) -> tuple[list[LsiRow], list[str]]:
+def week_adherence(
+    days: pg.Days,
+    start: date,
+    today: date,
+    paused: AbstractSet[date],
+    hold_target: int,
+    weekly_target: int,
+) -> int | None:
+    """Adherence (% of the plan) over the complete days of the week starting `start`;
+    None when none is complete yet (today stays open)."""
+    end = min(start + timedelta(days=7), today)
+    span = (end - start).days
+    if span <= 0:
+        return None
+    return pg.adherence(days, end, span, paused, hold_target, weekly_target).overall
+
+
+def lsi_table(assessments: Sequence[Mapping[str, Any]]) -> tuple[list[LsiRow], list[str]]:
+    """One row per assessment, oldest first, with the LSI of each measured test by name."""
     rows = []
     names: list[str] = []
     for a in sorted(assessments, key=lambda a: str(a.get("taken_at", ""))):

@@ -236,6 +236,12 @@ def test_history_trends_snapshot(snap_compare, make_app, db_path) -> None:
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_trends)
 
 
+def test_history_trends_charts_snapshot(snap_compare, make_app, db_path) -> None:
+    """All four charts (LSI, pain, volume, adherence) with axes, dates and legends."""
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(110, 64), run_before=_trends)
+
+
 def test_history_sessions_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=1, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_sessions)

@@ -29,6 +29,7 @@ from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.history_view import (
     HistoryData,
     compute,
+    draw_adherence,
     draw_heatmap,
     draw_lsi,
     draw_pain,
@@ -93,9 +94,10 @@ class HistoryScreen(Screen[None]):
                 yield Static("", id="streaks", classes="card hcard")
             # hidden tabs mount after the first frame, so the overview paints sooner
             with TabPane("Trends", id="trends"), Lazy(VerticalScroll()):
-                yield Static("", id="volume", classes="card hcard")
-                yield Static("", id="pain", classes="card hcard")
                 yield Static("", id="lsi", classes="card hcard")
+                yield Static("", id="pain", classes="card hcard")
+                yield Static("", id="volume", classes="card hcard")
+                yield Static("", id="adherence", classes="card hcard")
             with TabPane("Sessions", id="sessions"), Lazy(Vertical()):
                 yield Static("", id="page-info")
                 yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
@@ -155,11 +157,20 @@ class HistoryScreen(Screen[None]):
         if self.data is None:
             return
         try:
-            self.query_one("#volume", Static).update(draw_volume(self.data))
-            self.query_one("#pain", Static).update(draw_pain(self.data))
-            self.query_one("#lsi", Static).update(draw_lsi(self.data))
+            boxes = [
+                (self.query_one(f"#{name}", Static), draw)
+                for name, draw in (
+                    ("lsi", draw_lsi),
+                    ("pain", draw_pain),
+                    ("volume", draw_volume),
+                    ("adherence", draw_adherence),
+                )
+            ]
         except NoMatches:  # not mounted yet: drawn when the tab is shown
-            pass
+            return
+        for box, draw in boxes:
+            width = box.content_size.width or self.app.size.width - 8
+            box.update(draw(self.data, width))
 
     def _draw_heatmap(self) -> None:
         box = self.query_one("#heatmap", Static)
@@ -169,6 +180,7 @@ class HistoryScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._draw_heatmap)
+        self.call_after_refresh(self._draw_trends)
 
     # ---- the sessions table --------------------------------------------------------------
     def _last_page(self) -> int:

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from glute_tui.core import progress as pg
+from glute_tui.core.report import LsiRow, lsi_table, week_adherence
+from glute_tui.core.text_chart import Cell, TextSeries, text_chart
 
 HEAT_WEEKS = 26
 TREND_WEEKS = 26
@@ -48,6 +50,10 @@ class HistoryData:
     lsi: list[tuple[str, float]]
     weak: str | None
     pauses: list[dict[str, str]]
+    adherence_weeks: list[int | None]  # the last TREND_WEEKS weeks, this week last
+    lsi_rows: list[LsiRow]
+    lsi_tests: list[str]
+    stages: list[tuple[str, str]]  # (first day, stage name): none until stages exist
 
 
 def compute(
@@ -62,6 +68,8 @@ def compute(
     days = pg.counts_by_day(rows)
     paused = pg.paused_days(pauses)
     target = pg.circuit_target(settings)
+    lsi = lsi_table(assessments)
+    first = pg.week_start(today) - timedelta(weeks=TREND_WEEKS - 1)
     return HistoryData(
         today=today,
         total=len(rows),
@@ -79,6 +87,13 @@ def compute(
         lsi=pg.lsi_series(assessments)[-TREND_WEEKS:],
         weak=weak if weak in ("left", "right") else None,
         pauses=sorted(pauses, key=lambda p: p.get("start", "")),
+        adherence_weeks=[
+            week_adherence(days, first + timedelta(weeks=i), today, paused, hold_target, target)
+            for i in range(TREND_WEEKS)
+        ],
+        lsi_rows=lsi[0],
+        lsi_tests=lsi[1],
+        stages=[],
     )
 
 
@@ -183,7 +198,77 @@ def draw_streaks(d: HistoryData) -> str:
     return "\n".join(lines)
 
 
-def draw_volume(d: HistoryData) -> str:
+ROLE_STYLE = {
+    "axis": "$text-muted",
+    "label": "$text-muted",
+    "band": "$text-muted",
+    "ref": "$error",
+    "s0": "$accent",
+    "s1": "$primary-lighten-2",
+    "s2": "$success",
+    "s3": "$warning",
+}
+
+
+def markup(grid: list[list[Cell]]) -> str:
+    """A text chart as markup: runs of one role share one style tag."""
+    lines = []
+    for row in grid:
+        out: list[str] = []
+        run, role = "", ""
+        for ch, r in [*row, ("", "end")]:
+            if r != role and run:
+                text = run.replace("[", "\\[")
+                style = ROLE_STYLE.get(role)
+                out.append(f"[{style}]{text}[/]" if style else text)
+                run = ""
+            role = r
+            run += ch
+        lines.append("".join(out).rstrip())
+    return "\n".join(lines)
+
+
+def _weeks(d: HistoryData, n: int) -> list[str]:
+    first = pg.week_start(d.today) - timedelta(weeks=n - 1)
+    return [(first + timedelta(weeks=i)).strftime("%d %b") for i in range(n)]
+
+
+def _bands(d: HistoryData, n: int) -> list[tuple[int, str]]:
+    first = pg.week_start(d.today) - timedelta(weeks=n - 1)
+    out = []
+    for start, name in d.stages:
+        i = max(0, (date.fromisoformat(start) - first).days // 7)
+        if i < n:
+            out.append((i, name))
+    return out
+
+
+def _chart_width(width: int) -> int:
+    return max(30, width - 2)
+
+
+def draw_adherence(d: HistoryData, width: int = 100) -> str:
+    n = len(d.adherence_weeks)
+    grid = text_chart(
+        _weeks(d, n),
+        [
+            TextSeries(
+                "adherence, % of the plan",
+                [None if v is None else float(v) for v in d.adherence_weeks],
+                "bar",
+            )
+        ],
+        width=_chart_width(width),
+        height=6,
+        y_max=100,
+        y_unit="%",
+        ref=(pg.ON_TRACK_PCT, f"{pg.ON_TRACK_PCT}% on track"),
+        bands=_bands(d, n),
+    )
+    return f"[b]Adherence per week[/b], last {n} weeks (this week so far)\n" + markup(grid)
+
+
+def draw_volume(d: HistoryData, width: int = 100) -> str:
     sides = ("left", "right")
     if d.weak in sides:
         order = [d.weak, "right" if d.weak == "left" else "left"]
@@ -191,49 +276,77 @@ def draw_volume(d: HistoryData) -> str:
     else:
         order = list(sides)
         names = {"left": "left", "right": "right"}
-    hi_h = max([1, *(w.holds[s] for w in d.volume for s in sides)])
-    hi_r = max([1, *(w.reps[s] for w in d.volume for s in sides)])
-    lines = [f"[b]Per-side volume[/b], last {VOLUME_WEEKS} weeks (this week last)"]
-    for s in order:
-        holds = [float(w.holds[s]) for w in d.volume]
-        reps = [float(w.reps[s]) for w in d.volume]
-        lines.append(
-            f"{names[s]:<15} holds {sparkline(list(holds), 0, hi_h)} {int(holds[-1]):>4}  "
-            f"reps {sparkline(list(reps), 0, hi_r)} {int(reps[-1]):>4}"
-        )
+    n = len(d.volume)
+    grid = text_chart(
+        _weeks(d, n),
+        [
+            TextSeries(f"holds {names[s]}", [float(w.holds[s]) for w in d.volume], "bar")
+            for s in order
+        ],
+        width=_chart_width(width),
+        height=6,
+        bands=_bands(d, n),
+    )
+    reps = "  ·  ".join(f"{names[s]} {d.volume[-1].reps[s]}" for s in order)
+    lines = [
+        f"[b]Per-side volume[/b]: completed holds per week, last {n} weeks",
+        markup(grid),
+        f"[$text-muted]Reps of paced drills this week: {reps}[/]",
+    ]
     if d.weak in sides:
         lines.append("[$text-muted]Your plan trains the weak side only: it should lead.[/]")
     return "\n".join(lines)
 
 
-def draw_pain(d: HistoryData) -> str:
+def draw_pain(d: HistoryData, width: int = 100) -> str:
     labels = {
-        "pain_before": "pain before",
-        "pain_after": "pain after",
+        "pain_before": "before",
+        "pain_after": "after",
         "pain_next_morning": "next morning",
-        "effort": "effort",
     }
-    lines = [f"[b]Pain and effort[/b], weekly average 0-10, last {TREND_WEEKS} weeks"]
-    for key, label in labels.items():
-        values = d.means[key]
-        last = next((v for v in reversed(values) if v is not None), None)
-        tail = "—" if last is None else f"{last:.1f}"
-        lines.append(f"{label:<13} {sparkline(values, 0, 10)} {tail:>4}")
-    return "\n".join(lines)
+    n = len(d.means["pain_before"])
+    grid = text_chart(
+        _weeks(d, n),
+        [TextSeries(label, d.means[key]) for key, label in labels.items()],
+        width=_chart_width(width),
+        height=6,
+        y_max=10,
+        ref=(5, "5/10 limit"),
+        bands=_bands(d, n),
+    )
+    effort = next((v for v in reversed(d.means["effort"]) if v is not None), None)
+    tail = "" if effort is None else f"  ·  effort this week {effort:.1f}/10"
+    return (
+        f"[b]Pain[/b], weekly average 0-10, last {n} weeks\n{markup(grid)}\n"
+        f"[$text-muted]Up to 5/10 is fine if it settles by the next morning.{tail}[/]"
+    )
 
 
-def draw_lsi(d: HistoryData) -> str:
-    if not d.lsi:
+def draw_lsi(d: HistoryData, width: int = 100) -> str:
+    rows = [r for r in d.lsi_rows if r.tests][-TREND_WEEKS:]
+    if not rows:
         return (
             "[b]Limb symmetry (LSI)[/b]\n[$text-muted]No measured assessment yet. The "
             "self-assessment compares your sides.[/]"
         )
-    values: list[float | None] = [v for _, v in d.lsi]
-    day, last = d.lsi[-1]
-    mark = "[$success]passes[/]" if last >= 90 else "[$warning]below 90%[/]"
+    names = [t for t in d.lsi_tests if any(t in r.tests for r in rows)][:4]
+    low = min([v for r in rows for v in r.tests.values()] + [90.0])
+    grid = text_chart(
+        [r.day[5:] for r in rows],
+        [TextSeries(name, [r.tests.get(name) for r in rows]) for name in names],
+        width=_chart_width(width),
+        height=6,
+        y_min=max(0.0, (low // 10) * 10 - 10),
+        y_max=100,
+        y_unit="%",
+        ref=(90, "90% pass"),
+    )
+    last = rows[-1]
+    lowest = min(last.tests, key=lambda t: last.tests[t])
+    value = last.tests[lowest]
+    mark = "[$success]passes[/]" if value >= 90 else "[$warning]below 90%[/]"
     return (
-        f"[b]Limb symmetry (LSI)[/b], weaker side as % of the stronger, last "
-        f"{len(values)} assessments\n"
-        f"{sparkline(values, 50, 100)}  latest {last:.0f}% on {day} {mark}\n"
-        "[$text-muted]90% or more is the usual pass mark; below 85% is worth correcting.[/]"
+        f"[b]Limb symmetry (LSI)[/b] per test, weaker side as % of the stronger, last "
+        f"{len(rows)} assessments (month-day)\n{markup(grid)}\n"
+        f"Latest {last.day}: {lowest} {value:g}% {mark}"
     )
