@@ -49,7 +49,7 @@ SESSION_CSV_MORE = (
 )
 PHASE_CSV_MORE = ("phase_index", "paused_s", "ended_by")
 CSV_HEADER = (*SESSION_CSV_FIELDS, *PHASE_FIELDS, *SESSION_CSV_MORE, *PHASE_CSV_MORE)
-KV_KEYS = ("plan", "settings", "cues", "pauses")
+KV_KEYS = ("plan", "settings", "cues", "pauses", "day_notes")
 
 
 def build_export(store: HistoryStore) -> dict[str, Any]:
@@ -145,6 +145,8 @@ def parse_export(raw: Any) -> dict[str, Any]:
             out["kv"]["cues"] = {k: [clean(c) for c in v] for k, v in cues.items()}
         if "pauses" in raw:
             out["kv"]["pauses"] = _pauses(raw["pauses"])
+        if "day_notes" in raw:
+            out["kv"]["day_notes"] = _day_notes(raw["day_notes"])
         return out
     except RecordError as exc:
         raise StoreError(f"refused: {exc}; nothing was imported") from None
@@ -166,6 +168,21 @@ def _pauses(value: Any) -> list[dict[str, str]]:
             raise RecordError(f"pauses[{i}]: end is before start")
         out.append({"start": start.isoformat(), "end": end.isoformat()})
     return out
+
+
+def _day_notes(value: Any) -> dict[str, str]:
+    from datetime import date
+
+    if not isinstance(value, Mapping):
+        raise RecordError("day_notes: must map YYYY-MM-DD days to text")
+    for day, text in value.items():
+        try:
+            date.fromisoformat(str(day))
+        except ValueError:
+            raise RecordError(f"day_notes.{day}: is not a YYYY-MM-DD day") from None
+        if not isinstance(text, str):
+            raise RecordError(f"day_notes.{day}: must be text")
+    return {str(k): v for k, v in value.items()}
 
 
 def read_export_file(path: Path) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,7 +41,7 @@ async def test_history_opens_from_home_and_shows_what_core_computes(make_app, db
         streaks = _text(screen, "#streaks")
         assert f"{hold.longest} days" in streaks
         assert f"{round(pg.hold_strength(days, today, paused) * 100)}%" in streaks
-        assert "Last 26 weeks" in _text(screen, "#heatmap")
+        assert re.search(r"Last \d+ weeks", _text(screen, "#heatmap"))
         await pilot.press("escape")
         assert type(app.screen).__name__ == "HomeScreen"
 
@@ -496,10 +497,11 @@ def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() 
     took the room of "Jun", so June had no label at all."""
     from datetime import date
 
-    from glute_tui.ui.screens.history_view import compute, draw_heatmap
+    from glute_tui.ui.screens.history_view import compute
+    from glute_tui.ui.widgets.calendar import month_row
 
     data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
-    months = draw_heatmap(data, 80).splitlines()[1]
+    months = month_row(data.heat[-26:], 2)
     for name in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
         assert name in months
 

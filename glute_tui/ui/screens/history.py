@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from glute_tui.core import progress as pg
 from glute_tui.core.words import routine_word, status_word, stop_word
+from glute_tui.ui.dialogs.day import DayDialog
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
 from glute_tui.ui.dialogs.report import ReportDialog
@@ -30,17 +31,19 @@ from glute_tui.ui.screens.history_view import (
     HistoryData,
     compute,
     draw_adherence,
-    draw_heatmap,
     draw_lsi,
     draw_pain,
     draw_streaks,
     draw_volume,
 )
+from glute_tui.ui.widgets.calendar import Calendar
 
 PAGE = 50
 
 
 def _time(row: dict[str, Any]) -> str:
+    if row.get("logged_later"):
+        return "later"
     try:
         return datetime.fromisoformat(row["started_at"]).strftime("%H:%M")
     except (KeyError, ValueError):
@@ -52,9 +55,12 @@ def _n(v: Any) -> str:
 
 
 class HistoryScreen(Screen[None]):
+    AUTO_FOCUS = "#heatmap"  # the calendar: arrows pick a day straight away
     HELP = (
-        "Your history. The calendar shows the last 26 weeks: each day's hold sessions "
-        "(two make a day count) and a dot for a circuit day. A streak counts days in a row; "
+        "Your history. The calendar shows as many weeks as fit: each day's hold sessions "
+        "(two make a day count) and a dot for a circuit day. Arrows pick a day and Enter "
+        "opens it: its sessions, pains and note; a past day can get a note and a missed "
+        "session can be logged there. A streak counts days in a row; "
         "the circuit streak allows the rest days your weekly target leaves. Habit strength "
         "is a slow-moving score (0-100%) that forgives a missed day and rewards months of "
         "steady work. Adherence compares the last 7 and 28 complete days with your plan; "
@@ -73,7 +79,7 @@ class HistoryScreen(Screen[None]):
         Binding("p", "pause", "Pause"),  # injury pause; short so all keys fit 80 columns
         Binding("x", "export", "Export"),
         Binding("r", "report", "Report"),
-        Binding("w", "weekly_target", "Circuit target"),
+        Binding("w", "weekly_target", "Target"),  # the weekly circuit target (help says)
         Binding("left_square_bracket", "page(1)", "Older", key_display="[", show=False),
         Binding("right_square_bracket", "page(-1)", "Newer", key_display="]", show=False),
     ]
@@ -90,7 +96,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="history-tabs"):
             with TabPane("Overview", id="overview"), VerticalScroll():
-                yield Static("Reading your history…", id="heatmap", classes="card hcard")
+                yield Calendar(id="heatmap", classes="card hcard")
                 yield Static("", id="streaks", classes="card hcard")
             # hidden tabs mount after the first frame, so the overview paints sooner
             with TabPane("Trends", id="trends"), Lazy(VerticalScroll()):
@@ -135,7 +141,7 @@ class HistoryScreen(Screen[None]):
         app.call_from_thread(self._apply, data, rows)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#heatmap", Static).update(
+        self.query_one(Calendar).failed(
             "[$error]Part of your history could not be read, so the summary cannot be "
             f"shown ({message}). Your sessions are still in the file; export (x) keeps "
             "everything.[/]"
@@ -173,13 +179,24 @@ class HistoryScreen(Screen[None]):
             box.update(draw(self.data, width))
 
     def _draw_heatmap(self) -> None:
-        box = self.query_one("#heatmap", Static)
         if self.data is not None:
-            width = box.content_size.width or self.app.size.width - 8
-            box.update(draw_heatmap(self.data, width))
+            d = self.data
+            self.query_one(Calendar).show(d.heat, d.today, d.hold_target, d.total == 0)
+
+    def on_calendar_day_chosen(self, event: Calendar.DayChosen) -> None:
+        if self.data is None:
+            return
+        day = event.day.isoformat()
+        rows = []
+        for r in reversed(self._rows):  # oldest first: walk back to the day and stop
+            if r["day"] < day:
+                break
+            if r["day"] == day:
+                rows.append(r)
+        rows.reverse()
+        self.app.push_screen(DayDialog(event.day, rows, self.data.today))
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._draw_heatmap)
         self.call_after_refresh(self._draw_trends)
 
     # ---- the sessions table --------------------------------------------------------------

@@ -11,7 +11,7 @@ from glute_tui.core import progress as pg
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
 from glute_tui.core.text_chart import Cell, TextSeries, text_chart
 
-HEAT_WEEKS = 26
+HEAT_WEEKS = 52  # the calendar shows as many as fit
 TREND_WEEKS = 26
 VOLUME_WEEKS = 12
 BARS = "▁▂▃▄▅▆▇█"
@@ -98,57 +98,6 @@ def compute(
 
 
 # ---- drawing ----------------------------------------------------------------------------
-HOLD_GLYPHS = (
-    "[$text-muted]·[/]",
-    "[$success-darken-2]▒[/]",
-    "[$success]▓[/]",
-    "[$success-lighten-2]█[/]",
-)
-
-
-def _cell(c: pg.HeatCell) -> str:
-    if c.future:
-        return "  "
-    if c.paused:
-        body = "[$warning]~~[/]"
-    else:
-        body = HOLD_GLYPHS[min(c.hold, 3)] + ("[$accent]•[/]" if c.circuit else " ")
-    return f"[reverse]{body}[/]" if c.today else body
-
-
-def draw_heatmap(d: HistoryData, width: int = 200) -> str:
-    """The calendar, as many of the last 26 weeks as fit in `width` cells (2 per day)."""
-    weeks = max(4, min(len(d.heat), (width - 4) // 2))
-    cols = d.heat[-weeks:]
-    months = [" "] * (len(cols) * 2)
-    last_month = None
-    for i, col in enumerate(cols):
-        m = col[0].day.month
-        if i == 0 and len(cols) > 1 and cols[1][0].day.month != m:
-            # a month with one week in view: its label would push out the next month's
-            last_month = m
-            continue
-        if m != last_month:
-            label = col[0].day.strftime("%b")
-            if all(months[j] == " " for j in range(max(0, 2 * i - 1), min(len(months), 2 * i + 3))):
-                for k, ch in enumerate(label):
-                    if 2 * i + k < len(months):
-                        months[2 * i + k] = ch
-            last_month = m
-    title = f"[b]Last {weeks} weeks[/b]"
-    if d.total == 0:
-        title += "  [$text-muted]No sessions yet: each one you finish fills in its day.[/]"
-    lines = [title, "    " + "".join(months)]
-    for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
-        lines.append(f"{name:<4}" + "".join(_cell(col[row]) for col in cols))
-    lines.append(
-        "[$text-muted]hold:[/] [$text-muted]·[/] none  [$success-darken-2]▒[/] 1  "
-        f"[$success]▓[/] {d.hold_target} (counts)  [$success-lighten-2]█[/] 3   "
-        "[$accent]•[/] circuit  [$warning]~~[/] paused  [reverse]  [/] today"
-    )
-    return "\n".join(lines)
-
-
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
