@@ -17,6 +17,7 @@ from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.history import HistoryScreen
 from glute_tui.ui.screens.next_morning import NextMorningDialog
 from glute_tui.ui.screenshots import seed_demo
+from glute_tui.ui.widgets.session_list import SessionList
 from tests.conftest import FIXED_NOW, settle
 
 
@@ -54,7 +55,8 @@ async def test_drill_down_into_a_session_and_page_back(make_app, db_path) -> Non
         screen = app.screen
         await pilot.press("3")
         table = screen.query_one("#session-table", DataTable)
-        assert table.row_count == 50
+        size = screen.query_one(SessionList).page_size()
+        assert table.row_count == size == table.size.height - 1  # a page is what fits
         newest = HistoryStore.open(db_path).rows()[-1]
         assert table.get_row_at(0)[0] == newest["day"]
         assert "of " in _text(screen, "#page-info")
@@ -71,9 +73,9 @@ async def test_drill_down_into_a_session_and_page_back(make_app, db_path) -> Non
         await pilot.press("escape")
         assert app.screen is screen
         await pilot.press("left_square_bracket")
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
         await pilot.press("right_square_bracket")
-        assert "Sessions 1–50" in _text(screen, "#page-info")
+        assert f"Sessions 1–{size}" in _text(screen, "#page-info")
 
 
 async def test_injury_pause_is_saved_and_bad_dates_are_explained(make_app, db_path) -> None:
@@ -378,11 +380,12 @@ async def test_paging_from_the_overview_opens_the_sessions_tab(make_app, db_path
         await pilot.pause()
         screen = app.screen
         assert screen.query_one(TabbedContent).active == "sessions"
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        size = screen.query_one(SessionList).page_size()
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
         assert app.focused is screen.query_one("#session-table")
         await pilot.press("2", "3")  # away and back: the same page
         await pilot.pause()
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
 
 
 async def test_a_csv_name_exports_csv_whatever_the_choice(

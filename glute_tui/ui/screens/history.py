@@ -1,27 +1,25 @@
 """History: the calendar, streaks, habit strength, adherence, trends and every session.
 
 Everything on this screen is computed from the store's in-memory rows (cheap) on a worker
-thread, then drawn in one go; the sessions table shows one page of 50 at a time, newest
+thread, then drawn in one go; the sessions table shows one page (what fits) at a time, newest
 first, so ten years of history open as fast as one month.
 """
 
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from glute_tui.core import progress as pg
-from glute_tui.core.words import routine_word, status_word, stop_word
 from glute_tui.ui.dialogs.day import DayDialog
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
@@ -37,21 +35,7 @@ from glute_tui.ui.screens.history_view import (
     draw_volume,
 )
 from glute_tui.ui.widgets.calendar import Calendar
-
-PAGE = 50
-
-
-def _time(row: dict[str, Any]) -> str:
-    if row.get("logged_later"):
-        return "later"
-    try:
-        return datetime.fromisoformat(row["started_at"]).strftime("%H:%M")
-    except (KeyError, ValueError):
-        return ""
-
-
-def _n(v: Any) -> str:
-    return "–" if v is None else str(v)
+from glute_tui.ui.widgets.session_list import SessionList
 
 
 class HistoryScreen(Screen[None]):
@@ -68,7 +52,8 @@ class HistoryScreen(Screen[None]):
         "Hurt? Press p to mark an injury pause: paused days neither count nor break a "
         "streak. x exports everything (JSON or CSV) as a backup; r saves a one-page report "
         "for your physio (HTML). In the sessions tab, Enter "
-        "opens a session; [ and ] page through older and newer sessions. 1, 2 and 3 switch "
+        "opens a session; [ and ] page through older and newer sessions; f moves to the "
+        "filter (routine, status, side, and a date to go to). 1, 2 and 3 switch "
         "tabs; w changes your weekly circuit target (5, 6 or 7 days)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,9 +72,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data: HistoryData | None = None
-        self.page = 0
         self._rows: list[dict[str, Any]] = []
-        self._page_ids: list[str] = []
         self._table_stale = True
 
     def compose(self) -> ComposeResult:
@@ -104,9 +87,8 @@ class HistoryScreen(Screen[None]):
                 yield Static("", id="pain", classes="card hcard")
                 yield Static("", id="volume", classes="card hcard")
                 yield Static("", id="adherence", classes="card hcard")
-            with TabPane("Sessions", id="sessions"), Lazy(Vertical()):
-                yield Static("", id="page-info")
-                yield DataTable(id="session-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Sessions", id="sessions"):
+                yield Lazy(SessionList(id="session-list"))
         yield Footer(compact=True)  # all keys fit 80 columns (the default spacing cut "Theme")
 
     def on_mount(self) -> None:
@@ -153,7 +135,6 @@ class HistoryScreen(Screen[None]):
         self._draw_heatmap()
         self.query_one("#streaks", Static).update(draw_streaks(data))
         self._draw_trends()
-        self.page = min(self.page, self._last_page())
         # the table is filled when it is first shown: the overview paints sooner
         self._table_stale = True
         if self.query_one(TabbedContent).active == "sessions":
@@ -200,67 +181,30 @@ class HistoryScreen(Screen[None]):
         self.call_after_refresh(self._draw_trends)
 
     # ---- the sessions table --------------------------------------------------------------
-    def _last_page(self) -> int:
-        return max(0, (len(self._rows) - 1) // PAGE)
-
     def _fill_table(self) -> None:
         try:
-            table = self.query_one("#session-table", DataTable)
+            sessions = self.query_one(SessionList)
         except NoMatches:  # not mounted yet: filled when the tab is shown
             return
         self._table_stale = False
-        if not table.columns:
-            table.add_columns(
-                "Date", "Time", "Routine", "Status", "Stopped by", "Pain b/a/nm", "Effort"
-            )
-        table.clear()
-        n = len(self._rows)
-        end = n - self.page * PAGE
-        chunk = self._rows[max(0, end - PAGE) : end]
-        table.add_rows(
-            (
-                (
-                    r["day"],
-                    _time(r),
-                    routine_word(r["routine"]),
-                    status_word(r["status"]),
-                    stop_word(r.get("stop_reason")),
-                    f"{_n(r.get('pain_before'))}/{_n(r.get('pain_after'))}/"
-                    f"{_n(r.get('pain_next_morning'))}",
-                    _n(r.get("effort")),
-                )
-                for r in reversed(chunk)
-            ),
-        )
-        # keys: add_rows has no keys, so keep the ids by position
-        self._page_ids = [r["id"] for r in reversed(chunk)]
-        info = self.query_one("#page-info", Static)
-        if n == 0:
-            info.update("No sessions yet. Finished sessions appear here.")
-        else:
-            first = self.page * PAGE + 1
-            info.update(
-                f"Sessions {first}–{min(n, first + PAGE - 1)} of {n:,}, newest first · "
-                "Enter opens one · \\[ older · ] newer"
-            )
+        sessions.set_rows(self._rows)
 
     def action_page(self, step: int) -> None:
-        new = min(max(0, self.page + step), self._last_page())
-        if new != self.page:
-            self.page = new
-            self._table_stale = True
         tabs = self.query_one(TabbedContent)
         if tabs.active != "sessions":
             tabs.active = "sessions"  # TabActivated fills and focuses the table
-        elif self._table_stale:
-            self._fill_table()
+            self.call_after_refresh(self._page, step)
+        else:
+            self._page(step)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        index = event.cursor_row
-        ids = self._page_ids
-        if 0 <= index < len(ids):
-            row = next((r for r in reversed(self._rows) if r["id"] == ids[index]), {})
-            self.app.push_screen(SessionDetail(ids[index], int(row.get("phase_count", 0))))
+    def _page(self, step: int) -> None:
+        if self._table_stale:
+            self._fill_table()
+        with contextlib.suppress(NoMatches):
+            self.query_one(SessionList).action_page(step)
+
+    def on_session_list_open(self, event: SessionList.Open) -> None:
+        self.app.push_screen(SessionDetail(event.session_id, event.phase_count))
 
     # ---- actions ------------------------------------------------------------------------
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
