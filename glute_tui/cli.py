@@ -16,7 +16,7 @@ from glute_tui import __version__
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "report")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "report", "remind")
 EXIT_USAGE = 2
 
 
@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     from glute_tui.report_cli import add_report_parser
 
     add_report_parser(sub, common)
+    from glute_tui.remind_cli import add_remind_parser  # reminders (glute_tui/remind_cli.py)
+
+    add_remind_parser(sub, common)
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -116,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.report_cli import run_report
 
             return run_report(_open_store, db, args)
+        if command == "remind":
+            from glute_tui.remind_cli import run_remind
+
+            return run_remind(db, args)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command == "screenshots":
