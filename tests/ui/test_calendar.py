@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Button, Input
+from textual.widgets import Button, DataTable, Input
 
 from glute_tui.core import progress as pg
 from glute_tui.store.history import HistoryStore
@@ -100,6 +100,15 @@ async def test_a_past_day_gets_a_note_and_a_session_logged_later(make_app, db_pa
         cal = app.screen.query_one(Calendar)
         cell = next(c for col in cal.heat for c in col if c.day == day.day)
         assert cell.hold == 2
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one("#session-table", DataTable)
+        assert table.get_row_at(0)[1] == "later"
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        head = _plain(app.screen.query_one("#detail-head"))
+        assert "Logged later from the calendar: done, but not timed." in head
 
 
 async def test_today_cannot_be_logged_later(make_app, db_path) -> None:

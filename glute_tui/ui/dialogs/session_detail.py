@@ -41,7 +41,7 @@ class SessionDetail(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#phase-table", DataTable).add_columns(
-            "Phase", "Exercise", "Side", "Set", "Plan", "Done", "Reps", "Ended by"
+            "Phase", "Exercise", "Side", "Set", "Done/plan", "Reps", "Ended by"
         )
         self._load()
 
@@ -67,6 +67,8 @@ class SessionDetail(ModalScreen[None]):
         start = s["started_at"].replace("T", " ")[:16]
         end = s["ended_at"][11:16]
         note = f"\nNote: {s['note']}" if s.get("note") else ""
+        if s.get("logged_later"):
+            note += "\nLogged later from the calendar: done, but not timed."
         if self.expected_phases and not s["phases"]:
             note += (
                 f"\n[$warning]Its {self.expected_phases} phases could not be read: the month "
@@ -93,8 +95,7 @@ class SessionDetail(ModalScreen[None]):
                     name,
                     side_word(p.get("side")),
                     str(p.get("set", "")),
-                    f"{p['planned_s']:g}s",
-                    f"{done:.0f}s",
+                    f"{done:.0f}/{p['planned_s']:g} s",
                     _n(p.get("reps")),
                     end_word(p.get("ended_by")),
                 )
