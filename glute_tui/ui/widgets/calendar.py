@@ -156,9 +156,21 @@ class Calendar(Widget, can_focus=True):
             title += "  [$text-muted]No sessions yet: each one you finish fills in its day.[/]"
         elif self.selected is not None:
             title += f"  [$text-muted]selected {self.selected.strftime('%a %d %b %Y')}[/]"
+        # each kind of cell is parsed once (ten years of markup parsed per frame was slow)
+        pieces: dict[str, Content] = {}
+
+        def piece(markup: str) -> Content:
+            found = pieces.get(markup)
+            if found is None:
+                found = pieces[markup] = Content.from_markup(markup)
+            return found
+
+        grid = [
+            Content(f"{name:<4}")
+            + Content("").join(piece(self._cell(col[row], cw)) for col in cols)
+            for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun"))
+        ]
         lines = [title, "    " + months]
-        for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):
-            lines.append(f"{name:<4}" + "".join(self._cell(col[row], cw) for col in cols))
         t = self.hold_target
         lines.append(
             f"[$text-muted]hold:[/] [$text-muted]·[/] none  [{HOLD_STYLES[1]}]▂[/] "
@@ -171,4 +183,6 @@ class Calendar(Widget, can_focus=True):
             if self.has_focus
             else "[$text-muted]Tab to the calendar to pick a day[/]"
         )
-        return Content.from_markup("\n".join(lines))
+        head = Content.from_markup("\n".join(lines[:2]))
+        tail = Content.from_markup("\n".join(lines[2:]))
+        return Content("\n").join([head, *grid, tail])
