@@ -131,3 +131,8 @@ def test_calendar_with_a_selected_day_snapshot(snap_compare, make_app, db_path) 
 def test_day_view_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=1, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(100, 30), run_before=_open_day)
+
+
+def test_day_view_fits_80_by_24_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_open_day)

@@ -88,3 +88,14 @@ async def test_report_key_saves_the_report(make_app, db_path, tmp_path: Path) ->
         assert "(4 weeks)" in html and "<script" not in html
         await pilot.press("escape")
         assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def _report_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+
+
+def test_report_dialog_snapshot(snap_compare, make_app, db_path) -> None:
+    seed_demo(db_path, years=0.3, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_report_dialog)

@@ -25,13 +25,13 @@ def session_line(r: dict[str, Any]) -> str:
     when = "logged later" if r.get("logged_later") else str(r.get("started_at", ""))[11:16]
     why = stop_word(r.get("stop_reason"))
     line = (
-        f"{when:<12} {routine_word(r.get('routine')):<8} {status_word(r.get('status'))}"
+        f"{when}  {routine_word(r.get('routine')):<8}{status_word(r.get('status'))}"
         f"{f' ({why})' if why and r.get('status') != 'completed' else ''}  ·  pain before "
         f"{_n(r.get('pain_before'))}, after {_n(r.get('pain_after'))}, next morning "
         f"{_n(r.get('pain_next_morning'))}"
     )
     if r.get("note"):
-        line += f"\n{'':12} [$text-muted]note:[/] {str(r['note']).replace('[', chr(92) + '[')}"
+        line += f"\n       [$text-muted]note:[/] {str(r['note']).replace('[', chr(92) + '[')}"
     return line
 
 
