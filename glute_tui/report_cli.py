@@ -39,6 +39,7 @@ def add_report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE.html",
         help="where to save it (default glute-tui-report-DATE.html here; '-' prints it)",
     )
+    rep.add_argument("--name", default="", metavar="NAME", help="your name, for its title")
     rep.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
 
@@ -67,8 +68,8 @@ def run_report(open_store: Callable[[Path], Any], db: Path, args: argparse.Names
     store = open_store(db)
     target = shipped.protocols().hold.sessions_target
     if out == "-":
-        sys.stdout.write(report_html(store, today, args.weeks, target))
+        sys.stdout.write(report_html(store, today, args.weeks, target, who=args.name))
         return 0
-    path = write_report(store, Path(out).expanduser(), today, args.weeks, target)
+    path = write_report(store, Path(out).expanduser(), today, args.weeks, target, args.name)
     print(f"report of the last {args.weeks} weeks saved to {path}", file=sys.stderr)
     return 0

@@ -86,6 +86,7 @@ class Report:
     weak: str | None
     pauses: tuple[tuple[str, str], ...]  # in the period
     stages: tuple[tuple[str, str], ...]  # (first day, stage name); empty until stages exist
+    who: str = ""  # the person the report is about, as they typed it
 
 
 def _int(v: Any) -> int | None:
@@ -118,6 +119,7 @@ def build_report(
     weeks: int = DEFAULT_WEEKS,
     hold_target: int = pg.HOLD_TARGET,
     stages: Sequence[tuple[str, str]] = (),
+    who: str = "",
 ) -> Report:
     """The report over the last `weeks` weeks (Monday first, this week last)."""
     if not 1 <= weeks <= MAX_WEEKS:
@@ -212,6 +214,7 @@ def build_report(
         weak=plan.verdict if plan.verdict in ("left", "right") else None,
         pauses=pause_rows,
         stages=tuple(stages),
+        who=who.strip(),
     )
 
 

@@ -275,7 +275,7 @@ def render_html(r: Report) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>glute-tui report {last}</title><style>{CSS}</style></head><body>",
-        "<h1>Glute rehab progress report</h1>",
+        "<h1>Glute rehab progress report" + (f": {_e(r.who)}" if r.who else "") + "</h1>",
         f"<p>Self-logged training with glute-tui, {r.first.isoformat()} to {last} "
         f"({r.weeks} weeks), made {last}.{_e(since)}</p>",
         "<p class='muted'>Recorded by the user at home; educational software, not a "

@@ -18,6 +18,7 @@ def report_html(
     weeks: int = DEFAULT_WEEKS,
     hold_target: int = 2,
     stages: Sequence[tuple[str, str]] = (),
+    who: str = "",
 ) -> str:
     model = build_report(
         store.rows(),
@@ -29,6 +30,7 @@ def report_html(
         weeks,
         hold_target,
         stages,
+        who,
     )
     return render_html(model)
 
@@ -43,7 +45,8 @@ def write_report(
     today: date,
     weeks: int = DEFAULT_WEEKS,
     hold_target: int = 2,
+    who: str = "",
 ) -> Path:
     """Render first, then write atomically: a failure leaves no half file. Returns the path."""
-    text = report_html(store, today, weeks, hold_target)
+    text = report_html(store, today, weeks, hold_target, who=who)
     return save_user_file(out, [text])
