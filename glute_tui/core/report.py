@@ -120,6 +120,7 @@ def build_report(
     hold_target: int = pg.HOLD_TARGET,
     stages: Sequence[tuple[str, str]] = (),
     who: str = "",
+    day_notes: Mapping[str, str] | None = None,
 ) -> Report:
     """The report over the last `weeks` weeks (Monday first, this week last)."""
     if not 1 <= weeks <= MAX_WEEKS:
@@ -186,7 +187,10 @@ def build_report(
         )
 
     lsi_rows, test_names = lsi_table(assessments)
-    notes.reverse()  # newest first
+    for day, text in (day_notes or {}).items():  # notes on a day itself, from the calendar
+        if since <= day <= until and isinstance(text, str) and text.strip():
+            notes.append(Note(day, "the day", text.strip()))
+    notes.sort(key=lambda n: n.day, reverse=True)  # newest day first; stable within a day
     pause_rows = tuple(
         (p["start"], p["end"])
         for p in sorted(pauses, key=lambda p: p.get("start", ""))

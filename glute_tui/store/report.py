@@ -31,6 +31,7 @@ def report_html(
         hold_target,
         stages,
         who,
+        store.kv("day_notes") or {},
     )
     return render_html(model)
 

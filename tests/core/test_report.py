@@ -59,7 +59,8 @@ def test_weeks_count_days_trained_sessions_pain_stops_and_notes() -> None:
         _row(monday - timedelta(days=30), note="too old for 2 weeks"),
     ]
     rows.sort(key=lambda r: r["started_at"])
-    r = build_report(rows, [], Plan(), [], {}, TODAY, weeks=2)
+    notes = {monday.isoformat(): "rested the hip", "2020-01-01": "too old"}
+    r = build_report(rows, [], Plan(), [], {}, TODAY, weeks=2, day_notes=notes)
     assert r.first == monday - timedelta(weeks=1)
     this = r.week_rows[-1]
     assert this.days_trained == 2  # the stopped session's day does not count as trained
@@ -73,7 +74,10 @@ def test_weeks_count_days_trained_sessions_pain_stops_and_notes() -> None:
     assert r.total_sessions == 4 and r.completed == 3
     assert r.over_limit == 2  # after 6 and during 7 are above 5/10
     assert r.stop_reasons == (("hold", "glutes stopped", 1),)
-    assert [n.text for n in r.notes] == ["left hip sore"]
+    assert [(n.routine, n.text) for n in r.notes] == [
+        ("hold", "left hip sore"),
+        ("the day", "rested the hip"),
+    ]
 
 
 def test_weeks_out_of_range_are_refused() -> None:
