@@ -17,7 +17,7 @@ from glute_tui.core.words import plural
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots", "stats")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "report", "remind")
 EXIT_USAGE = 2
 
 
@@ -77,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     stats.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    # the physio report (logic in glute_tui/report_cli.py)
+    from glute_tui.report_cli import add_report_parser
+
+    add_report_parser(sub, common)
+    from glute_tui.remind_cli import add_remind_parser  # reminders (glute_tui/remind_cli.py)
+
+    add_remind_parser(sub, common)
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -112,6 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cues(db, args.action, args.file)
         if command == "stats":
             return _stats(db, args.json, args.today)
+        if command == "report":
+            from glute_tui.report_cli import run_report
+
+            return run_report(_open_store, db, args)
+        if command == "remind":
+            from glute_tui.remind_cli import run_remind
+
+            return run_remind(db, args)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command in ("sound", "serve"):

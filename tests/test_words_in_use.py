@@ -26,9 +26,12 @@ def test_import_of_one_session_and_one_assessment_says_so(tmp_path: Path, capsys
 
 
 def test_the_lsi_trend_counts_one_assessment() -> None:
-    from glute_tui.ui.screens.history import draw_lsi
+    from glute_tui.core.report import LsiRow
+    from glute_tui.ui.screens.history_view import draw_lsi
 
-    text = draw_lsi(SimpleNamespace(lsi=[("2026-11-30", 88.0)]))  # type: ignore[arg-type]
-    assert "last 1 assessment\n" in text
-    text = draw_lsi(SimpleNamespace(lsi=[("2026-11-23", 80.0), ("2026-11-30", 88.0)]))  # type: ignore[arg-type]
-    assert "last 2 assessments\n" in text
+    one = [LsiRow("2026-11-30", "left", {"Side plank": 88.0}, 88.0)]
+    text = draw_lsi(SimpleNamespace(lsi_rows=one, lsi_tests=["Side plank"]))  # type: ignore[arg-type]
+    assert "last 1 assessment (month-day)" in text
+    two = [LsiRow("2026-11-23", "left", {"Side plank": 80.0}, 80.0), *one]
+    text = draw_lsi(SimpleNamespace(lsi_rows=two, lsi_tests=["Side plank"]))  # type: ignore[arg-type]
+    assert "last 2 assessments (month-day)" in text

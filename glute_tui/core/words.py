@@ -1,6 +1,14 @@
-"""Shared wording helpers: counts with the right plural, sentences that end once."""
+"""The words the app shows for stored ids and counts, in one place.
+
+Human words for the ids stored in the history (routines, phase kinds, why a phase or a
+session ended) for every screen, the report and the CSV-reading user; counts with the right
+plural; sentences that end once. `routine_ids()` is the one place the history, the report
+and the reminders get the list of routines from.
+"""
 
 from __future__ import annotations
+
+from glute_tui.core.records import ROUTINES
 
 _ENDS = ".!?…"
 _CLOSERS = "”’\"')]»"
@@ -20,3 +28,77 @@ def sentence(text: str) -> str:
     if not core or core[-1] in _ENDS:
         return text.rstrip()
     return text.rstrip() + "."
+
+
+ROUTINE_WORDS = {
+    "hold": "hold",
+    "circuit": "circuit",
+}
+PHASE_WORDS = {
+    "prepare": "get ready",
+    "hold": "hold",
+    "rest": "rest",
+    "work": "work",
+    "switch": "switch side",
+    "transition": "change position",
+    "round_rest": "rest between rounds",
+}
+END_WORDS = {  # PhaseRecord.ended_by
+    "planned": "time up",
+    "skipped": "skipped",
+    "ready": "ready early",
+    "glutes_stopped": "glutes stopped",
+    "stopped": "session stopped",
+    "out_of_time": "daily cap reached",
+}
+STOP_WORDS = {  # a session's stop_reason
+    "planned_end": "planned end",
+    "glutes_stopped": "glutes stopped",
+    "form_lost": "form lost",
+    "pain": "pain",
+    "out_of_time": "daily cap reached",
+    "quit": "stopped early",
+    "interrupted": "interrupted",
+}
+STATUS_WORDS = {
+    "completed": "completed",
+    "stopped": "stopped",
+    "interrupted": "interrupted",
+}
+SIDE_WORDS = {"left": "left", "right": "right", "both": "both sides"}
+
+
+def routine_ids() -> tuple[str, ...]:
+    """Every routine a session can belong to, in the order screens list them."""
+    return tuple(ROUTINES)
+
+
+def _word(table: dict[str, str], value: object) -> str:
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    return table.get(text, text.replace("_", " "))
+
+
+def routine_word(value: object) -> str:
+    return _word(ROUTINE_WORDS, value)
+
+
+def phase_word(value: object) -> str:
+    return _word(PHASE_WORDS, value)
+
+
+def end_word(value: object) -> str:
+    return _word(END_WORDS, value)
+
+
+def stop_word(value: object) -> str:
+    return _word(STOP_WORDS, value)
+
+
+def status_word(value: object) -> str:
+    return _word(STATUS_WORDS, value)
+
+
+def side_word(value: object) -> str:
+    return _word(SIDE_WORDS, value)

@@ -35,7 +35,21 @@ SESSION_CSV_FIELDS = (
     "pain_after",
     "effort",
 )
-KV_KEYS = ("plan", "settings", "cues", "pauses")
+# Columns added after the first version: appended at the end, so a sheet that reads the
+# first columns by position keeps working. With these, a CSV row carries every field a
+# JSON session and phase hold.
+SESSION_CSV_MORE = (
+    "pain_during",
+    "pain_next_morning",
+    "pain_override",
+    "active_s",
+    "note",
+    "resumed_from",
+    "logged_later",
+)
+PHASE_CSV_MORE = ("phase_index", "paused_s", "ended_by")
+CSV_HEADER = (*SESSION_CSV_FIELDS, *PHASE_FIELDS, *SESSION_CSV_MORE, *PHASE_CSV_MORE)
+KV_KEYS = ("plan", "settings", "cues", "pauses", "day_notes")
 
 
 def build_export(store: HistoryStore) -> dict[str, Any]:
@@ -56,15 +70,23 @@ def to_json(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _csv_rows(s: Mapping[str, Any]) -> Iterator[list[str]]:
+    """One row per phase (a session without phases still gets one row)."""
+    head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
+    more = [s.get(k) for k in SESSION_CSV_MORE]
+    phases = s["phases"] or [None]
+    for i, p in enumerate(phases):
+        cells = dict.fromkeys(PHASE_FIELDS) if p is None else p
+        tail = [None if p is None else i, *(cells.get(k) for k in PHASE_CSV_MORE[1:])]
+        yield _cells([*head, *(cells.get(k) for k in PHASE_FIELDS), *more, *tail])
+
+
 def to_csv(data: Mapping[str, Any]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+    writer.writerow(CSV_HEADER)
     for s in data["sessions"]:
-        head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
-        phases = s["phases"] or [dict.fromkeys(PHASE_FIELDS)]
-        for p in phases:
-            writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+        writer.writerows(_csv_rows(s))
     return buf.getvalue()
 
 
@@ -123,6 +145,8 @@ def parse_export(raw: Any) -> dict[str, Any]:
             out["kv"]["cues"] = {k: [clean(c) for c in v] for k, v in cues.items()}
         if "pauses" in raw:
             out["kv"]["pauses"] = _pauses(raw["pauses"])
+        if "day_notes" in raw:
+            out["kv"]["day_notes"] = _day_notes(raw["day_notes"])
         return out
     except RecordError as exc:
         raise StoreError(f"refused: {exc}; nothing was imported") from None
@@ -144,6 +168,21 @@ def _pauses(value: Any) -> list[dict[str, str]]:
             raise RecordError(f"pauses[{i}]: end is before start")
         out.append({"start": start.isoformat(), "end": end.isoformat()})
     return out
+
+
+def _day_notes(value: Any) -> dict[str, str]:
+    from datetime import date
+
+    if not isinstance(value, Mapping):
+        raise RecordError("day_notes: must map YYYY-MM-DD days to text")
+    for day, text in value.items():
+        try:
+            date.fromisoformat(str(day))
+        except ValueError:
+            raise RecordError(f"day_notes.{day}: is not a YYYY-MM-DD day") from None
+        if not isinstance(text, str):
+            raise RecordError(f"day_notes.{day}: must be text")
+    return {str(k): v for k, v in value.items()}
 
 
 def read_export_file(path: Path) -> dict[str, Any]:
@@ -183,11 +222,9 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow([*SESSION_CSV_FIELDS, *PHASE_FIELDS])
+        writer.writerow(CSV_HEADER)
         for s in store.sessions():
-            head = [s.get("id"), *(s.get(k) for k in SESSION_CSV_FIELDS[1:])]
-            for p in s["phases"] or [dict.fromkeys(PHASE_FIELDS)]:
-                writer.writerow(_cells([*head, *(p.get(k) for k in PHASE_FIELDS)]))
+            writer.writerows(_csv_rows(s))
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

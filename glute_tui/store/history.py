@@ -480,6 +480,25 @@ class HistoryStore:
 
         self._transaction(change)
 
+    def set_day_note(self, day: str, text: str | None) -> dict[str, str]:
+        """Set (or, with empty text, remove) the note of one calendar day, YYYY-MM-DD, in
+        one locked read-modify-write; returns every day note."""
+        from datetime import date
+
+        date.fromisoformat(day)  # ValueError for anything that is not a day
+        clean_text = (text or "").strip()
+
+        def change(db: TinyDB) -> dict[str, str]:
+            notes = dict(_get(db, "day_notes") or {})
+            if clean_text:
+                notes[day] = clean_text
+            else:
+                notes.pop(day, None)
+            _put(db, "day_notes", notes)
+            return notes
+
+        return self._transaction(change)
+
     def set_pauses(self, pauses: list[dict[str, str]]) -> None:
         self.set_kv("pauses", [dict(p) for p in pauses])
 
@@ -607,7 +626,11 @@ def _merged(key: str, have: Any, incoming: Any) -> Any:
             if p not in out:
                 out.append(p)
         return sorted(out, key=lambda p: (str(p.get("start")), str(p.get("end"))))
-    if key in ("settings", "cues") and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+    if (
+        key in ("settings", "cues", "day_notes")
+        and isinstance(have, Mapping)
+        and isinstance(incoming, Mapping)
+    ):
         return {**have, **incoming}
     if key == "plan" and isinstance(have, Mapping) and isinstance(incoming, Mapping):
         newer = str(incoming.get("created_at") or "") >= str(have.get("created_at") or "")

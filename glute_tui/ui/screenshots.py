@@ -120,12 +120,21 @@ async def _circuit_rest(pilot: object) -> None:
     await _live(pilot, (), secs)
 
 
+async def _trends(pilot: object) -> None:
+    from typing import Any
+
+    p: Any = pilot
+    await p.press("2")
+    await p.pause()
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
     Shot("verdict", "assess", _assess_to_verdict),
     Shot("cues", "cues", _cues_setup),
     Shot("history", "history"),
+    Shot("trends", "history", _trends),
     Shot("hold", "hold", _hold),
     Shot("hold-rest", "hold", _hold_rest),
     Shot("circuit", "circuit", _circuit, demo=False),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,10 +11,13 @@ from textual.widgets import DataTable, Input, TabbedContent
 
 from glute_tui.core import progress as pg
 from glute_tui.store.history import HistoryStore
+from glute_tui.ui.dialogs.export import ExportDialog
+from glute_tui.ui.dialogs.pause import PauseDialog
+from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.history import HistoryScreen
-from glute_tui.ui.screens.history_dialogs import ExportDialog, PauseDialog, SessionDetail
 from glute_tui.ui.screens.next_morning import NextMorningDialog
 from glute_tui.ui.screenshots import seed_demo
+from glute_tui.ui.widgets.session_list import SessionList
 from tests.conftest import FIXED_NOW, settle
 
 
@@ -38,7 +42,7 @@ async def test_history_opens_from_home_and_shows_what_core_computes(make_app, db
         streaks = _text(screen, "#streaks")
         assert f"{hold.longest} days" in streaks
         assert f"{round(pg.hold_strength(days, today, paused) * 100)}%" in streaks
-        assert "Last 26 weeks" in _text(screen, "#heatmap")
+        assert re.search(r"Last \d+ weeks", _text(screen, "#heatmap"))
         await pilot.press("escape")
         assert type(app.screen).__name__ == "HomeScreen"
 
@@ -51,7 +55,8 @@ async def test_drill_down_into_a_session_and_page_back(make_app, db_path) -> Non
         screen = app.screen
         await pilot.press("3")
         table = screen.query_one("#session-table", DataTable)
-        assert table.row_count == 50
+        size = screen.query_one(SessionList).page_size()
+        assert table.row_count == size == table.size.height - 1  # a page is what fits
         newest = HistoryStore.open(db_path).rows()[-1]
         assert table.get_row_at(0)[0] == newest["day"]
         assert "of " in _text(screen, "#page-info")
@@ -68,9 +73,9 @@ async def test_drill_down_into_a_session_and_page_back(make_app, db_path) -> Non
         await pilot.press("escape")
         assert app.screen is screen
         await pilot.press("left_square_bracket")
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
         await pilot.press("right_square_bracket")
-        assert "Sessions 1–50" in _text(screen, "#page-info")
+        assert f"Sessions 1–{size}" in _text(screen, "#page-info")
 
 
 async def test_injury_pause_is_saved_and_bad_dates_are_explained(make_app, db_path) -> None:
@@ -235,6 +240,12 @@ def test_history_trends_snapshot(snap_compare, make_app, db_path) -> None:
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_trends)
 
 
+def test_history_trends_charts_snapshot(snap_compare, make_app, db_path) -> None:
+    """All four charts (LSI, pain, volume, adherence) with axes, dates and legends."""
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(make_app("history"), terminal_size=(110, 64), run_before=_trends)
+
+
 def test_history_sessions_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=1, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_sessions)
@@ -370,11 +381,12 @@ async def test_paging_from_the_overview_opens_the_sessions_tab(make_app, db_path
         await pilot.pause()
         screen = app.screen
         assert screen.query_one(TabbedContent).active == "sessions"
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        size = screen.query_one(SessionList).page_size()
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
         assert app.focused is screen.query_one("#session-table")
         await pilot.press("2", "3")  # away and back: the same page
         await pilot.pause()
-        assert "Sessions 51–100" in _text(screen, "#page-info")
+        assert f"Sessions {size + 1}–{2 * size}" in _text(screen, "#page-info")
 
 
 async def test_a_csv_name_exports_csv_whatever_the_choice(
@@ -489,10 +501,11 @@ def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() 
     took the room of "Jun", so June had no label at all."""
     from datetime import date
 
-    from glute_tui.ui.screens.history import compute, draw_heatmap
+    from glute_tui.ui.screens.history_view import compute
+    from glute_tui.ui.widgets.calendar import month_row
 
     data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
-    months = draw_heatmap(data, 80).splitlines()[1]
+    months = month_row(data.heat[-26:], 2)
     for name in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
         assert name in months
 

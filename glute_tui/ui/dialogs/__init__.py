@@ -1,1 +1,1 @@
-"""Dialogs (modal screens) shared by or split out of the screens."""
+"""Modal dialogs, split out of the screens that open them (history, cues, confirm)."""

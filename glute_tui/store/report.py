@@ -1,0 +1,53 @@
+"""Write the physio report: read what the store holds, render it in core, save it whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from glute_tui.core.report import DEFAULT_WEEKS, build_report
+from glute_tui.core.report_html import render_html
+from glute_tui.store.export import save_user_file
+from glute_tui.store.history import HistoryStore
+
+
+def report_html(
+    store: HistoryStore,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    hold_target: int = 2,
+    stages: Sequence[tuple[str, str]] = (),
+    who: str = "",
+) -> str:
+    model = build_report(
+        store.rows(),
+        store.assessments(),
+        store.plan(),
+        store.pauses(),
+        store.settings(),
+        today,
+        weeks,
+        hold_target,
+        stages,
+        who,
+        store.kv("day_notes") or {},
+    )
+    return render_html(model)
+
+
+def default_report_name(today: date) -> str:
+    return f"glute-tui-report-{today.isoformat()}.html"
+
+
+def write_report(
+    store: HistoryStore,
+    out: Path,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    hold_target: int = 2,
+    who: str = "",
+) -> Path:
+    """Render first, then write atomically: a failure leaves no half file. Returns the path."""
+    text = report_html(store, today, weeks, hold_target, who=who)
+    return save_user_file(out, [text])

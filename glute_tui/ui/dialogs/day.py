@@ -1,0 +1,146 @@
+"""One calendar day: its sessions, pains and notes; a note for the day; a missed session
+logged after the fact (marked "logged later", with no timing)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from glute_tui.core.words import routine_ids, routine_word, status_word, stop_word
+
+
+def _n(v: Any) -> str:
+    return "–" if v is None else str(v)
+
+
+def session_line(r: dict[str, Any]) -> str:
+    when = "logged later" if r.get("logged_later") else str(r.get("started_at", ""))[11:16]
+    why = stop_word(r.get("stop_reason"))
+    line = (
+        f"{when}  {routine_word(r.get('routine')):<8}{status_word(r.get('status'))}"
+        f"{f' ({why})' if why and r.get('status') != 'completed' else ''}  ·  pain before "
+        f"{_n(r.get('pain_before'))}, after {_n(r.get('pain_after'))}, next morning "
+        f"{_n(r.get('pain_next_morning'))}"
+    )
+    if r.get("note"):
+        line += f"\n       [$text-muted]note:[/] {str(r['note']).replace('[', chr(92) + '[')}"
+    return line
+
+
+def logged_later_session(routine: str, day: date, now: datetime) -> dict[str, Any]:
+    """A session the user did but did not time: it counts for its day, with no phases."""
+    at = datetime.combine(day, time(12, 0), tzinfo=now.tzinfo).isoformat(timespec="seconds")
+    return {
+        "id": f"later-{uuid.uuid4().hex[:12]}",
+        "routine": routine,
+        "started_at": at,
+        "ended_at": at,
+        "status": "completed",
+        "stop_reason": "planned_end",
+        "pain_before": None,
+        "pain_after": None,
+        "effort": None,
+        "phases": [],
+        "logged_later": True,
+        "logged_at": now.isoformat(timespec="seconds"),
+    }
+
+
+class DayDialog(ModalScreen[None]):
+    HELP = (
+        "One day of your history: every session with its pain before, after and the next "
+        "morning (0-10), and notes. Type a note for the day and press Enter to save it (an "
+        "empty note removes it). On a past day, a button logs a session you did but did not "
+        "time: it counts for that day and is marked 'logged later'."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, day: date, rows: list[dict[str, Any]], today: date) -> None:
+        super().__init__()
+        self.day = day
+        self.rows = rows
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        notes = app.store.kv("day_notes", {}) if app.store else {}
+        with Vertical(id="day-box", classes="dialog"):
+            yield Static(f"[b]{self.day.strftime('%A %d %B %Y')}[/b]", id="day-title")
+            with VerticalScroll(id="day-sessions"):
+                yield Static(self._sessions_text(), id="day-list")
+            with Horizontal(classes="field-row"):
+                yield Label("Day note", classes="field-label")
+                yield Input(
+                    notes.get(self.day.isoformat(), ""),
+                    placeholder="how it went, what hurt (Enter saves)",
+                    id="day-note",
+                    max_length=500,
+                )
+            if self.day < self.today:
+                with Horizontal(classes="buttons"):
+                    for routine in routine_ids():
+                        yield Button(
+                            f"Log a {routine_word(routine)} done (later)",
+                            id=f"later-{routine}",
+                        )
+            yield Static("", id="day-status")
+        yield Footer()
+
+    def _sessions_text(self) -> str:
+        if not self.rows:
+            return "[$text-muted]No sessions on this day.[/]"
+        return "\n".join(session_line(r) for r in self.rows)
+
+    def on_mount(self) -> None:
+        self.query_one("#day-note", Input).focus()
+
+    @on(Input.Submitted, "#day-note")
+    def save_note(self, event: Input.Submitted) -> None:
+        app: Any = self.app
+        status = self.query_one("#day-status", Static)
+        day, text = self.day.isoformat(), event.value
+
+        def done(_: Any) -> None:
+            status.update("[$success]Note saved.[/]" if text.strip() else "Note removed.")
+
+        def failed(message: str) -> None:
+            status.update(f"[$error]Not saved: {message}[/]")
+
+        app.write(lambda store: store.set_day_note(day, text), on_done=done, on_error=failed)
+
+    @on(Button.Pressed)
+    def log_later(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if not button_id.startswith("later-"):
+            return
+        routine = button_id.removeprefix("later-")
+        app: Any = self.app
+        session = logged_later_session(routine, self.day, app.now())
+        status = self.query_one("#day-status", Static)
+
+        def done(row: dict[str, Any]) -> None:
+            self.rows = [*self.rows, row]
+            self.query_one("#day-list", Static).update(self._sessions_text())
+            status.update(
+                f"[$success]Logged a {routine_word(routine)} session for this day "
+                "(marked logged later).[/]"
+            )
+
+        def failed(message: str) -> None:
+            status.update(f"[$error]Not saved: {message}[/]")
+
+        app.write(lambda store: store.add_session(session), on_done=done, on_error=failed)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,188 @@
+"""The history calendar: weeks as columns, Monday to Sunday down, as many weeks as the width
+allows. Focusable: the arrows move a selected day, Enter opens it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from glute_tui.core import progress as pg
+
+MAX_WEEKS = 52
+# Hold sessions that day: none, one, enough to count (the target), more. Told apart by
+# height, not only by colour: a dot, a low block, a tall block, a full block.
+HOLD_MARKS = ("·", "▂", "▅", "█")
+HOLD_STYLES = ("$text-muted", "$success-darken-1", "$success", "$success-lighten-2")
+CIRCUIT_MARK = "•"
+PAUSED_MARK = "~"
+
+
+def cell_width(width: int) -> int:
+    """Columns per day: at least 2 (a hold mark and a circuit mark), up to 4 when wide."""
+    return max(2, min(4, (width - 4) // 26))
+
+
+def weeks_that_fit(width: int) -> int:
+    return max(4, min(MAX_WEEKS, (width - 4) // cell_width(width)))
+
+
+def month_row(cols: list[list[pg.HeatCell]], cw: int) -> str:
+    """Month names over the week in which each month starts, never touching each other."""
+    months = [" "] * (len(cols) * cw)
+    last = None
+    for i, col in enumerate(cols):
+        m = col[0].day.month
+        if i == 0 and len(cols) > 1 and cols[1][0].day.month != m:
+            last = m  # one week of a month in view: its name would crowd the next
+            continue
+        if m != last:
+            label = col[0].day.strftime("%b")
+            start = i * cw
+            if all(ch == " " for ch in months[max(0, start - 1) : start + 4]):
+                for k, ch in enumerate(label):
+                    if start + k < len(months):
+                        months[start + k] = ch
+            last = m
+    return "".join(months)
+
+
+class Calendar(Widget, can_focus=True):
+    """Draws `pg.heatmap` cells; posts `DayChosen` on Enter."""
+
+    DEFAULT_CSS = """
+    Calendar { height: auto; width: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Day before", show=False),
+        Binding("down", "move(1)", "Day after", show=False),
+        Binding("left", "move(-7)", "Week before", show=False),
+        Binding("right", "move(7)", "Week after", show=False),
+        Binding("home", "today", "Today", show=False),
+        Binding("enter", "choose", "Open"),  # opens the selected day
+    ]
+
+    selected: reactive[date | None] = reactive(None)
+
+    class DayChosen(Message):
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.heat: list[list[pg.HeatCell]] = []
+        self.today: date | None = None
+        self.hold_target = pg.HOLD_TARGET
+        self.title = "Reading your history…"
+        self.empty = False
+
+    def show(
+        self, heat: list[list[pg.HeatCell]], today: date, hold_target: int, empty: bool
+    ) -> None:
+        self.heat = heat
+        self.today = today
+        self.hold_target = hold_target
+        self.empty = empty
+        if self.selected is None or self.selected > today:
+            self.selected = today
+        self.refresh(layout=True)
+
+    def failed(self, message: str) -> None:
+        self.title = message
+        self.heat = []
+        self.refresh(layout=True)
+
+    def visible(self) -> list[list[pg.HeatCell]]:
+        width = self.content_size.width or self.app.size.width - 6
+        return self.heat[-weeks_that_fit(width) :]
+
+    def action_move(self, days: int) -> None:
+        cols = self.visible()
+        if not cols or self.selected is None or self.today is None:
+            return
+        first = cols[0][0].day
+        self.selected = min(self.today, max(first, self.selected + timedelta(days=days)))
+
+    def action_today(self) -> None:
+        if self.today is not None:
+            self.selected = self.today
+
+    def action_choose(self) -> None:
+        if self.selected is not None and self.heat:
+            self.post_message(self.DayChosen(self.selected))
+
+    def watch_selected(self) -> None:
+        self.refresh()
+
+    def _cell(self, c: pg.HeatCell, cw: int) -> str:
+        pad = " " * (cw - 2)
+        if c.future:
+            return " " * cw
+        if c.paused:
+            body = f"[$warning]{PAUSED_MARK}{PAUSED_MARK}[/]{pad}"
+        else:
+            t = self.hold_target
+            i = 0 if c.hold == 0 else 1 if c.hold < t else 2 if c.hold == t else 3
+            mark = f"[{HOLD_STYLES[i]}]{HOLD_MARKS[i]}[/]"
+            circuit = f"[$accent]{CIRCUIT_MARK}[/]" if c.circuit else " "
+            body = f"{mark}{circuit}{pad}"
+        if c.day == self.selected and self.has_focus:
+            return f"[reverse]{body}[/]"
+        if c.day == self.selected:
+            return f"[underline]{body}[/]"
+        return body
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def render(self) -> Content:
+        if not self.heat:
+            return Content.from_markup(self.title)
+        width = self.content_size.width or self.app.size.width - 6
+        cw = cell_width(width)
+        cols = self.visible()
+        months = month_row(cols, cw)
+        title = f"[b]Last {len(cols)} weeks[/b]"
+        if self.empty:
+            title += "  [$text-muted]No sessions yet: each one you finish fills in its day.[/]"
+        elif self.selected is not None:
+            title += f"  [$text-muted]selected {self.selected.strftime('%a %d %b %Y')}[/]"
+        # each kind of cell is parsed once (ten years of markup parsed per frame was slow)
+        pieces: dict[str, Content] = {}
+
+        def piece(markup: str) -> Content:
+            found = pieces.get(markup)
+            if found is None:
+                found = pieces[markup] = Content.from_markup(markup)
+            return found
+
+        grid = [
+            Content(f"{name:<4}")
+            + Content("").join(piece(self._cell(col[row], cw)) for col in cols)
+            for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun"))
+        ]
+        lines = [title, "    " + months]
+        t = self.hold_target
+        lines.append(
+            f"[$text-muted]hold:[/] [$text-muted]·[/] none  [{HOLD_STYLES[1]}]▂[/] "
+            f"{'1' if t == 2 else f'1-{t - 1}'}  [{HOLD_STYLES[2]}]▅[/] {t} (counts)  "
+            f"[{HOLD_STYLES[3]}]█[/] more   "
+            f"[$accent]•[/] circuit  [$warning]~~[/] paused"
+        )
+        lines.append(
+            "[$text-muted]arrows pick a day · Enter opens it · Home: today[/]"
+            if self.has_focus
+            else "[$text-muted]Tab to the calendar to pick a day[/]"
+        )
+        head = Content.from_markup("\n".join(lines[:2]))
+        tail = Content.from_markup("\n".join(lines[2:]))
+        return Content("\n").join([head, *grid, tail])
