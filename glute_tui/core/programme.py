@@ -1,0 +1,405 @@
+"""The rehab programme: four stages with gates, and a load that follows next-morning pain.
+
+Pure: no I/O, no wall clock. `evaluate(history, as_of, ...)` folds the whole history, day by
+day, up to the end of `as_of` and says what that day looks like. Nothing after `as_of` is
+read, so any past day can be replayed exactly as it stood.
+
+Each day of the fold, in order:
+1. a new self-assessment verdict: the sides to train (and, the first time, the stage to
+   start in: balanced -> Return, the primer and maintenance; otherwise Activate);
+2. a stage set by hand (with its reason);
+3. this morning's pain about yesterday's training: > 5, or 2+ above the usual morning (the
+   median of the last 14 days, only with 3 or more answers), lowers today's load one step;
+   two such mornings within 7 days go back a stage and suggest a clinician; three good
+   mornings (<= 3) in a row restore the load;
+4. the gate of the stage (on the days before today, and the mornings up to today): when
+   every check is met, the next stage starts today.
+Routines are plain string ids; `loggable` names the routines the app can record, and only
+those count for adherence (a routine the app cannot log yet can never be "missed").
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from glute_tui.core.programme_config import (
+    SETTINGS,
+    STAGES,
+    Programme,
+    ProgrammeError,
+    Settings,
+    Work,
+    dose,
+    parse_programme,
+    read_settings,
+    setting_problem,
+)
+from glute_tui.core.programme_types import (
+    DaySession,
+    Due,
+    GateCheck,
+    History,
+    MorningPain,
+    StageChange,
+    Today,
+    Verdict,
+)
+
+__all__ = [
+    "SETTINGS",
+    "STAGES",
+    "DaySession",
+    "Due",
+    "GateCheck",
+    "History",
+    "MorningPain",
+    "Programme",
+    "ProgrammeError",
+    "Settings",
+    "StageChange",
+    "Today",
+    "Verdict",
+    "dose",
+    "evaluate",
+    "parse_programme",
+    "read_settings",
+    "setting_problem",
+]
+
+SIDES = ("left", "right")
+ADHERENCE_PCT = 80  # DOMAIN: 80% or more of the prescribed sessions
+ADHERENCE_DAYS = 14
+PAIN_WINDOW_DAYS = 7
+GATE_PAIN_MAX = 3
+BAD_PAIN = 5  # next-morning pain above this is too much
+GOOD_PAIN = 3  # next-morning pain at or below this is a good morning
+BASELINE_DAYS = 14
+BASELINE_MIN_ANSWERS = 3
+LSI_PASS = 90.0
+
+
+# ---- the fold ------------------------------------------------------------------------
+_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
+_NAMES["return"] = "Return"
+
+
+def _other(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+@dataclass
+class _State:
+    stage: int = 0
+    since: date | None = None
+    started: bool = False  # a verdict or a hand-set stage has placed the user
+    step: int = 0
+    why: str | None = None
+    bad: list[date] = field(default_factory=list)  # bad mornings since the last step back
+    good_run: int = 0
+    verdict: Verdict | None = None
+
+
+@dataclass
+class _Days:
+    """The history indexed by day (only what is on or before `as_of`)."""
+
+    sessions: dict[date, list[DaySession]]
+    mornings: dict[date, int]
+    verdicts: dict[date, Verdict]
+    changes: dict[date, list[StageChange]]
+
+    @classmethod
+    def of(cls, history: History, as_of: date) -> _Days:
+        days = cls({}, {}, {}, {})
+        for s in history.sessions:
+            if s.day <= as_of:
+                days.sessions.setdefault(s.day, []).append(s)
+        for m in history.mornings:  # several answers for one morning: the worst one counts
+            if m.day <= as_of:
+                days.mornings[m.day] = max(m.value, days.mornings.get(m.day, m.value))
+        for v in sorted(history.verdicts, key=lambda v: v.day):
+            if v.day <= as_of:
+                days.verdicts[v.day] = v
+        for c in history.changes:
+            if c.day <= as_of:
+                days.changes.setdefault(c.day, []).append(c)
+        return days
+
+    def first_day(self, as_of: date) -> date:
+        found = [min(d) for d in (self.sessions, self.mornings, self.verdicts, self.changes) if d]
+        return min(found, default=as_of)
+
+
+def _sides(work: Work, verdict: Verdict | None) -> list[tuple[str, Mapping[str, float]]]:
+    weak = verdict.weak_side if verdict else None
+    if work.sides == "both" or (work.sides == "weak" and weak not in SIDES):
+        return [("both", work.dose)]
+    if work.sides == "weak" and weak is not None:
+        return [(weak, work.dose)]
+    first = weak if weak in SIDES else (verdict.first if verdict and verdict.first else "left")
+    assert first is not None
+    strong = work.strong_dose if weak in SIDES and work.strong_dose else work.dose
+    return [(first, work.dose), (_other(first), strong)]
+
+
+def _done(sessions: Iterable[DaySession], routine: str, side: str) -> int:
+    ok = ("both", None) if side == "both" else (side, "both")
+    return sum(
+        1 for s in sessions if s.routine == routine and s.status == "completed" and s.side in ok
+    )
+
+
+def _due(programme: Programme, state: _State, sessions: Sequence[DaySession]) -> tuple[Due, ...]:
+    verdict = state.verdict
+    if verdict is not None and verdict.red_flag:
+        return ()
+    work = programme.stages[state.stage].work
+    if verdict is not None and verdict.tight:
+        work = programme.tight_work + work
+    return tuple(
+        Due(
+            w.routine,
+            side,
+            w.per_day,
+            _done(sessions, w.routine, side),
+            dose(base, state.step, programme),
+        )
+        for w in work
+        for side, base in _sides(w, verdict)
+    )
+
+
+class _Fold:
+    def __init__(
+        self,
+        history: History,
+        as_of: date,
+        programme: Programme,
+        settings: Settings,
+        loggable: frozenset[str] | None,
+    ) -> None:
+        self.days = _Days.of(history, as_of)
+        self.paused = history.paused
+        self.programme = programme
+        self.settings = settings
+        self.loggable = loggable
+        self.state = _State()
+        self.adherence: dict[date, tuple[int, int]] = {}  # day -> (done, target), loggable
+
+    # -- gates --
+    def gate(self, day: date) -> tuple[GateCheck, ...]:
+        st, s = self.state, self.settings
+        stage = STAGES[st.stage]
+        if stage == "return" or st.since is None:
+            return ()
+        if stage == "strengthen":
+            return (self._lsi_check(),)
+        in_stage = (day - st.since).days
+        checks = [
+            GateCheck(
+                f"{s.days_in_stage} days in this stage",
+                in_stage >= s.days_in_stage,
+                f"{in_stage} day{'' if in_stage == 1 else 's'}"
+                + (f" ({s.days_in_stage - in_stage} more)" if in_stage < s.days_in_stage else ""),
+            ),
+            self._adherence_check(day),
+            self._pain_check(day),
+        ]
+        if stage == "integrate":
+            checks.append(self._stopped_check(day))
+        return tuple(checks)
+
+    def _adherence_check(self, day: date) -> GateCheck:
+        window = [self.adherence.get(day - timedelta(days=k)) for k in range(1, ADHERENCE_DAYS + 1)]
+        done = sum(w[0] for w in window if w)
+        target = sum(w[1] for w in window if w)
+        need = f"adherence {ADHERENCE_PCT}% over the last {ADHERENCE_DAYS} days"
+        if not target:
+            return GateCheck(need, False, "nothing you can log was due")
+        pct = 100 * done // target
+        return GateCheck(need, done * 100 >= ADHERENCE_PCT * target, f"{pct}%")
+
+    def _pain_check(self, day: date) -> GateCheck:
+        high = [
+            (d, v)
+            for k in range(PAIN_WINDOW_DAYS)
+            if (v := self.days.mornings.get(d := day - timedelta(days=k))) is not None
+            and v > GATE_PAIN_MAX
+        ]
+        need = f"no next-morning pain above {GATE_PAIN_MAX} in the last {PAIN_WINDOW_DAYS} days"
+        if not high:
+            return GateCheck(need, True, "none")
+        d, v = high[0]
+        return GateCheck(need, False, f"{v} on {d.isoformat()}")
+
+    def _stopped_check(self, day: date) -> GateCheck:
+        sets = stopped = 0
+        for k in range(1, 8):
+            for sess in self.days.sessions.get(day - timedelta(days=k), ()):
+                if self._counts(sess.routine) and sess.status != "interrupted":
+                    sets += sess.sets
+                    stopped += sess.glutes_stopped_sets
+        pct = self.settings.glutes_stopped_pct
+        need = f"glutes stopped on under {pct}% of sets in the last 7 days"
+        if not sets:
+            return GateCheck(need, False, "no sets logged")
+        return GateCheck(need, stopped * 100 < pct * sets, f"{stopped} of {sets} sets")
+
+    def _lsi_check(self) -> GateCheck:
+        need = f"a re-assessment with every measured LSI at {LSI_PASS:g}% or more"
+        v, since = self.state.verdict, self.state.since
+        assert since is not None
+        if v is None or v.day < since or v.red_flag:
+            return GateCheck(need, False, f"no re-assessment since {since.isoformat()}")
+        if not v.lsis:
+            return GateCheck(need, False, "the re-assessment measured no side-to-side test")
+        low = sorted((k, x) for k, x in v.lsis.items() if x < LSI_PASS)
+        if low:
+            return GateCheck(need, False, ", ".join(f"{k} {x:g}%" for k, x in low))
+        return GateCheck(need, True, f"{len(v.lsis)} of {len(v.lsis)} at {LSI_PASS:g}% or more")
+
+    def _counts(self, routine: str) -> bool:
+        return self.loggable is None or routine in self.loggable
+
+    # -- one day --
+    def run_day(self, day: date, notes: list[str]) -> None:
+        st = self.state
+        if day in self.days.verdicts:
+            self._verdict(self.days.verdicts[day], notes)
+        for change in self.days.changes.get(day, ()):
+            st.stage, st.since, st.started = STAGES.index(change.stage), day, True
+            notes.append(f"Stage set by hand to {_NAMES[change.stage]}: {change.reason}")
+        if st.since is None:
+            st.since = day
+        if day in self.days.mornings:
+            self._morning(day, self.days.mornings[day], notes)
+        moved = st.since == day or (st.bad and st.bad[-1] == day)  # no move on a bad morning
+        red = st.verdict is not None and st.verdict.red_flag
+        if st.started and not moved and not red and st.stage < len(STAGES) - 1:
+            checks = self.gate(day)
+            if checks and all(c.met for c in checks):
+                st.stage, st.since = st.stage + 1, day
+                name = _NAMES[STAGES[st.stage]]
+                notes.append(f"Stage moved on to {name}: every check of the gate was met.")
+
+    def close_day(self, day: date, due: Sequence[Due]) -> None:
+        if day in self.paused:
+            return
+        counted = [d for d in due if self._counts(d.routine)]
+        self.adherence[day] = (
+            sum(min(d.done, d.target) for d in counted),
+            sum(d.target for d in counted),
+        )
+
+    def _verdict(self, v: Verdict, notes: list[str]) -> None:
+        st = self.state
+        st.verdict = v
+        if v.red_flag:
+            notes.append("Your latest self-assessment raised a red flag: please see a clinician.")
+            return
+        if not st.started:
+            st.started = True
+            st.stage = STAGES.index("return" if v.weak_side is None else "activate")
+            st.since = v.day
+            notes.append(
+                f"Programme started in {_NAMES[STAGES[st.stage]]} from your self-assessment."
+            )
+
+    def _morning(self, day: date, value: int, notes: list[str]) -> None:
+        st, s = self.state, self.settings
+        earlier = [
+            v
+            for k in range(1, BASELINE_DAYS + 1)
+            if (v := self.days.mornings.get(day - timedelta(days=k))) is not None
+        ]
+        usual = statistics.median(earlier) if len(earlier) >= BASELINE_MIN_ANSWERS else None
+        if value > BAD_PAIN or (usual is not None and value >= usual + 2):
+            why = f"this morning's pain was {value}" + (
+                "" if value > BAD_PAIN else f", 2 or more above your usual {usual:g}"
+            )
+            floor = -self.programme.max_steps_down
+            lowered = st.step > floor
+            st.step = max(floor, st.step - s.load_step)
+            st.why = f"next-morning pain of {value} on {day.isoformat()}"
+            st.good_run = 0
+            notes.append(
+                f"Load lowered one step: {why}." if lowered else f"Load kept at its lowest: {why}."
+            )
+            st.bad = [d for d in st.bad if (day - d).days < PAIN_WINDOW_DAYS] + [day]
+            if len(st.bad) >= 2:
+                st.bad = []
+                back = max(0, st.stage - s.back_stages)
+                advice = "please check with a clinician before going on."
+                if back < st.stage:
+                    st.stage, st.since = back, day
+                    notes.append(
+                        f"Back to {_NAMES[STAGES[back]]}: two bad mornings within 7 days; {advice}"
+                    )
+                else:
+                    notes.append(f"Two bad mornings within 7 days: {advice}")
+        elif value <= GOOD_PAIN:
+            st.good_run += 1
+            if st.good_run >= 3 and st.step < 0:
+                st.step, st.why = 0, None
+                notes.append("Load back to the stage's usual: three good mornings in a row.")
+        else:
+            st.good_run = 0
+
+
+def evaluate(
+    history: History,
+    as_of: date,
+    programme: Programme,
+    settings: Settings | None = None,
+    loggable: Iterable[str] | None = None,
+) -> Today:
+    """The programme as it stands at the end of `as_of`, from the history up to that day."""
+    fold = _Fold(
+        history,
+        as_of,
+        programme,
+        settings or Settings(),
+        None if loggable is None else frozenset(loggable),
+    )
+    day = fold.days.first_day(as_of)
+    while True:
+        notes: list[str] = []
+        fold.run_day(day, notes)
+        due = _due(programme, fold.state, fold.days.sessions.get(day, ()))
+        if day >= as_of:
+            break
+        fold.close_day(day, due)
+        day += timedelta(days=1)
+    return _today(fold, as_of, due, notes)
+
+
+def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:
+    st = fold.state
+    assert st.since is not None
+    v = st.verdict
+    standing = list(notes)
+    if v is None:
+        standing.append(
+            "No self-assessment yet: both sides are trained until one shows the weaker side."
+        )
+    elif v.red_flag:
+        if not any("red flag" in n for n in standing):
+            standing.append("Training is stopped by a red flag: please see a clinician first.")
+    elif STAGES[st.stage] == "return":
+        due_on = v.day + timedelta(weeks=fold.settings.reassess_weeks)
+        if as_of >= due_on:
+            standing.append(f"A re-assessment is due (the last one was on {v.day.isoformat()}).")
+    return Today(
+        date=as_of,
+        stage=STAGES[st.stage],
+        week=(as_of - st.since).days // 7 + 1,
+        since=st.since,
+        gate=fold.gate(as_of),
+        step=st.step,
+        why=st.why,
+        due=due,
+        notes=tuple(standing),
+    )
