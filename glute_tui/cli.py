@@ -16,7 +16,7 @@ from glute_tui import __version__
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots", "stats")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "today")
 EXIT_USAGE = 2
 
 
@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
     stats.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    today = sub.add_parser(  # the programme for one day (logic in today_cmd.py)
+        "today", parents=[common], help="the programme today: stage, load, what is due"
+    )
+    today.add_argument("--json", action="store_true", help="print JSON instead of text")
+    today.add_argument("--as-of", metavar="YYYY-MM-DD", help="replay the end of that day")
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -108,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cues(db, args.action, args.file)
         if command == "stats":
             return _stats(db, args.json, args.today)
+        if command == "today":
+            from glute_tui.today_cmd import run
+
+            return run(db, args.json, args.as_of)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command == "screenshots":

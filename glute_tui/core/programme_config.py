@@ -6,7 +6,7 @@ Pure: parsed from plain data passed in; the store reads the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 STAGES = ("activate", "integrate", "strengthen", "return")
@@ -41,6 +41,7 @@ class Programme:
     step_fraction: float = 0.2
     max_steps_down: int = 3
     scaled: frozenset[str] = frozenset({"reps", "rounds", "sets", "hold_s", "minutes"})
+    floors: Mapping[str, int] = field(default_factory=dict)  # the lowest a scaled number goes
 
     def stage(self, stage_id: str) -> Stage:
         return self.stages[STAGES.index(stage_id)]
@@ -104,12 +105,18 @@ def parse_programme(raw: Any, where: str = "data/programme.json") -> Programme:
     scaled = load.get("scaled", ["reps", "rounds", "sets", "hold_s", "minutes"])
     if not isinstance(scaled, list) or not all(isinstance(k, str) for k in scaled):
         raise ProgrammeError(f"{where}.load.scaled: must list dose keys")
+    floors = load.get("floors", {})
+    if not isinstance(floors, Mapping) or any(
+        isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in floors.values()
+    ):
+        raise ProgrammeError(f"{where}.load.floors: must map dose keys to whole numbers >= 1")
     return Programme(
         tuple(parsed),
         tuple(_work(w, f"{where}.tight_work[{j}]") for j, w in enumerate(tight)),
         float(fraction),
         steps,
         frozenset(scaled),
+        dict(floors),
     )
 
 
@@ -172,12 +179,14 @@ def read_settings(raw: Mapping[str, Any]) -> Settings:
 
 def dose(base: Mapping[str, float], step: int, programme: Programme) -> dict[str, float]:
     """The dose at load `step` (<= 0): each scaled number a fraction lower per step, and
-    at least one unit lower, never below 1. Other numbers (rest, squeeze) are kept."""
+    at least one unit lower per step, never below its floor (1 unless the programme says).
+    Other numbers (rest, squeeze, the circuit's cap) are kept. Never above the default."""
     down = min(-min(step, 0), programme.max_steps_down)
     out: dict[str, float] = {}
     for key, value in base.items():
-        if down and key in programme.scaled and value > 1:
+        floor = programme.floors.get(key, 1)
+        if down and key in programme.scaled and value > floor:
             cut = int(value * (1 - programme.step_fraction * down) + 0.5)
-            value = max(1, min(cut, value - down))
+            value = max(floor, min(cut, value - down))
         out[key] = value
     return out

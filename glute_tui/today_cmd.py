@@ -1,0 +1,106 @@
+"""`glute-tui today [--json] [--as-of YYYY-MM-DD]`: the programme for one day, headless.
+
+Fast like `stats`: the main data file is read with the json module alone (read-only, no
+lock; no textual, tinydb or filelock). Only a file that cannot be read opens the store,
+which moves it aside and says where. `--as-of` replays the programme as it stood at the end
+of that day from the history up to it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from glute_tui.core.programme import ProgrammeError, Today, evaluate, read_settings
+
+EXIT_USAGE = 2
+
+
+def run(db: Path, as_json: bool, as_of_text: str | None) -> int:
+    try:
+        as_of = date.fromisoformat(as_of_text) if as_of_text else datetime.now().astimezone().date()
+    except ValueError:
+        return _fail(f"--as-of {as_of_text!r} is not a YYYY-MM-DD date")
+    try:
+        today = today_for(db, as_of)
+    except ProgrammeError as exc:
+        return _fail(str(exc))
+    if as_json:
+        print(json.dumps(today.to_dict()))
+    else:
+        sys.stdout.write(text(today))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"glute-tui: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def today_for(db: Path, as_of: date) -> Today:
+    from glute_tui.core.records import ROUTINES
+    from glute_tui.store.programme_input import (
+        UnreadableFile,
+        history_from,
+        read_tables,
+        shipped_programme,
+    )
+
+    try:
+        rows, assessments, kv = read_tables(db)
+    except UnreadableFile:
+        rows, assessments, kv = _through_store(db)
+    settings = kv.get("settings")
+    return evaluate(
+        history_from(rows, assessments, kv),
+        as_of,
+        shipped_programme(),
+        read_settings(settings if isinstance(settings, dict) else {}),
+        loggable=ROUTINES,
+    )
+
+
+def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    import os
+
+    from glute_tui.store.history import HistoryStore
+
+    store = HistoryStore.open(db, lock_timeout=float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5")))
+    if store.moved_aside is not None:
+        print(
+            f"glute-tui: {db} could not be read, so it was moved aside to "
+            f"{store.moved_aside}; nothing was deleted",
+            file=sys.stderr,
+        )
+    kv = {k: store.kv(k) for k in ("settings", "pauses", "programme_stage_changes")}
+    return store.rows(), store.assessments(), {k: v for k, v in kv.items() if v is not None}
+
+
+_STAGE_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
+_STAGE_NAMES["return"] = "Return"
+
+
+def text(today: Today) -> str:
+    """A few plain lines: stage and week, load, what is due, the gate, what changed."""
+    lines = [
+        f"{today.date.isoformat()}: {_STAGE_NAMES[today.stage]}, week {today.week} "
+        f"(since {today.since.isoformat()})"
+    ]
+    if today.step < 0:
+        steps = -today.step
+        lines.append(f"Load: {steps} step{'s' if steps > 1 else ''} lower ({today.why})")
+    else:
+        lines.append("Load: the stage's usual")
+    if today.due:
+        parts = [f"{d.routine.replace('_', ' ')} {d.side} {d.done}/{d.target}" for d in today.due]
+        lines.append("Due: " + ", ".join(parts))
+    else:
+        lines.append("Due: nothing")
+    waiting = [f"{g.need} (now {g.have})" for g in today.gate if not g.met]
+    if today.gate:
+        lines.append("Next stage: " + ("; ".join(waiting) if waiting else "every check is met"))
+    lines += today.notes
+    return "\n".join(lines) + "\n"
