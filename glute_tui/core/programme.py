@@ -67,6 +67,7 @@ __all__ = [
     "parse_programme",
     "read_settings",
     "setting_problem",
+    "walk",
 ]
 
 SIDES = ("left", "right")
@@ -357,23 +358,41 @@ def evaluate(
     loggable: Iterable[str] | None = None,
 ) -> Today:
     """The programme as it stands at the end of `as_of`, from the history up to that day."""
+    return walk(history, as_of, as_of, programme, settings, loggable)[-1]
+
+
+def walk(
+    history: History,
+    first: date,
+    last: date,
+    programme: Programme,
+    settings: Settings | None = None,
+    loggable: Iterable[str] | None = None,
+) -> list[Today]:
+    """Every day from `first` to `last`, each as `evaluate` gives it, in a single fold."""
     fold = _Fold(
         history,
-        as_of,
+        last,
         programme,
         settings or Settings(),
         None if loggable is None else frozenset(loggable),
     )
-    day = fold.days.first_day(as_of)
-    while True:
+    start = fold.days.first_day(last)
+    out: list[Today] = []
+    day = first
+    while day < start and day <= last:  # before the first record: nothing to fold yet
+        out.append(evaluate(history, day, programme, settings, loggable))
+        day += timedelta(days=1)
+    day = start
+    while day <= last:
         notes: list[str] = []
         fold.run_day(day, notes)
         due = _due(programme, fold.state, fold.days.sessions.get(day, ()))
-        if day >= as_of:
-            break
+        if day >= first:
+            out.append(_today(fold, day, due, notes))
         fold.close_day(day, due)
         day += timedelta(days=1)
-    return _today(fold, as_of, due, notes)
+    return out
 
 
 def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from glute_tui.core.programme import (
     parse_programme,
     read_settings,
     setting_problem,
+    walk,
 )
 
 RAW = json.loads((Path(__file__).parents[2] / "data" / "programme.json").read_text("utf-8"))
@@ -389,7 +390,7 @@ def histories(draw: st.DrawFn) -> History:
 
 
 def _days(h: History) -> list[Today]:
-    return [ev(h, k) for k in range(SPAN)]
+    return walk(h, day(0), day(SPAN - 1), PROG, loggable=LOGGABLE)
 
 
 PROPS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -497,3 +498,34 @@ def test_the_replay_of_a_day_equals_what_that_day_showed(h: History, k: int) -> 
         changes=[c for c in h.changes if c.day <= day(k)],
     )
     assert ev(h, k) == ev(known, k)
+
+
+@PROPS
+@given(histories(), k_days, k_days)
+def test_a_walk_gives_each_day_as_evaluate_does(h: History, a: int, b: int) -> None:
+    first, last = min(a, b), max(a, b)
+    assert walk(h, day(first), day(last), PROG, loggable=LOGGABLE) == [
+        ev(h, k) for k in range(first, last + 1)
+    ]
+
+
+def test_the_demo_history_walks_through_the_stages_and_back() -> None:
+    from glute_tui.core.demo import generate
+    from glute_tui.store import shipped
+    from glute_tui.store.programme_input import history_from
+
+    now = datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc)
+    demo = generate(shipped.library(), shipped.protocols(), years=2, seed=7, now=now)
+    h = history_from(demo.sessions, demo.assessments, {"pauses": demo.pauses})
+    days = walk(h, now.date() - timedelta(days=730), now.date(), PROG, loggable=LOGGABLE)
+    notes = " ".join(n for t in days for n in t.notes)
+    assert {t.stage for t in days} == set(STAGES)
+    for said in (
+        "Stage moved on to Integrate",
+        "Stage moved on to Strengthen",
+        "Stage moved on to Return",
+        "Load lowered one step",
+        "Back to",
+        "Load back to the stage's usual",
+    ):
+        assert said in notes, said
