@@ -38,6 +38,7 @@ from glute_tui.core.programme_config import (
     setting_problem,
 )
 from glute_tui.core.programme_types import (
+    Checkpoint,
     DaySession,
     Due,
     GateCheck,
@@ -51,6 +52,7 @@ from glute_tui.core.programme_types import (
 __all__ = [
     "SETTINGS",
     "STAGES",
+    "Checkpoint",
     "DaySession",
     "Due",
     "GateCheck",
@@ -62,6 +64,7 @@ __all__ = [
     "StageChange",
     "Today",
     "Verdict",
+    "checkpoint",
     "dose",
     "evaluate",
     "parse_programme",
@@ -179,16 +182,27 @@ class _Fold:
         history: History,
         as_of: date,
         programme: Programme,
-        settings: Settings,
-        loggable: frozenset[str] | None,
+        settings: Settings | None,
+        loggable: Iterable[str] | None,
     ) -> None:
         self.days = _Days.of(history, as_of)
         self.paused = history.paused
         self.programme = programme
-        self.settings = settings
-        self.loggable = loggable
+        self.settings = settings or Settings()
+        self.loggable = None if loggable is None else frozenset(loggable)
         self.state = _State()
         self.adherence: dict[date, tuple[int, int]] = {}  # day -> (done, target), loggable
+
+    def load(self, cp: Checkpoint) -> None:
+        self.state = _State(
+            cp.stage, cp.since, cp.started, cp.step, cp.why, list(cp.bad), cp.good_run, cp.verdict
+        )
+        self.adherence = {d: (done, due) for d, done, due in cp.adherence}
+
+    def step(self, day: date, notes: list[str]) -> tuple[Due, ...]:
+        """Run one day's rules; what is due that day."""
+        self.run_day(day, notes)
+        return _due(self.programme, self.state, self.days.sessions.get(day, ()))
 
     # -- gates --
     def gate(self, day: date) -> tuple[GateCheck, ...]:
@@ -368,31 +382,67 @@ def walk(
     programme: Programme,
     settings: Settings | None = None,
     loggable: Iterable[str] | None = None,
+    start: Checkpoint | None = None,
 ) -> list[Today]:
-    """Every day from `first` to `last`, each as `evaluate` gives it, in a single fold."""
-    fold = _Fold(
-        history,
-        last,
-        programme,
-        settings or Settings(),
-        None if loggable is None else frozenset(loggable),
-    )
-    start = fold.days.first_day(last)
+    """Every day from `first` to `last`, each as `evaluate` gives it, in a single fold.
+
+    With `start` (a checkpoint before `first`), the fold resumes from it and `history` need
+    only hold the records from `start.day - Checkpoint.LOOKBACK_DAYS` on."""
+    fold = _Fold(history, last, programme, settings, loggable)
     out: list[Today] = []
-    day = first
-    while day < start and day <= last:  # before the first record: nothing to fold yet
-        out.append(evaluate(history, day, programme, settings, loggable))
-        day += timedelta(days=1)
-    day = start
+    if start is not None:
+        if first <= start.day:
+            raise ValueError("a resumed walk starts after its checkpoint")
+        fold.load(start)
+        day = start.day + timedelta(days=1)
+    else:
+        day = first
+        begin = fold.days.first_day(last)
+        while day < begin and day <= last:  # before the first record: nothing to fold yet
+            out.append(evaluate(history, day, programme, settings, loggable))
+            day += timedelta(days=1)
+        day = begin
     while day <= last:
         notes: list[str] = []
-        fold.run_day(day, notes)
-        due = _due(programme, fold.state, fold.days.sessions.get(day, ()))
+        due = fold.step(day, notes)
         if day >= first:
             out.append(_today(fold, day, due, notes))
         fold.close_day(day, due)
         day += timedelta(days=1)
     return out
+
+
+def checkpoint(
+    history: History,
+    through: date,
+    programme: Programme,
+    settings: Settings | None = None,
+    loggable: Iterable[str] | None = None,
+) -> Checkpoint:
+    """The fold's state at the end of `through` (see Checkpoint)."""
+    fold = _Fold(history, through, programme, settings, loggable)
+    day = fold.days.first_day(through)
+    while day <= through:
+        fold.close_day(day, fold.step(day, []))
+        day += timedelta(days=1)
+    st = fold.state
+    keep = [
+        (d, done, due)
+        for d, (done, due) in sorted(fold.adherence.items())
+        if (through - d).days < Checkpoint.LOOKBACK_DAYS
+    ]
+    return Checkpoint(
+        through,
+        st.stage,
+        st.since,
+        st.started,
+        st.step,
+        st.why,
+        tuple(st.bad),
+        st.good_run,
+        st.verdict,
+        tuple(keep),
+    )
 
 
 def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:

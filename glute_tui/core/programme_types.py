@@ -103,3 +103,23 @@ class Today:
             ],
             "notes": list(self.notes),
         }
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The fold's state at the end of `day`: a later day can then be evaluated from this and
+    the records of the two weeks before it (the windows the rules look back over)."""
+
+    day: date
+    stage: int
+    since: date | None
+    started: bool
+    step: int
+    why: str | None
+    bad: tuple[date, ...]
+    good_run: int
+    verdict: Verdict | None
+    adherence: tuple[tuple[date, int, int], ...]  # (day, done, due) of the last 14 days
+
+    #: records on or after `day - LOOKBACK_DAYS` are what a resumed fold reads
+    LOOKBACK_DAYS = 14

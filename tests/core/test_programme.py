@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from glute_tui.core.programme import (
     STAGES,
+    Checkpoint,
     DaySession,
     History,
     MorningPain,
@@ -20,6 +21,7 @@ from glute_tui.core.programme import (
     StageChange,
     Today,
     Verdict,
+    checkpoint,
     dose,
     evaluate,
     parse_programme,
@@ -529,3 +531,28 @@ def test_the_demo_history_walks_through_the_stages_and_back() -> None:
         "Load back to the stage's usual",
     ):
         assert said in notes, said
+
+
+def _since(h: History, first: date) -> History:
+    return History(
+        sessions=[s for s in h.sessions if s.day >= first],
+        mornings=[m for m in h.mornings if m.day >= first],
+        verdicts=[v for v in h.verdicts if v.day >= first],
+        changes=[c for c in h.changes if c.day >= first],
+        paused=frozenset(d for d in h.paused if d >= first),
+    )
+
+
+@PROPS
+@given(histories(), st.integers(0, SPAN - 2))
+def test_a_fold_resumed_from_a_checkpoint_gives_the_same_days(h: History, k: int) -> None:
+    cp = checkpoint(h, day(k), PROG, loggable=LOGGABLE)
+    recent = _since(h, day(k) - timedelta(days=Checkpoint.LOOKBACK_DAYS))
+    resumed = walk(recent, day(k + 1), day(SPAN - 1), PROG, loggable=LOGGABLE, start=cp)
+    assert resumed == walk(h, day(k + 1), day(SPAN - 1), PROG, loggable=LOGGABLE)
+
+
+def test_a_resumed_walk_must_start_after_its_checkpoint() -> None:
+    cp = checkpoint(History(), day(3), PROG)
+    with pytest.raises(ValueError, match="after its checkpoint"):
+        walk(History(), day(3), day(4), PROG, start=cp)
