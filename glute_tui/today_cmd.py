@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.programme import ProgrammeError, Today, evaluate, read_settings
+from glute_tui.core.programme import ProgrammeError, Today, evaluate, read_settings, walk
 
 EXIT_USAGE = 2
 
@@ -41,7 +41,11 @@ def _fail(message: str) -> int:
 
 
 def today_for(db: Path, as_of: date) -> Today:
+    """The programme on `as_of`: from the cache (programme_cache.py) when it matches the
+    data file and `as_of` is after its checkpoint, else from the whole data file (which
+    then refreshes the cache)."""
     from glute_tui.core.records import ROUTINES
+    from glute_tui.store import programme_cache as cache
     from glute_tui.store.programme_input import (
         UnreadableFile,
         history_from,
@@ -49,18 +53,25 @@ def today_for(db: Path, as_of: date) -> Today:
         shipped_programme,
     )
 
+    loggable = tuple(ROUTINES)
+    programme = shipped_programme()
+    conf = cache.conf(loggable)
+    cached = cache.load(db, conf)
+    if cached is not None and as_of > cached[0].day:
+        cp, recent, settings = cached
+        return walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
+    key = cache.file_key(db)
     try:
         rows, assessments, kv = read_tables(db)
     except UnreadableFile:
         rows, assessments, kv = _through_store(db)
-    settings = kv.get("settings")
-    return evaluate(
-        history_from(rows, assessments, kv),
-        as_of,
-        shipped_programme(),
-        read_settings(settings if isinstance(settings, dict) else {}),
-        loggable=ROUTINES,
-    )
+        key = None
+    raw = kv.get("settings")
+    settings = read_settings(raw if isinstance(raw, dict) else {})
+    history = history_from(rows, assessments, kv)
+    if key is not None and key == cache.file_key(db):  # unchanged while it was read
+        cache.save(db, key, conf, history, programme, settings, loggable)
+    return evaluate(history, as_of, programme, settings, loggable=loggable)
 
 
 def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:

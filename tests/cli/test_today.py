@@ -245,3 +245,42 @@ def test_stage_changes_are_validated_and_bad_entries_skipped() -> None:
         stage_change("2026-10-05", "activate", " ")
     with pytest.raises(ValueError, match="stage must be one of"):
         stage_change("2026-10-05", "walk", "r")
+
+
+# ---- the cache -------------------------------------------------------------------------
+def test_the_cache_gives_what_the_whole_file_gives(db: Path) -> None:
+    from glute_tui.store.programme_cache import cache_path
+
+    days = ["2026-10-19", "2026-10-20", "2026-10-25", "2026-12-31"]
+    cold = []
+    for d in days:
+        cache_path(db).unlink(missing_ok=True)
+        cold.append(_run("--json", "--db", str(db), "--as-of", d).stdout)
+    assert cache_path(db).exists()
+    warm = [_run("--json", "--db", str(db), "--as-of", d).stdout for d in days]
+    assert warm == cold
+    assert json.loads(warm[0])["stage"]["id"] == "integrate"
+
+
+def test_the_cache_follows_every_write(db: Path) -> None:
+    from glute_tui.store.programme_cache import cache_path
+
+    _run("--json", "--db", str(db), "--as-of", "2026-10-25")
+    assert cache_path(db).exists()
+    store = HistoryStore.open(db)
+    last = [r for r in store.rows() if r["started_at"].startswith("2026-10-19")]
+    store.update_session(last[0]["id"], pain_next_morning=8)
+    out = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-20").stdout)
+    assert out["load"]["why"] == "next-morning pain of 8 on 2026-10-20"
+
+
+def test_a_damaged_cache_is_ignored(db: Path) -> None:
+    from glute_tui.store.programme_cache import cache_path
+
+    good = _run("--json", "--db", str(db), "--as-of", "2026-10-25").stdout
+    cache_path(db).write_text('{"version": 1, "key": [1, 2, 3', encoding="utf-8")
+    assert _run("--json", "--db", str(db), "--as-of", "2026-10-25").stdout == good
+    data = json.loads(cache_path(db).read_text(encoding="utf-8"))
+    data["checkpoint"]["stage"] = "walk"  # the key matches, the content is junk
+    cache_path(db).write_text(json.dumps(data), encoding="utf-8")
+    assert _run("--json", "--db", str(db), "--as-of", "2026-10-25").stdout == good
