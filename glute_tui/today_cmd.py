@@ -60,7 +60,8 @@ def today_for(db: Path, as_of: date) -> Today:
     if cached is not None and as_of > cached[0].day:
         cp, recent, settings = cached
         return walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
-    key = cache.file_key(db)
+    # an older day needs the whole file; a good cache need not be written again
+    key = None if cached is not None else cache.file_key(db)
     try:
         rows, assessments, kv = read_tables(db)
     except UnreadableFile:
@@ -70,7 +71,9 @@ def today_for(db: Path, as_of: date) -> Today:
     settings = read_settings(raw if isinstance(raw, dict) else {})
     history = history_from(rows, assessments, kv)
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
-        cache.save(db, key, conf, history, programme, settings, loggable)
+        saved = cache.save(db, key, conf, history, programme, settings, loggable)
+        if saved is not None and as_of > saved[0].day:  # go on from the state just saved
+            return walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
     return evaluate(history, as_of, programme, settings, loggable=loggable)
 
 

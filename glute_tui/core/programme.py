@@ -20,7 +20,6 @@ those count for adherence (a routine the app cannot log yet can never be "missed
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -88,6 +87,11 @@ LSI_PASS = 90.0
 # ---- the fold ------------------------------------------------------------------------
 _NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
 _NAMES["return"] = "Return"
+
+
+def _median(values: list[int]) -> float:
+    ordered, mid = sorted(values), len(values) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _other(side: str) -> str:
@@ -330,7 +334,7 @@ class _Fold:
             for k in range(1, BASELINE_DAYS + 1)
             if (v := self.days.mornings.get(day - timedelta(days=k))) is not None
         ]
-        usual = statistics.median(earlier) if len(earlier) >= BASELINE_MIN_ANSWERS else None
+        usual = _median(earlier) if len(earlier) >= BASELINE_MIN_ANSWERS else None
         if value > BAD_PAIN or (usual is not None and value >= usual + 2):
             why = f"this morning's pain was {value}" + (
                 "" if value > BAD_PAIN else f", 2 or more above your usual {usual:g}"

@@ -1,12 +1,12 @@
-"""A cache for `glute-tui today`: the programme's state a day before the last record.
+"""A cache for `glute-tui today`: the programme's state shortly before the last record.
 
-`NAME.programme.json` holds a core `Checkpoint` (the fold at the end of day D, where D is
-the day before the last record), the programme records from D - 14 on, the user's
-programme settings, and the identity (inode, size, mtime_ns) of the data file it was built
-from. `today` for any day after D then reads a few kilobytes and folds a few days, instead
-of parsing and folding years of history. A cache that does not match the data file as it is
-now, or does not parse, is ignored and rebuilt; a failed write is ignored. Older days
-(`--as-of` on or before D) always take the full path.
+`NAME.programme.json` holds a core `Checkpoint` (the fold at the end of day D, the day
+before the last session, assessment or stage change), the programme records from D - 14
+on, the user's programme settings, and the identity (inode, size, mtime_ns) of the data
+file it was built from. `today` for any day after D then reads a few kilobytes and folds a
+few days, instead of parsing and folding years of history. A cache that does not match the
+data file as it is now, or does not parse, is ignored and rebuilt; a failed write is
+ignored. Older days (`--as-of` on or before D) always take the full path.
 
 Imported on the fast path: no tinydb, filelock or textual.
 """
@@ -91,14 +91,24 @@ def save(
     programme: Programme,
     settings: Settings,
     loggable: tuple[str, ...],
-) -> None:
-    days = [s.day for s in history.sessions] + [m.day for m in history.mornings]
-    days += [v.day for v in history.verdicts] + [c.day for c in history.changes]
+) -> tuple[Checkpoint, History] | None:
+    """Write the cache; the checkpoint and the recent records it holds (None: no records)."""
+    # the day before the last session, assessment or stage change (a next-morning answer is
+    # dated the day after its session, so it does not push the checkpoint past today)
+    days = [s.day for s in history.sessions] + [v.day for v in history.verdicts]
+    days += [c.day for c in history.changes]
     if not days:
-        return
+        return None
     through = max(days) - timedelta(days=1)
     cp = checkpoint(history, through, programme, settings, loggable)
     first = through - timedelta(days=Checkpoint.LOOKBACK_DAYS)
+    recent = History(
+        sessions=[s for s in history.sessions if s.day >= first],
+        mornings=[m for m in history.mornings if m.day >= first],
+        verdicts=[v for v in history.verdicts if v.day >= first],
+        changes=[c for c in history.changes if c.day >= first],
+        paused=frozenset(d for d in history.paused if d >= first),
+    )
     data = {
         "version": CACHE_VERSION,
         "key": key,
@@ -118,15 +128,12 @@ def save(
         },
         "sessions": [
             [s.routine, s.day.isoformat(), s.side, s.sets, s.glutes_stopped_sets, s.status]
-            for s in history.sessions
-            if s.day >= first
+            for s in recent.sessions
         ],
-        "mornings": [[m.day.isoformat(), m.value] for m in history.mornings if m.day >= first],
-        "verdicts": [_verdict(v) for v in history.verdicts if v.day >= first],
-        "changes": [
-            [c.day.isoformat(), c.stage, c.reason] for c in history.changes if c.day >= first
-        ],
-        "paused": sorted(d.isoformat() for d in history.paused if d >= first),
+        "mornings": [[m.day.isoformat(), m.value] for m in recent.mornings],
+        "verdicts": [_verdict(v) for v in recent.verdicts],
+        "changes": [[c.day.isoformat(), c.stage, c.reason] for c in recent.changes],
+        "paused": sorted(d.isoformat() for d in recent.paused),
     }
     path = cache_path(db)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -139,6 +146,7 @@ def save(
     finally:
         if tmp.exists():
             tmp.unlink()
+    return cp, recent
 
 
 def load(db: Path, conf_text: str) -> tuple[Checkpoint, History, Settings] | None:

@@ -30,7 +30,6 @@ from glute_tui.core.programme import (
     Verdict,
     parse_programme,
 )
-from glute_tui.core.progress import paused_days
 
 #: The kv key holding the stages set by hand: a list of {"day", "stage", "reason"}.
 STAGE_CHANGES_KEY = "programme_stage_changes"
@@ -176,6 +175,8 @@ def history_from(
     assessments: Iterable[Mapping[str, Any]],
     kv: Mapping[str, Any],
 ) -> History:
+    from glute_tui.core.progress import paused_days
+
     rows = list(rows)
     pauses = kv.get("pauses")
     return History(
