@@ -261,6 +261,7 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
         years=years,
         seed=seed,
         now=datetime.now().astimezone(),
+        programme_mornings=True,  # flares that move the programme (core/demo.py)
     )
     kv = {"plan": demo.plan.to_dict(), "pauses": demo.pauses}
     added, added_a = store.merge(demo.sessions, demo.assessments, kv)

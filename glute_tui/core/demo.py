@@ -3,11 +3,12 @@
 Pure and deterministic: the same seed, `now` and span give the same data. Phases come from
 the real timeline builders, so demo sessions look exactly like recorded ones.
 
-Next-morning pain is drawn afterwards from a second generator (so every other field stays as
-it was): one answer per training day, mostly calm, with a flare now and then: one bad
-morning lowers the programme's load, two within a week send it back a stage. With the
-assessments (weak sides first, balanced ones with LSIs over 90% later) the programme walks
-through its stages and back (see core/programme.py).
+With `programme_mornings` (what `glute-tui demo-history` asks for), next-morning pain is
+drawn afterwards from a second generator (so every other field stays as it was): one
+answer per training day, mostly calm, with a flare now and then: one bad morning lowers
+the programme's load, two within a week send it back a stage. With the assessments (weak
+sides first, balanced ones with LSIs over 90% later) the programme walks through its
+stages and back (see core/programme.py).
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ def generate(
     years: float,
     seed: int,
     now: datetime,
+    programme_mornings: bool = False,
 ) -> DemoHistory:
+    """The demo history. With `programme_mornings`, next-morning pain follows the model in
+    the module docstring (flares that move the programme); without it, the answers stay
+    as they always were (the screenshots and snapshot tests rest on them)."""
     rng = random.Random(seed)
     tz = now.tzinfo
     today = now.date()
@@ -162,7 +167,8 @@ def generate(
                 sessions.append(_session(rng, "circuit", start, timeline_for("circuit", plan)))
         day += timedelta(days=1)
     sessions = [s for s in sessions if s["ended_at"] <= now.isoformat(timespec="seconds")]
-    _next_mornings(sessions, random.Random(f"{seed}-mornings"))
+    if programme_mornings:
+        _next_mornings(sessions, random.Random(f"{seed}-mornings"))
     return DemoHistory(sessions, assessments, pauses, plan)
 
 
