@@ -20,7 +20,7 @@ those count for adherence (a routine the app cannot log yet can never be "missed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -30,12 +30,12 @@ from glute_tui.core.programme_config import (
     Programme,
     ProgrammeError,
     Settings,
-    Work,
     dose,
     parse_programme,
     read_settings,
     setting_problem,
 )
+from glute_tui.core.programme_due import DayIndex, due_list
 from glute_tui.core.programme_types import (
     Checkpoint,
     DaySession,
@@ -94,10 +94,6 @@ def _median(values: list[int]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
-
-
 @dataclass
 class _State:
     stage: int = 0
@@ -110,76 +106,6 @@ class _State:
     verdict: Verdict | None = None
 
 
-@dataclass
-class _Days:
-    """The history indexed by day (only what is on or before `as_of`)."""
-
-    sessions: dict[date, list[DaySession]]
-    mornings: dict[date, int]
-    verdicts: dict[date, Verdict]
-    changes: dict[date, list[StageChange]]
-
-    @classmethod
-    def of(cls, history: History, as_of: date) -> _Days:
-        days = cls({}, {}, {}, {})
-        for s in history.sessions:
-            if s.day <= as_of:
-                days.sessions.setdefault(s.day, []).append(s)
-        for m in history.mornings:  # several answers for one morning: the worst one counts
-            if m.day <= as_of:
-                days.mornings[m.day] = max(m.value, days.mornings.get(m.day, m.value))
-        for v in sorted(history.verdicts, key=lambda v: v.day):
-            if v.day <= as_of:
-                days.verdicts[v.day] = v
-        for c in history.changes:
-            if c.day <= as_of:
-                days.changes.setdefault(c.day, []).append(c)
-        return days
-
-    def first_day(self, as_of: date) -> date:
-        found = [min(d) for d in (self.sessions, self.mornings, self.verdicts, self.changes) if d]
-        return min(found, default=as_of)
-
-
-def _sides(work: Work, verdict: Verdict | None) -> list[tuple[str, Mapping[str, float]]]:
-    weak = verdict.weak_side if verdict else None
-    if work.sides == "both" or (work.sides == "weak" and weak not in SIDES):
-        return [("both", work.dose)]
-    if work.sides == "weak" and weak is not None:
-        return [(weak, work.dose)]
-    first = weak if weak in SIDES else (verdict.first if verdict and verdict.first else "left")
-    assert first is not None
-    strong = work.strong_dose if weak in SIDES and work.strong_dose else work.dose
-    return [(first, work.dose), (_other(first), strong)]
-
-
-def _done(sessions: Iterable[DaySession], routine: str, side: str) -> int:
-    ok = ("both", None) if side == "both" else (side, "both")
-    return sum(
-        1 for s in sessions if s.routine == routine and s.status == "completed" and s.side in ok
-    )
-
-
-def _due(programme: Programme, state: _State, sessions: Sequence[DaySession]) -> tuple[Due, ...]:
-    verdict = state.verdict
-    if verdict is not None and verdict.red_flag:
-        return ()
-    work = programme.stages[state.stage].work
-    if verdict is not None and verdict.tight:
-        work = programme.tight_work + work
-    return tuple(
-        Due(
-            w.routine,
-            side,
-            w.per_day,
-            _done(sessions, w.routine, side),
-            dose(base, state.step, programme),
-        )
-        for w in work
-        for side, base in _sides(w, verdict)
-    )
-
-
 class _Fold:
     def __init__(
         self,
@@ -189,7 +115,7 @@ class _Fold:
         settings: Settings | None,
         loggable: Iterable[str] | None,
     ) -> None:
-        self.days = _Days.of(history, as_of)
+        self.days = DayIndex.of(history, as_of)
         self.paused = history.paused
         self.programme = programme
         self.settings = settings or Settings()
@@ -206,7 +132,10 @@ class _Fold:
     def step(self, day: date, notes: list[str]) -> tuple[Due, ...]:
         """Run one day's rules; what is due that day."""
         self.run_day(day, notes)
-        return _due(self.programme, self.state, self.days.sessions.get(day, ()))
+        st = self.state
+        return due_list(
+            self.programme, st.stage, st.verdict, st.step, self.days.sessions.get(day, ())
+        )
 
     # -- gates --
     def gate(self, day: date) -> tuple[GateCheck, ...]:
