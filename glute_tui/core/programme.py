@@ -35,7 +35,7 @@ from glute_tui.core.programme_config import (
     read_settings,
     setting_problem,
 )
-from glute_tui.core.programme_due import DayIndex, due_list
+from glute_tui.core.programme_due import DayIndex, Planner
 from glute_tui.core.programme_types import (
     Checkpoint,
     DaySession,
@@ -120,6 +120,7 @@ class _Fold:
         self.programme = programme
         self.settings = settings or Settings()
         self.loggable = None if loggable is None else frozenset(loggable)
+        self.planner = Planner(programme)
         self.state = _State()
         self.adherence: dict[date, tuple[int, int]] = {}  # day -> (done, target), loggable
 
@@ -133,9 +134,8 @@ class _Fold:
         """Run one day's rules; what is due that day."""
         self.run_day(day, notes)
         st = self.state
-        return due_list(
-            self.programme, st.stage, st.verdict, st.step, self.days.sessions.get(day, ())
-        )
+        plan = self.planner.plan(st.stage, st.verdict, st.step)
+        return self.planner.due(plan, self.days.completed.get(day, {}))
 
     # -- gates --
     def gate(self, day: date) -> tuple[GateCheck, ...]:
@@ -323,9 +323,11 @@ def walk(
     only hold the records from `start.day - Checkpoint.LOOKBACK_DAYS` on."""
     fold = _Fold(history, last, programme, settings, loggable)
     out: list[Today] = []
+    if start is not None and first <= start.day:
+        raise ValueError("a resumed walk starts after its checkpoint")
+    if start is not None and start.since is None:
+        start = None  # nothing was folded by then: every record is still in `history`
     if start is not None:
-        if first <= start.day:
-            raise ValueError("a resumed walk starts after its checkpoint")
         fold.load(start)
         day = start.day + timedelta(days=1)
     else:
@@ -355,6 +357,8 @@ def checkpoint(
     """The fold's state at the end of `through` (see Checkpoint)."""
     fold = _Fold(history, through, programme, settings, loggable)
     day = fold.days.first_day(through)
+    if not any((fold.days.sessions, fold.days.mornings, fold.days.verdicts, fold.days.changes)):
+        day = through + timedelta(days=1)  # no record yet: the fold has not begun
     while day <= through:
         fold.close_day(day, fold.step(day, []))
         day += timedelta(days=1)

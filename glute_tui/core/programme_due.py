@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,13 +24,17 @@ class DayIndex:
     mornings: dict[date, int]
     verdicts: dict[date, Verdict]
     changes: dict[date, list[StageChange]]
+    completed: dict[date, dict[tuple[str, str | None], int]]  # (routine, side) -> sessions
 
     @classmethod
     def of(cls, history: History, as_of: date) -> DayIndex:
-        days = cls({}, {}, {}, {})
+        days = cls({}, {}, {}, {}, {})
         for s in history.sessions:
             if s.day <= as_of:
                 days.sessions.setdefault(s.day, []).append(s)
+                if s.status == "completed":
+                    counts = days.completed.setdefault(s.day, {})
+                    counts[(s.routine, s.side)] = counts.get((s.routine, s.side), 0) + 1
         for m in history.mornings:  # several answers for one morning: the worst one counts
             if m.day <= as_of:
                 days.mornings[m.day] = max(m.value, days.mornings.get(m.day, m.value))
@@ -59,35 +63,44 @@ def _sides(work: Work, verdict: Verdict | None) -> list[tuple[str, Mapping[str, 
     return [(first, work.dose), (_other(first), strong)]
 
 
-def _done(sessions: Iterable[DaySession], routine: str, side: str) -> int:
-    ok = ("both", None) if side == "both" else (side, "both")
-    return sum(
-        1 for s in sessions if s.routine == routine and s.status == "completed" and s.side in ok
-    )
+Plan = tuple[tuple[str, str, int, Mapping[str, float]], ...]  # routine, side, per day, dose
 
 
-def due_list(
-    programme: Programme,
-    stage: int,
-    verdict: Verdict | None,
-    step: int,
-    sessions: Sequence[DaySession],
-) -> tuple[Due, ...]:
+class Planner:
     """What is due on a day: the stage's work (release work first for tight glutes) per
-    routine and side, with the day's completed sessions and the dose at `step`."""
-    if verdict is not None and verdict.red_flag:
-        return ()
-    work = programme.stages[stage].work
-    if verdict is not None and verdict.tight:
-        work = programme.tight_work + work
-    return tuple(
-        Due(
-            w.routine,
-            side,
-            w.per_day,
-            _done(sessions, w.routine, side),
-            dose(base, step, programme),
-        )
-        for w in work
-        for side, base in _sides(w, verdict)
-    )
+    routine and side, at the load step. Worked out once per stage, verdict and step."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self._plans: dict[tuple[int, int, int], tuple[Verdict | None, Plan]] = {}
+
+    def plan(self, stage: int, verdict: Verdict | None, step: int) -> Plan:
+        key = (stage, id(verdict), step)
+        hit = self._plans.get(key)
+        if hit is not None and hit[0] is verdict:
+            return hit[1]
+        plan: Plan = ()
+        if verdict is None or not verdict.red_flag:
+            work = self.programme.stages[stage].work
+            if verdict is not None and verdict.tight:
+                work = self.programme.tight_work + work
+            plan = tuple(
+                (w.routine, side, w.per_day, dose(base, step, self.programme))
+                for w in work
+                for side, base in _sides(w, verdict)
+            )
+        self._plans[key] = (verdict, plan)
+        return plan
+
+    @staticmethod
+    def due(plan: Plan, completed: Mapping[tuple[str, str | None], int]) -> tuple[Due, ...]:
+        """The plan with the day's completed sessions: a session on both sides counts for
+        each side; a one-sided session does not count for work on both."""
+        out = []
+        for routine, side, per_day, amount in plan:
+            if side == "both":
+                done = completed.get((routine, "both"), 0) + completed.get((routine, None), 0)
+            else:
+                done = completed.get((routine, side), 0) + completed.get((routine, "both"), 0)
+            out.append(Due(routine, side, per_day, done, amount))
+        return tuple(out)

@@ -415,15 +415,18 @@ def test_a_stage_never_advances_without_its_gate(h: History) -> None:
             continue
         if any(c.day == day(k) for c in h.changes):
             continue  # set by hand, with its reason
-        firsts = sorted(v.day for v in h.verdicts if not v.red_flag)
+        by_day = {v.day: v for v in sorted(h.verdicts, key=lambda v: v.day)}  # last one wins
+        firsts = sorted(d for d, v in by_day.items() if not v.red_flag)
         if firsts and firsts[0] == day(k):
             continue  # the first verdict places the user; that is a start, not an advance
         assert STAGES.index(now.stage) == STAGES.index(before.stage) + 1
         assert now.since == day(k)
         assert "Stage moved on" in " ".join(now.notes)
         if before.stage == "strengthen":
-            lsis = [v for v in h.verdicts if before.since <= v.day <= day(k)]
-            assert lsis and all(x >= 90 for x in lsis[-1].lsis.values()) and lsis[-1].lsis
+            taken = sorted(
+                (v for v in h.verdicts if before.since <= v.day <= day(k)), key=lambda v: v.day
+            )
+            assert taken and taken[-1].lsis and all(x >= 90 for x in taken[-1].lsis.values())
             continue
         assert (day(k) - before.since).days >= 14
         assert all(
