@@ -48,11 +48,17 @@ def shipped_programme() -> Programme:
     return parse_programme(raw, where)
 
 
+_DAYS: dict[str, date] = {}  # many sessions share a day: parse each day once
+
+
 def _day(record: Mapping[str, Any], time_key: str) -> date:
-    day = record.get("day")
-    if isinstance(day, str):
-        return date.fromisoformat(day)
-    return datetime.fromisoformat(str(record[time_key])).date()
+    text = record.get("day")
+    if not isinstance(text, str):
+        return datetime.fromisoformat(str(record[time_key])).date()
+    day = _DAYS.get(text)
+    if day is None:
+        day = _DAYS[text] = date.fromisoformat(text)
+    return day
 
 
 def _side(row: Mapping[str, Any]) -> str | None:
@@ -84,15 +90,17 @@ def day_sessions(rows: Iterable[Mapping[str, Any]]) -> list[DaySession]:
     out = []
     for row in rows:
         stopped = 1 if row.get("stop_reason") == "glutes_stopped" else 0
-        sets = _count(row.get("sets"), 1)
+        sets = _count(row["sets"], 1) if "sets" in row else 1
+        if "glutes_stopped_sets" in row:
+            stopped = min(sets, _count(row["glutes_stopped_sets"], stopped))
         out.append(
             DaySession(
-                routine=str(row.get("routine")),
-                day=_day(row, "started_at"),
-                side=_side(row),
-                sets=sets,
-                glutes_stopped_sets=min(sets, _count(row.get("glutes_stopped_sets"), stopped)),
-                status=str(row.get("status")),
+                str(row.get("routine")),
+                _day(row, "started_at"),
+                _side(row),
+                sets,
+                stopped,
+                str(row.get("status")),
             )
         )
     return out
