@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from glute_tui.core.programme import (
     STAGES,
@@ -26,9 +26,11 @@ from glute_tui.core.programme import (
     MorningPain,
     Programme,
     ProgrammeError,
+    Settings,
     StageChange,
     Verdict,
     parse_programme,
+    read_settings,
 )
 
 #: The kv key holding the stages set by hand: a list of {"day", "stage", "reason"}.
@@ -225,3 +227,26 @@ def read_tables(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], d
     rows.sort(key=lambda r: (str(r.get("started_at")), str(r.get("id"))))
     assessments.sort(key=lambda a: (str(a.get("taken_at")), str(a.get("id"))))
     return rows, assessments, kv
+
+
+class _KvStore(Protocol):
+    def kv(self, key: str, default: Any = None) -> Any: ...
+    def set_kv(self, key: str, value: Any) -> None: ...
+    def rows(self) -> list[dict[str, Any]]: ...
+    def assessments(self) -> list[dict[str, Any]]: ...
+
+
+def from_store(store: _KvStore) -> tuple[History, Settings]:
+    """The programme's inputs and settings from an open HistoryStore (for the UI)."""
+    kv = {k: store.kv(k) for k in ("pauses", STAGE_CHANGES_KEY)}
+    raw = store.kv("settings")
+    settings = read_settings(raw if isinstance(raw, Mapping) else {})
+    return history_from(store.rows(), store.assessments(), kv), settings
+
+
+def add_stage_change(store: _KvStore, change: StageChange) -> None:
+    """Log a stage set by hand (the reason is kept with it). Call it from the app's
+    writer thread, like every other write."""
+    entries = store.kv(STAGE_CHANGES_KEY)
+    entries = list(entries) if isinstance(entries, list) else []
+    store.set_kv(STAGE_CHANGES_KEY, [*entries, stage_change_entry(change)])

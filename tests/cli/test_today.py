@@ -284,3 +284,19 @@ def test_a_damaged_cache_is_ignored(db: Path) -> None:
     data["checkpoint"]["stage"] = "walk"  # the key matches, the content is junk
     cache_path(db).write_text(json.dumps(data), encoding="utf-8")
     assert _run("--json", "--db", str(db), "--as-of", "2026-10-25").stdout == good
+
+
+def test_a_stage_set_by_hand_is_logged_and_moves_the_programme(db: Path) -> None:
+    from glute_tui.store.programme_input import add_stage_change, from_store
+
+    store = HistoryStore.open(db)
+    add_stage_change(store, stage_change("2026-10-05", "strengthen", "My physio says so."))
+    assert store.kv(STAGE_CHANGES_KEY) == [
+        {"day": "2026-10-05", "stage": "strengthen", "reason": "My physio says so."}
+    ]
+    history, settings = from_store(HistoryStore.open(db))
+    assert settings.days_in_stage == 14
+    assert history.changes == (StageChange(date(2026, 10, 5), "strengthen", "My physio says so."),)
+    out = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-05").stdout)
+    assert out["stage"]["id"] == "strengthen"
+    assert out["notes"] == ["Stage set by hand to Strengthen: My physio says so."]
