@@ -151,7 +151,7 @@ class _Fold:
                 f"{s.days_in_stage} days in this stage",
                 in_stage >= s.days_in_stage,
                 f"{in_stage} day{'' if in_stage == 1 else 's'}"
-                + (f" ({s.days_in_stage - in_stage} more)" if in_stage < s.days_in_stage else ""),
+                + (f", {s.days_in_stage - in_stage} more" if in_stage < s.days_in_stage else ""),
             ),
             self._adherence_check(day),
             self._pain_check(day),

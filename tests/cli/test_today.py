@@ -102,7 +102,7 @@ def test_today_json_as_of_walks_the_programme(db: Path) -> None:
     assert t["stage"]["gate"][0] == {
         "need": "14 days in this stage",
         "met": False,
-        "have": "9 days (5 more)",
+        "have": "9 days, 5 more",
     }
     assert t["load"] == {"step": 0, "why": None}
     assert t["due"] == [
@@ -148,7 +148,7 @@ def test_today_text_is_a_few_plain_lines(db: Path) -> None:
         "Load: 1 step lower (next-morning pain of 7 on 2026-10-18)",
         "Due: cook hip lift left 0/1, cook hip lift right 0/1, standing glute left 0/1, "
         "standing glute right 0/1, circuit left 1/1, hold left 2/1",
-        "Next stage: 14 days in this stage (now 3 days (11 more)); "
+        "Next stage: 14 days in this stage (now 3 days, 11 more); "
         "no next-morning pain above 3 in the last 7 days (now 7 on 2026-10-18)",
         "Load lowered one step: this morning's pain was 7.",
     ]
