@@ -28,10 +28,13 @@ def run(db: Path, as_json: bool, as_of_text: str | None) -> int:
         today = today_for(db, as_of)
     except ProgrammeError as exc:
         return _fail(str(exc))
-    if as_json:
-        print(json.dumps(today.to_dict()))
-    else:
-        sys.stdout.write(text(today))
+    try:
+        sys.stdout.write(json.dumps(today.to_dict()) + "\n" if as_json else text(today))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `glute-tui today | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -206,7 +206,9 @@ class _Fold:
             return GateCheck(need, False, "the re-assessment measured no side-to-side test")
         low = sorted((k, x) for k, x in v.lsis.items() if x < LSI_PASS)
         if low:
-            return GateCheck(need, False, ", ".join(f"{k} {x:g}%" for k, x in low))
+            return GateCheck(
+                need, False, ", ".join(f"{k.replace('_', ' ')} {x:g}%" for k, x in low)
+            )
         return GateCheck(need, True, f"{len(v.lsis)} of {len(v.lsis)} at {LSI_PASS:g}% or more")
 
     def _counts(self, routine: str) -> bool:

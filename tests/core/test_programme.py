@@ -203,7 +203,7 @@ def test_strengthen_gate_needs_a_re_assessment_with_every_lsi_at_90() -> None:
     assert "Stage moved on to Return: every check of the gate was met." in t.notes
     low = _strengthen(Verdict(day(5), "left", lsis={"bridge_hold": 89.9, "side_plank": 99.0}))
     assert ev(low, 9).stage == "strengthen"
-    assert ev(low, 9).gate[0].have == "bridge_hold 89.9%"
+    assert ev(low, 9).gate[0].have == "bridge hold 89.9%"
     unmeasured = _strengthen(Verdict(day(5), None))
     assert ev(unmeasured, 9).stage == "strengthen"
 
