@@ -224,9 +224,8 @@ class _Fold:
             notes.append(f"Stage set by hand to {_NAMES[change.stage]}: {change.reason}")
         if st.since is None:
             st.since = day
-        if day in self.days.mornings:
-            self._morning(day, self.days.mornings[day], notes)
-        moved = st.since == day or (st.bad and st.bad[-1] == day)  # no move on a bad morning
+        bad = day in self.days.mornings and self._morning(day, self.days.mornings[day], notes)
+        moved = st.since == day or bad  # no move forward on a bad morning
         red = st.verdict is not None and st.verdict.red_flag
         if st.started and not moved and not red and st.stage < len(STAGES) - 1:
             checks = self.gate(day)
@@ -258,7 +257,8 @@ class _Fold:
                 f"Programme started in {_NAMES[STAGES[st.stage]]} from your self-assessment."
             )
 
-    def _morning(self, day: date, value: int, notes: list[str]) -> None:
+    def _morning(self, day: date, value: int, notes: list[str]) -> bool:
+        """Apply this morning's pain; True when it was a bad morning."""
         st, s = self.state, self.settings
         earlier = [
             v
@@ -270,13 +270,13 @@ class _Fold:
             why = f"this morning's pain was {value}" + (
                 "" if value > BAD_PAIN else f", 2 or more above your usual {usual:g}"
             )
-            floor = -self.programme.max_steps_down
-            lowered = st.step > floor
-            st.step = max(floor, st.step - s.load_step)
+            before = st.step
+            st.step = max(-self.programme.max_steps_down, st.step - s.load_step)
             st.why = f"next-morning pain of {value} on {day.isoformat()}"
             st.good_run = 0
+            steps = {0: "", 1: " one step", 2: " two steps"}.get(before - st.step, " three steps")
             notes.append(
-                f"Load lowered one step: {why}." if lowered else f"Load kept at its lowest: {why}."
+                f"Load lowered{steps}: {why}." if steps else f"Load kept at its lowest: {why}."
             )
             st.bad = [d for d in st.bad if (day - d).days < PAIN_WINDOW_DAYS] + [day]
             if len(st.bad) >= 2:
@@ -290,13 +290,15 @@ class _Fold:
                     )
                 else:
                     notes.append(f"Two bad mornings within 7 days: {advice}")
-        elif value <= GOOD_PAIN:
+            return True
+        if value <= GOOD_PAIN:
             st.good_run += 1
             if st.good_run >= 3 and st.step < 0:
                 st.step, st.why = 0, None
                 notes.append("Load back to the stage's usual: three good mornings in a row.")
         else:
             st.good_run = 0
+        return False
 
 
 def evaluate(

@@ -576,3 +576,22 @@ def test_the_demo_keeps_its_old_answers_unless_asked() -> None:
     assert [s["pain_next_morning"] for s in old.sessions] != [
         s["pain_next_morning"] for s in new.sessions
     ]
+
+
+def test_no_move_forward_on_a_bad_morning_even_when_it_changes_no_stage() -> None:
+    calm = [MorningPain(day(k), 0) for k in range(1, 14) if k != 9]
+    bad = [MorningPain(day(9), 2), MorningPain(day(14), 2)]  # 2 above a usual 0, twice
+    h = _activate(full_days(0, 20), calm + bad)
+    t = ev(h, 14)
+    assert t.stage == "activate"
+    assert "Two bad mornings within 7 days: please check with a clinician before going on." in (
+        t.notes
+    )
+    assert ev(h, 15).stage == "integrate"
+
+
+def test_the_load_note_says_how_many_steps() -> None:
+    s = read_settings({"programme_load_step": 2})
+    t = ev(_activate([], [MorningPain(day(3), 7)]), 3, s)
+    assert t.step == -2
+    assert t.notes == ("Load lowered two steps: this morning's pain was 7.",)
