@@ -67,12 +67,13 @@ def today_for(db: Path, as_of: date) -> Today:
     key = None if cached is not None else cache.file_key(db)
     try:
         rows, assessments, kv = read_tables(db)
-    except UnreadableFile:
-        rows, assessments, kv = _through_store(db)
+        history = history_from(rows, assessments, kv)
+    except (UnreadableFile, KeyError, TypeError, ValueError, AttributeError):
+        rows, assessments, kv = _through_store(db)  # moves a damaged file aside, says so
+        history = history_from(rows, assessments, kv)
         key = None
     raw = kv.get("settings")
     settings = read_settings(raw if isinstance(raw, dict) else {})
-    history = history_from(rows, assessments, kv)
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
         saved = cache.save(db, key, conf, history, programme, settings, loggable)
         if saved is not None and as_of > saved[0].day:  # go on from the state just saved

@@ -20,7 +20,7 @@ those count for adherence (a routine the app cannot log yet can never be "missed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -35,7 +35,7 @@ from glute_tui.core.programme_config import (
     read_settings,
     setting_problem,
 )
-from glute_tui.core.programme_due import DayIndex, Planner
+from glute_tui.core.programme_due import DayIndex, Plan, Planner
 from glute_tui.core.programme_types import (
     Checkpoint,
     DaySession,
@@ -89,6 +89,9 @@ _NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Stren
 _NAMES["return"] = "Return"
 
 
+_BACK = tuple(timedelta(days=k) for k in range(max(ADHERENCE_DAYS, BASELINE_DAYS) + 1))
+
+
 def _median(values: list[int]) -> float:
     ordered, mid = sorted(values), len(values) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
@@ -130,12 +133,14 @@ class _Fold:
         )
         self.adherence = {d: (done, due) for d, done, due in cp.adherence}
 
-    def step(self, day: date, notes: list[str]) -> tuple[Due, ...]:
-        """Run one day's rules; what is due that day."""
+    def step(self, day: date, notes: list[str]) -> Plan:
+        """Run one day's rules; the plan of what is due that day."""
         self.run_day(day, notes)
         st = self.state
-        plan = self.planner.plan(st.stage, st.verdict, st.step)
-        return self.planner.due(plan, self.days.completed.get(day, {}))
+        return self.planner.plan(st.stage, st.verdict, st.step)
+
+    def due(self, day: date, plan: Plan) -> tuple[Due, ...]:
+        return Planner.due(plan, self.days.completed.get(day, {}))
 
     # -- gates --
     def gate(self, day: date) -> tuple[GateCheck, ...]:
@@ -161,7 +166,7 @@ class _Fold:
         return tuple(checks)
 
     def _adherence_check(self, day: date) -> GateCheck:
-        window = [self.adherence.get(day - timedelta(days=k)) for k in range(1, ADHERENCE_DAYS + 1)]
+        window = [self.adherence.get(day - _BACK[k]) for k in range(1, ADHERENCE_DAYS + 1)]
         done = sum(w[0] for w in window if w)
         target = sum(w[1] for w in window if w)
         need = f"adherence {ADHERENCE_PCT}% over the last {ADHERENCE_DAYS} days"
@@ -174,8 +179,7 @@ class _Fold:
         high = [
             (d, v)
             for k in range(PAIN_WINDOW_DAYS)
-            if (v := self.days.mornings.get(d := day - timedelta(days=k))) is not None
-            and v > GATE_PAIN_MAX
+            if (v := self.days.mornings.get(d := day - _BACK[k])) is not None and v > GATE_PAIN_MAX
         ]
         need = f"no next-morning pain above {GATE_PAIN_MAX} in the last {PAIN_WINDOW_DAYS} days"
         if not high:
@@ -186,7 +190,7 @@ class _Fold:
     def _stopped_check(self, day: date) -> GateCheck:
         sets = stopped = 0
         for k in range(1, 8):
-            for sess in self.days.sessions.get(day - timedelta(days=k), ()):
+            for sess in self.days.sessions.get(day - _BACK[k], ()):
                 if self._counts(sess.routine) and sess.status != "interrupted":
                     sets += sess.sets
                     stopped += sess.glutes_stopped_sets
@@ -234,14 +238,17 @@ class _Fold:
                 name = _NAMES[STAGES[st.stage]]
                 notes.append(f"Stage moved on to {name}: every check of the gate was met.")
 
-    def close_day(self, day: date, due: Sequence[Due]) -> None:
+    def close_day(self, day: date, plan: Plan) -> None:
+        """Record the day's adherence (done, due) over the routines that can be logged."""
         if day in self.paused:
             return
-        counted = [d for d in due if self._counts(d.routine)]
-        self.adherence[day] = (
-            sum(min(d.done, d.target) for d in counted),
-            sum(d.target for d in counted),
-        )
+        completed = self.days.completed.get(day, {})
+        done = target = 0
+        for routine, side, per_day, _ in plan:
+            if self._counts(routine):
+                done += min(Planner.done(routine, side, completed), per_day)
+                target += per_day
+        self.adherence[day] = (done, target)
 
     def _verdict(self, v: Verdict, notes: list[str]) -> None:
         st = self.state
@@ -263,7 +270,7 @@ class _Fold:
         earlier = [
             v
             for k in range(1, BASELINE_DAYS + 1)
-            if (v := self.days.mornings.get(day - timedelta(days=k))) is not None
+            if (v := self.days.mornings.get(day - _BACK[k])) is not None
         ]
         usual = _median(earlier) if len(earlier) >= BASELINE_MIN_ANSWERS else None
         if value > BAD_PAIN or (usual is not None and value >= usual + 2):
@@ -343,10 +350,10 @@ def walk(
         day = begin
     while day <= last:
         notes: list[str] = []
-        due = fold.step(day, notes)
+        plan = fold.step(day, notes)
         if day >= first:
-            out.append(_today(fold, day, due, notes))
-        fold.close_day(day, due)
+            out.append(_today(fold, day, fold.due(day, plan), notes))
+        fold.close_day(day, plan)
         day += timedelta(days=1)
     return out
 

@@ -96,11 +96,13 @@ class Planner:
     def due(plan: Plan, completed: Mapping[tuple[str, str | None], int]) -> tuple[Due, ...]:
         """The plan with the day's completed sessions: a session on both sides counts for
         each side; a one-sided session does not count for work on both."""
-        out = []
-        for routine, side, per_day, amount in plan:
-            if side == "both":
-                done = completed.get((routine, "both"), 0) + completed.get((routine, None), 0)
-            else:
-                done = completed.get((routine, side), 0) + completed.get((routine, "both"), 0)
-            out.append(Due(routine, side, per_day, done, amount))
-        return tuple(out)
+        return tuple(
+            Due(routine, side, per_day, Planner.done(routine, side, completed), amount)
+            for routine, side, per_day, amount in plan
+        )
+
+    @staticmethod
+    def done(routine: str, side: str, completed: Mapping[tuple[str, str | None], int]) -> int:
+        if side == "both":
+            return completed.get((routine, "both"), 0) + completed.get((routine, None), 0)
+        return completed.get((routine, side), 0) + completed.get((routine, "both"), 0)

@@ -206,7 +206,8 @@ def read_tables(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], d
     """Session rows, assessments and kv from the main data file, read-only, no lock.
 
     A missing file is an empty history. A file that does not parse or has the wrong shape
-    raises UnreadableFile (the caller opens the store, which moves it aside and says so)."""
+    raises UnreadableFile (the caller opens the store, which moves it aside and says so);
+    so does `history_from` on a record without a time (KeyError, ValueError)."""
     try:
         with open(db, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -218,10 +219,6 @@ def read_tables(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], d
         rows = [dict(r) for r in (data.get("sessions") or {}).values()]
         assessments = [dict(a) for a in (data.get("assessments") or {}).values()]
         kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
-        for r in rows:
-            _day(r, "started_at")
-        for a in assessments:
-            _day(a, "taken_at")
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise UnreadableFile(str(exc)) from None
     rows.sort(key=lambda r: (str(r.get("started_at")), str(r.get("id"))))
