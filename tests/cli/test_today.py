@@ -304,10 +304,13 @@ def test_a_stage_set_by_hand_is_logged_and_moves_the_programme(db: Path) -> None
 
 def test_a_record_without_a_time_is_a_damaged_file_moved_aside(tmp_path: Path) -> None:
     path = tmp_path / "h.json"
-    bad = {"sessions": {"1": {"id": "x", "routine": "hold", "status": "completed"}}}
+    bad = {
+        "meta": {"1": {"schema": 1}},
+        "sessions": {"1": {"id": "x", "routine": "hold", "status": "completed"}},
+    }
     path.write_text(json.dumps(bad), encoding="utf-8")
     out = _run("--db", str(path), "--as-of", "2026-10-10")
     assert out.returncode == 0
     assert len(out.stderr.splitlines()) == 1 and "moved aside" in out.stderr
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("h.corrupt")]
-    assert [json.loads(p.read_text(encoding="utf-8")) for p in kept] == [bad]  # every byte kept
+    assert [p.read_text(encoding="utf-8") for p in kept] == [json.dumps(bad)]  # every byte
