@@ -17,7 +17,7 @@ from glute_tui.core.words import plural
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
-HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "report", "remind")
+HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "today", "report", "remind")
 EXIT_USAGE = 2
 
 
@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     from glute_tui.remind_cli import add_remind_parser  # reminders (glute_tui/remind_cli.py)
 
     add_remind_parser(sub, common)
+    today = sub.add_parser(  # the programme for one day (logic in today_cmd.py)
+        "today", parents=[common], help="the programme today: stage, load, what is due"
+    )
+    today.add_argument("--json", action="store_true", help="print JSON instead of text")
+    today.add_argument("--as-of", metavar="YYYY-MM-DD", help="replay the end of that day")
     shots = sub.add_parser(
         "screenshots", parents=[common], help="render every screen to SVG (for the README)"
     )
@@ -127,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.remind_cli import run_remind
 
             return run_remind(db, args)
+        if command == "today":
+            from glute_tui.today_cmd import run
+
+            return run(db, args.json, args.as_of)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
         if command in ("sound", "serve"):
@@ -277,6 +286,7 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
         years=years,
         seed=seed,
         now=datetime.now().astimezone(),
+        programme_mornings=True,  # flares that move the programme (core/demo.py)
     )
     kv = {"plan": demo.plan.to_dict(), "pauses": demo.pauses}
     added, added_a = store.merge(demo.sessions, demo.assessments, kv)

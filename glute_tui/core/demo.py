@@ -2,6 +2,13 @@
 
 Pure and deterministic: the same seed, `now` and span give the same data. Phases come from
 the real timeline builders, so demo sessions look exactly like recorded ones.
+
+With `programme_mornings` (what `glute-tui demo-history` asks for), next-morning pain is
+drawn afterwards from a second generator (so every other field stays as it was): one
+answer per training day, mostly calm, with a flare now and then: one bad morning lowers
+the programme's load, two within a week send it back a stage. With the assessments (weak
+sides first, balanced ones with LSIs over 90% later) the programme walks through its
+stages and back (see core/programme.py).
 """
 
 from __future__ import annotations
@@ -90,7 +97,11 @@ def generate(
     years: float,
     seed: int,
     now: datetime,
+    programme_mornings: bool = False,
 ) -> DemoHistory:
+    """The demo history. With `programme_mornings`, next-morning pain follows the model in
+    the module docstring (flares that move the programme); without it, the answers stay
+    as they always were (the screenshots and snapshot tests rest on them)."""
     rng = random.Random(seed)
     tz = now.tzinfo
     today = now.date()
@@ -156,7 +167,35 @@ def generate(
                 sessions.append(_session(rng, "circuit", start, timeline_for("circuit", plan)))
         day += timedelta(days=1)
     sessions = [s for s in sessions if s["ended_at"] <= now.isoformat(timespec="seconds")]
+    if programme_mornings:
+        _next_mornings(sessions, random.Random(f"{seed}-mornings"))
     return DemoHistory(sessions, assessments, pauses, plan)
+
+
+def _next_mornings(sessions: list[dict[str, Any]], rng: random.Random) -> None:
+    """Set `pain_next_morning` on the last session of each training day (about 3 in 4 are
+    answered): 0-2 on most mornings; every 3-8 months a flare of one morning at 6-7 (load
+    lowered) or two within a week (a step back a stage), then a few calm days."""
+    last: dict[str, dict[str, Any]] = {}
+    for s in sessions:
+        s["pain_next_morning"] = None
+        last[s["started_at"][:10]] = s
+    days = sorted(last)
+    flare_in = rng.randint(90, 240)
+    pending: list[int] = []  # next-morning values still to come in the current flare
+    for day in days:
+        flare_in -= 1
+        if flare_in <= 0 and not pending:
+            pending = [rng.randint(6, 7)]
+            if rng.random() < 0.5:  # a second bad morning a few days later
+                pending += [rng.randint(1, 3) for _ in range(rng.randint(2, 4))]
+                pending.append(rng.randint(6, 8))
+            pending += [rng.randint(0, 2) for _ in range(3)]
+            flare_in = rng.randint(90, 240)
+        if pending:
+            last[day]["pain_next_morning"] = pending.pop(0)
+        elif rng.random() < 0.75:
+            last[day]["pain_next_morning"] = rng.choice((0, 0, 1, 1, 1, 2))
 
 
 def _session(rng: random.Random, routine: str, start: datetime, tl: Timeline) -> dict[str, Any]:

@@ -1,0 +1,195 @@
+"""A cache for `glute-tui today`: the programme's state shortly before the last record.
+
+`NAME.programme.json` holds a core `Checkpoint` (the fold at the end of day D, the day
+before the last session, assessment or stage change), the programme records from D - 14
+on, the user's programme settings, and the identity (inode, size, mtime_ns) of the data
+file it was built from. `today` for any day after D then reads a few kilobytes and folds a
+few days, instead of parsing and folding years of history. A cache that does not match the
+data file as it is now, or does not parse, is ignored and rebuilt; a failed write is
+ignored. Older days (`--as-of` on or before D) always take the full path.
+
+Imported on the fast path: no tinydb, filelock or textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from glute_tui import __version__
+from glute_tui.core.programme import (
+    Checkpoint,
+    DaySession,
+    History,
+    MorningPain,
+    Programme,
+    Settings,
+    StageChange,
+    Verdict,
+    checkpoint,
+)
+
+CACHE_VERSION = 1
+
+
+def cache_path(db: Path) -> Path:
+    return db.with_name(db.stem + ".programme.json")
+
+
+def file_key(db: Path) -> list[int] | None:
+    try:
+        st = os.stat(db)
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def conf(loggable: tuple[str, ...]) -> str:
+    """What else the cached state depends on: the app version, the shipped programme, the
+    routines that can be logged."""
+    text = resources.files("glute_tui.data").joinpath("programme.json").read_bytes()
+    digest = hashlib.sha256(text).hexdigest()[:16]
+    return f"{__version__}|{digest}|{','.join(sorted(loggable))}"
+
+
+def _d(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _verdict(v: Verdict) -> dict[str, Any]:
+    return {
+        "day": v.day.isoformat(),
+        "weak_side": v.weak_side,
+        "tight": v.tight,
+        "lsis": dict(v.lsis),
+        "red_flag": v.red_flag,
+        "first": v.first,
+    }
+
+
+def _from_verdict(raw: dict[str, Any]) -> Verdict:
+    return Verdict(
+        date.fromisoformat(raw["day"]),
+        raw["weak_side"],
+        bool(raw["tight"]),
+        {str(k): float(x) for k, x in raw["lsis"].items()},
+        bool(raw["red_flag"]),
+        raw["first"],
+    )
+
+
+def save(
+    db: Path,
+    key: list[int],
+    conf_text: str,
+    history: History,
+    programme: Programme,
+    settings: Settings,
+    loggable: tuple[str, ...],
+) -> tuple[Checkpoint, History] | None:
+    """Write the cache; the checkpoint and the recent records it holds (None: no records)."""
+    # the day before the last session, assessment or stage change (a next-morning answer is
+    # dated the day after its session, so it does not push the checkpoint past today)
+    days = [s.day for s in history.sessions] + [v.day for v in history.verdicts]
+    days += [c.day for c in history.changes]
+    if not days:
+        return None
+    through = max(days) - timedelta(days=1)
+    cp = checkpoint(history, through, programme, settings, loggable)
+    first = through - timedelta(days=Checkpoint.LOOKBACK_DAYS)
+    recent = History(
+        sessions=[s for s in history.sessions if s.day >= first],
+        mornings=[m for m in history.mornings if m.day >= first],
+        verdicts=[v for v in history.verdicts if v.day >= first],
+        changes=[c for c in history.changes if c.day >= first],
+        paused=frozenset(d for d in history.paused if d >= first),
+    )
+    data = {
+        "version": CACHE_VERSION,
+        "key": key,
+        "conf": conf_text,
+        "settings": settings.__dict__,
+        "checkpoint": {
+            "day": cp.day.isoformat(),
+            "stage": cp.stage,
+            "since": _d(cp.since),
+            "started": cp.started,
+            "step": cp.step,
+            "why": cp.why,
+            "bad": [d.isoformat() for d in cp.bad],
+            "good_run": cp.good_run,
+            "verdict": None if cp.verdict is None else _verdict(cp.verdict),
+            "adherence": [[d.isoformat(), a, b] for d, a, b in cp.adherence],
+        },
+        "sessions": [
+            [s.routine, s.day.isoformat(), s.side, s.sets, s.glutes_stopped_sets, s.status]
+            for s in recent.sessions
+        ],
+        "mornings": [[m.day.isoformat(), m.value] for m in recent.mornings],
+        "verdicts": [_verdict(v) for v in recent.verdicts],
+        "changes": [[c.day.isoformat(), c.stage, c.reason] for c in recent.changes],
+        "paused": sorted(d.isoformat() for d in recent.paused),
+    }
+    path = cache_path(db)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, separators=(",", ":")))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache: a read-only folder only costs speed
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return cp, recent
+
+
+def load(db: Path, conf_text: str) -> tuple[Checkpoint, History, Settings] | None:
+    """The cached checkpoint, the recent records and the settings, when the cache matches
+    the data file as it is now; else None."""
+    key = file_key(db)
+    if key is None:
+        return None
+    try:
+        with open(cache_path(db), encoding="utf-8") as fh:
+            data = json.load(fh)
+        if (
+            data.get("version") != CACHE_VERSION
+            or data.get("key") != key
+            or data.get("conf") != conf_text
+        ):
+            return None
+        c = data["checkpoint"]
+        cp = Checkpoint(
+            date.fromisoformat(c["day"]),
+            int(c["stage"]),
+            None if c["since"] is None else date.fromisoformat(c["since"]),
+            bool(c["started"]),
+            int(c["step"]),
+            c["why"],
+            tuple(date.fromisoformat(d) for d in c["bad"]),
+            int(c["good_run"]),
+            None if c["verdict"] is None else _from_verdict(c["verdict"]),
+            tuple((date.fromisoformat(d), int(a), int(b)) for d, a, b in c["adherence"]),
+        )
+        history = History(
+            sessions=tuple(
+                DaySession(r, date.fromisoformat(d), side, n, stop, status)
+                for r, d, side, n, stop, status in data["sessions"]
+            ),
+            mornings=tuple(MorningPain(date.fromisoformat(d), v) for d, v in data["mornings"]),
+            verdicts=tuple(_from_verdict(v) for v in data["verdicts"]),
+            changes=tuple(
+                StageChange(date.fromisoformat(d), s, why) for d, s, why in data["changes"]
+            ),
+            paused=frozenset(date.fromisoformat(d) for d in data["paused"]),
+        )
+        settings = Settings(**data["settings"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return cp, history, settings

@@ -1,0 +1,124 @@
+"""`glute-tui today [--json] [--as-of YYYY-MM-DD]`: the programme for one day, headless.
+
+Fast like `stats`: the main data file is read with the json module alone (read-only, no
+lock; no textual, tinydb or filelock). Only a file that cannot be read opens the store,
+which moves it aside and says where. `--as-of` replays the programme as it stood at the end
+of that day from the history up to it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from glute_tui.core.programme import ProgrammeError, Today, evaluate, read_settings, walk
+
+EXIT_USAGE = 2
+
+
+def run(db: Path, as_json: bool, as_of_text: str | None) -> int:
+    try:
+        as_of = date.fromisoformat(as_of_text) if as_of_text else datetime.now().astimezone().date()
+    except ValueError:
+        return _fail(f"--as-of {as_of_text!r} is not a YYYY-MM-DD date")
+    try:
+        today = today_for(db, as_of)
+    except ProgrammeError as exc:
+        return _fail(str(exc))
+    try:
+        sys.stdout.write(json.dumps(today.to_dict()) + "\n" if as_json else text(today))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `glute-tui today | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"glute-tui: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def today_for(db: Path, as_of: date) -> Today:
+    """The programme on `as_of`: from the cache (programme_cache.py) when it matches the
+    data file and `as_of` is after its checkpoint, else from the whole data file (which
+    then refreshes the cache)."""
+    from glute_tui.core.records import ROUTINES
+    from glute_tui.store import programme_cache as cache
+    from glute_tui.store.programme_input import (
+        UnreadableFile,
+        history_from,
+        read_tables,
+        shipped_programme,
+    )
+
+    loggable = tuple(ROUTINES)
+    programme = shipped_programme()
+    conf = cache.conf(loggable)
+    cached = cache.load(db, conf)
+    if cached is not None and as_of > cached[0].day:
+        cp, recent, settings = cached
+        return walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
+    # an older day needs the whole file; a good cache need not be written again
+    key = None if cached is not None else cache.file_key(db)
+    try:
+        rows, assessments, kv = read_tables(db)
+        history = history_from(rows, assessments, kv)
+    except (UnreadableFile, KeyError, TypeError, ValueError, AttributeError):
+        rows, assessments, kv = _through_store(db)  # moves a damaged file aside, says so
+        history = history_from(rows, assessments, kv)
+        key = None
+    raw = kv.get("settings")
+    settings = read_settings(raw if isinstance(raw, dict) else {})
+    if key is not None and key == cache.file_key(db):  # unchanged while it was read
+        saved = cache.save(db, key, conf, history, programme, settings, loggable)
+        if saved is not None and as_of > saved[0].day:  # go on from the state just saved
+            return walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
+    return evaluate(history, as_of, programme, settings, loggable=loggable)
+
+
+def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    import os
+
+    from glute_tui.store.history import HistoryStore
+
+    store = HistoryStore.open(db, lock_timeout=float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5")))
+    if store.moved_aside is not None:
+        print(
+            f"glute-tui: {db} could not be read, so it was moved aside to "
+            f"{store.moved_aside}; nothing was deleted",
+            file=sys.stderr,
+        )
+    kv = {k: store.kv(k) for k in ("settings", "pauses", "programme_stage_changes")}
+    return store.rows(), store.assessments(), {k: v for k, v in kv.items() if v is not None}
+
+
+_STAGE_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
+_STAGE_NAMES["return"] = "Return"
+
+
+def text(today: Today) -> str:
+    """A few plain lines: stage and week, load, what is due, the gate, what changed."""
+    lines = [
+        f"{today.date.isoformat()}: {_STAGE_NAMES[today.stage]}, week {today.week} "
+        f"(since {today.since.isoformat()})"
+    ]
+    if today.step < 0:
+        steps = -today.step
+        lines.append(f"Load: {steps} step{'s' if steps > 1 else ''} lower ({today.why})")
+    else:
+        lines.append("Load: the stage's usual")
+    if today.due:
+        parts = [f"{d.routine.replace('_', ' ')} {d.side} {d.done}/{d.target}" for d in today.due]
+        lines.append("Due: " + ", ".join(parts))
+    else:
+        lines.append("Due: nothing")
+    waiting = [f"{g.need} (now {g.have})" for g in today.gate if not g.met]
+    if today.gate:
+        lines.append("Next stage: " + ("; ".join(waiting) if waiting else "every check is met"))
+    lines += today.notes
+    return "\n".join(lines) + "\n"
