@@ -146,7 +146,7 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
         try:
             recovered = store.recover_journal()
         except StoreError as exc:
-            print(f"glute-tui: an unfinished session could not be recovered: {exc}", file=sys.stderr)
+            print(f"glute-tui: an unfinished session was not recovered: {exc}", file=sys.stderr)
         else:
             if recovered is not None:
                 s = recovered["session"]
@@ -161,6 +161,12 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
 
 def _say_notices(store, start: int = 0) -> int:  # type: ignore[no-untyped-def]
     """Print the store's notices from `start` on (one stderr line each); returns the count."""
+    if start == 0 and store.moved_aside is not None:
+        print(
+            f"glute-tui: {store.path} could not be read, so it was moved aside to "
+            f"{store.moved_aside}; nothing was deleted",
+            file=sys.stderr,
+        )
     for note in store.notices[start:]:
         print(f"glute-tui: {note}", file=sys.stderr)
     return len(store.notices)

@@ -38,8 +38,12 @@ def write_cue_file(store: HistoryStore | None, library: Library, out: Path) -> P
 
 def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
     """Read and validate a cue file completely; StoreError names the first problem."""
+    from glute_tui.store.files import NotAFileError, read_regular_text
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)  # never blocks on a FIFO or device
+    except NotAFileError as exc:
+        raise StoreError(f"refused: {exc}; nothing was imported") from None
     except FileNotFoundError:
         raise StoreError(f"refused: {path} does not exist; nothing was imported") from None
     except IsADirectoryError:

@@ -165,7 +165,12 @@ def _pauses(value: Any) -> list[dict[str, str]]:
 def read_export_file(path: Path) -> dict[str, Any]:
     """Read and validate a whole export file; StoreError (one line) when it is refused.
     Only a regular file is opened (a FIFO or device is refused, never waited on)."""
-    from glute_tui.store.files import NotAFileError, StrictJSONError, read_regular_bytes, strict_loads
+    from glute_tui.store.files import (
+        NotAFileError,
+        StrictJSONError,
+        read_regular_bytes,
+        strict_loads,
+    )
 
     try:
         data = read_regular_bytes(path)
@@ -179,9 +184,7 @@ def read_export_file(path: Path) -> dict[str, Any]:
         raise StoreError(
             f"refused: cannot read {path} ({exc.strerror or exc}); nothing was imported"
         ) from None
-    if path.suffix.lower() == ".csv" or data.lstrip(b"\xef\xbb\xbf").startswith(
-        b"session_id,"
-    ):
+    if path.suffix.lower() == ".csv" or data.lstrip(b"\xef\xbb\xbf").startswith(b"session_id,"):
         raise StoreError(
             f"refused: {path} is a CSV export; CSV is export-only, so import the JSON "
             "export (glute-tui export --format json); nothing was imported"

@@ -20,7 +20,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,8 +30,6 @@ from tinydb import TinyDB
 from glute_tui.core.cues import clean, list_problem
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
-    RecordError,
-    parse_time,
     row_to_session,
     session_row,
     validate_assessment,
@@ -174,11 +172,7 @@ class HistoryStore:
 
     def _main_damaged(self) -> None:
         self.moved_aside = self._move_aside()
-        self.kept_aside.append(self.moved_aside)
-        self.notices.append(
-            f"{self.path} could not be read, so it was moved aside to {self.moved_aside}; "
-            "nothing was deleted"
-        )
+        self.kept_aside.append(self.moved_aside)  # said by the app / cli in their words
         self._storage.read()  # forget the cached view of the moved file
         self._refresh(force=True)
 
@@ -214,8 +208,9 @@ class HistoryStore:
                 finally:
                     self._lock_depth -= 1
                 return
-            lock = FileLock(str(self.lock_path), timeout=self.lock_timeout)
+            lock: FileLock | None = FileLock(str(self.lock_path), timeout=self.lock_timeout)
             try:
+                assert lock is not None
                 lock.acquire()
             except Timeout:
                 raise LockedError(
@@ -312,7 +307,7 @@ class HistoryStore:
         failing to write it never fails the write that triggered it."""
         from glute_tui.store import shipped
 
-        if self._view_key is None:
+        if self._view_key is None or self.read_only:
             return
         try:
             target = shipped.protocols().hold.sessions_target
@@ -403,6 +398,17 @@ class HistoryStore:
                 cache.clear()
                 cache[shard_path] = self._read_shard(shard_path)
             yield row_to_session(row, list(cache[shard_path].get(row["id"], [])))
+
+    def check_phase_files(self) -> list[str]:
+        """Read every month file once, so a damaged one is kept aside and told about at
+        start-up rather than met later (the app runs this on its loading thread).
+        Returns the notices added."""
+        before = len(self.notices)
+        if self.phases_dir.is_dir():
+            for path in sorted(self.phases_dir.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].json")):
+                with contextlib.suppress(StoreError):
+                    self._read_shard(path)
+        return self.notices[before:]
 
     # ---- phase shards -------------------------------------------------------------------
     def _shard_path(self, started_at: str) -> Path:

@@ -68,8 +68,7 @@ def claim_journal(journal_path: Path) -> JournalOwner:
         got = owner.try_acquire()
     except OSError as exc:
         raise StoreError(
-            f"cannot lock {journal_path}: {exc.strerror or exc}; the session cannot be "
-            "journaled"
+            f"cannot lock {journal_path}: {exc.strerror or exc}; the session cannot be journaled"
         ) from None
     if not got:
         raise JournalBusyError(

@@ -113,6 +113,7 @@ class GluteApp(App[None]):
         try:
             store = HistoryStore.open(self.db_path, lock_timeout=self.lock_timeout)
             recovered = store.recover_journal()
+            store.check_phase_files()  # issue 10: damaged month files are kept aside now
         except StoreError as exc:
             self.call_from_thread(self.fail, str(exc))
             return
@@ -132,6 +133,7 @@ class GluteApp(App[None]):
                 f"{store.moved_aside}. Nothing was deleted. glute-tui started with an "
                 f"empty history."
             )
+        self.notices.extend(store.notices)  # damaged phase files / journal kept aside
         if recovered is not None:
             s = recovered["session"]
             self.notices.append(

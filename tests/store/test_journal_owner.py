@@ -21,7 +21,7 @@ from glute_tui.store.journal import (
     claim_journal,
     journal_owner_alive,
 )
-from tests.store.test_journal import HEADER, phase
+from tests.store.test_journal import HEADER
 
 ROOT = str(Path(__file__).resolve().parents[2])
 
