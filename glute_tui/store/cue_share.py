@@ -54,12 +54,21 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
         raise StoreError(
             f"refused: cannot read {path} ({exc.strerror or exc}); nothing was imported"
         ) from None
+    from glute_tui.store.files import MAX_DEPTH, StrictJSONError, json_depth, strict_loads
+
+    if json_depth(text) > MAX_DEPTH:  # before the parser recurses
+        raise StoreError(
+            f"refused: {path} is nested more than {MAX_DEPTH} levels deep; nothing was imported"
+        )
     try:
         raw = json.loads(text, object_pairs_hook=_no_twice)
+        strict_loads(text)  # NaN / Infinity tokens, lone surrogates
     except _TwiceError as exc:
         raise StoreError(
             f"refused: {path}: {exc.key!r} appears twice; nothing was imported"
         ) from None
+    except StrictJSONError as exc:
+        raise StoreError(f"refused: {path}: {exc}; nothing was imported") from None
     except ValueError as exc:
         raise StoreError(
             f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
