@@ -20,6 +20,22 @@ class LockedError(StoreError):
     pass
 
 
+class SaveError(StoreError):
+    """A write failed (disk full, read-only, I/O error): nothing of it was saved.
+
+    `errno` is the OS error number (errno.ENOSPC for a full disk) or None. The live
+    session UI catches this to keep the session in memory, say why, retry, and offer
+    `store.rescue.save_session_elsewhere()`."""
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno
+
+
+class JournalWriteError(SaveError):
+    """A live-session journal write failed; the session in memory is intact."""
+
+
 def check_path(path: Path, *, write: bool = True) -> None:
     """Refuse a data path that can never work, without creating or opening anything.
 

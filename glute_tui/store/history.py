@@ -37,7 +37,13 @@ from glute_tui.core.records import (
 )
 from glute_tui.store import commit
 from glute_tui.store.digest import build_digest, read_digest, write_digest
-from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, LockedError, StoreError, check_path
+from glute_tui.store.errors import (
+    DEFAULT_LOCK_TIMEOUT,
+    LockedError,
+    SaveError,
+    StoreError,
+    check_path,
+)
 from glute_tui.store.files import NotAFileError, read_regular_bytes
 from glute_tui.store.journal import Journal
 from glute_tui.store.storage import AtomicJSONStorage
@@ -276,8 +282,9 @@ class HistoryStore:
                 commit.abandon(self.path, self._staged)
                 self._staged = {}
                 if isinstance(exc, OSError):
-                    raise StoreError(
-                        f"cannot write {self.path}: {exc.strerror or exc}; nothing was saved"
+                    raise SaveError(
+                        f"cannot write {self.path}: {exc.strerror or exc}; nothing was saved",
+                        exc.errno,
                     ) from exc
                 raise
             staged, self._staged = self._staged, {}

@@ -20,7 +20,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from glute_tui.store.atomic import atomic_write_json
-from glute_tui.store.errors import StoreError
+from glute_tui.store.errors import JournalWriteError, StoreError
 
 
 class JournalBusyError(StoreError):
@@ -143,20 +143,42 @@ class Journal:
         Takes ownership of the journal first; JournalBusyError when another window owns it."""
         self.claim()
         self._data = {"session": dict(session, phases=[]), "resume": resume or {}}
-        atomic_write_json(self.path, self._data)
+        self._write()
 
     def append(self, phase: dict[str, Any], **resume: Any) -> None:
         if self._data is None:
             raise RuntimeError("journal.begin() was not called")
         self._data["session"]["phases"].append(phase)
         self._data["resume"].update(resume)
-        atomic_write_json(self.path, self._data)
+        self._write()
 
     def update(self, **fields: Any) -> None:
         if self._data is None:
             raise RuntimeError("journal.begin() was not called")
         self._data["session"].update(fields)
-        atomic_write_json(self.path, self._data)
+        self._write()
+
+    def _write(self) -> None:
+        """Write the whole journal; JournalWriteError (with errno) when the disk refuses.
+        The data stays in memory, so the next write (a retry) carries everything."""
+        try:
+            atomic_write_json(self.path, self._data)
+        except OSError as exc:
+            raise JournalWriteError(
+                f"cannot write the session journal {self.path.name}: {exc.strerror or exc}",
+                exc.errno,
+            ) from exc
+
+    def retry(self) -> None:
+        """Write the journal again (after a JournalWriteError), with every phase so far."""
+        if self._data is None:
+            raise RuntimeError("journal.begin() was not called")
+        self._write()
+
+    @property
+    def in_memory(self) -> dict[str, Any] | None:
+        """The journaled session as this process holds it (even when the disk refused)."""
+        return None if self._data is None else json.loads(json.dumps(self._data))
 
     @property
     def active(self) -> bool:
