@@ -5,8 +5,11 @@ Layout next to the data file `NAME.json`:
                          assessments, kv (plan, settings, cues, pauses)
 - `NAME.phases/YYYY-MM.json`  every session's phases, one file per month, so saving a
                          session rewrites a month, not ten years
-- `NAME.journal.json`    the live-session journal (journal.py)
+- `NAME.journal.json`    the live-session journal (journal.py); `.lock` beside it is the
+                         OS lock its live session holds (ownership; recovery.py)
 - `NAME.json.lock`       the lock every write holds
+- `NAME.commit.json`     only mid-write: the staged month files of one transaction
+                         (commit.py), so a crash leaves the old state or the new
 
 Every write holds the lock, re-reads the file if another process changed it, applies the
 change, and replaces the file atomically. Reads come from memory while the file is unchanged.

@@ -113,7 +113,6 @@ class GluteApp(App[None]):
         try:
             store = HistoryStore.open(self.db_path, lock_timeout=self.lock_timeout)
             recovered = store.recover_journal()
-            store.check_phase_files()  # issue 10: damaged month files are kept aside now
         except StoreError as exc:
             self.call_from_thread(self.fail, str(exc))
             return
@@ -123,6 +122,14 @@ class GluteApp(App[None]):
             )
             return
         self.call_from_thread(self._store_ready, store, recovered)
+        # issue 10: a damaged month file is kept aside and told on home (after the load)
+        found = store.check_phase_files()
+        if found:
+            self.call_from_thread(self._more_notices, found)
+
+    def _more_notices(self, found: list[str]) -> None:
+        self.notices.extend(found)
+        self.store_version += 1
 
     def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:
         self.store = store
