@@ -44,13 +44,13 @@ class JournalOwner:
     def held(self) -> bool:
         return self._lock.is_locked
 
-    def try_acquire(self) -> bool:
-        """Take the lock without waiting. False when someone else holds it; OSError when
-        the lock file cannot be created (a read-only folder)."""
+    def try_acquire(self, wait_s: float = 0.0) -> bool:
+        """Take the lock, waiting up to `wait_s`. False when someone else holds it; OSError
+        when the lock file cannot be created (a read-only folder)."""
         if self._lock.is_locked:
             return True
         try:
-            self._lock.acquire(timeout=0)
+            self._lock.acquire(timeout=wait_s)
         except Timeout:
             return False
         return True
@@ -60,12 +60,17 @@ class JournalOwner:
             self._lock.release(force=True)
 
 
-def claim_journal(journal_path: Path) -> JournalOwner:
+#: how long a new session waits for the journal: a command recovering an orphan holds it
+#: for one save; a live session in another window holds it for good
+CLAIM_WAIT_S = 3.0
+
+
+def claim_journal(journal_path: Path, wait_s: float = CLAIM_WAIT_S) -> JournalOwner:
     """Take ownership of a journal, or raise JournalBusyError when a live session in
     another window owns it (StoreError when the lock cannot be created at all)."""
     owner = JournalOwner(journal_path)
     try:
-        got = owner.try_acquire()
+        got = owner.try_acquire(wait_s)
     except OSError as exc:
         raise StoreError(
             f"cannot lock {journal_path}: {exc.strerror or exc}; the session cannot be journaled"

@@ -134,7 +134,7 @@ def test_ownership_is_released_on_clear_and_is_idempotent(tmp_path: Path) -> Non
     j.begin(HEADER)  # a resumed session begins again in the same window
     assert j.owned and journal_owner_alive(j.path)
     with pytest.raises(JournalBusyError):
-        claim_journal(j.path)
+        claim_journal(j.path, wait_s=0.05)
     j.clear()
     assert not j.owned and not journal_owner_alive(j.path)
     claim_journal(j.path).release()
