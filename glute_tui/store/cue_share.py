@@ -74,6 +74,11 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
             f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
             "nothing was imported"
         ) from None
+    extra = sorted(set(raw) - {"format", "version", "cues"}) if isinstance(raw, dict) else []
+    if extra:
+        raise StoreError(
+            f"refused: {path}: {extra[0]!r} is not a part of a cue file; nothing was imported"
+        )
     try:
         return parse_file(raw, (ex.id for ex in library))
     except CueError as exc:

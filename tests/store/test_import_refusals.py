@@ -106,3 +106,15 @@ def test_the_untouched_export_is_accepted(tmp_path: Path, db_path: Path) -> None
     saved = store.session("a")
     assert saved is not None and [p["set"] for p in saved["phases"]] == [1, 2, 3]
     assert read_export_file(src)["sessions"][0]["phases"][0] == phase(0)
+
+
+def test_cue_import_refuses_a_part_it_does_not_know(tmp_path: Path, db_path: Path) -> None:
+    from glute_tui.store import shipped
+    from glute_tui.store.cue_share import read_cue_file
+
+    src = tmp_path / "cues.json"
+    src.write_text(
+        json.dumps({"format": "glute-tui-cues", "version": 1, "cues": {}, "settings": {}})
+    )
+    with pytest.raises(StoreError, match="'settings' is not a part of a cue file"):
+        read_cue_file(src, shipped.library())
