@@ -193,7 +193,7 @@ class Journal:
         """The journal on disk, or None when there is none (or it is unreadable)."""
         try:
             data = self.read_strict()
-        except (OSError, ValueError):
+        except (OSError, ValueError, StoreError):
             return None
         return data
 
