@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo-history", parents=[common], help="write a synthetic history (for trying things)"
     )
-    demo.add_argument("--years", type=_positive_float, required=True, metavar="N")
+    demo.add_argument("--years", type=_whole_years, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=7, metavar="S")
     demo.add_argument("--force", action="store_true", help="add to a file that already has data")
     stats = sub.add_parser(
@@ -99,21 +99,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive_float(text: str) -> float:
+def _whole_years(text: str) -> int:
     try:
-        value = float(text)
+        value = int(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 50:
-        raise argparse.ArgumentTypeError("must be more than 0 and at most 50")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of years (1 to 50)"
+        ) from None
+    if not 1 <= value <= 50:
+        raise argparse.ArgumentTypeError("must be a whole number of years from 1 to 50")
     return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from glute_tui.paths import resolve_db_path
+    from glute_tui.paths import DataPathError, resolve_db_path
 
-    db = resolve_db_path(getattr(args, "db", None))
+    try:
+        db = resolve_db_path(getattr(args, "db", None))
+    except DataPathError as exc:
+        print(f"glute-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     command = args.command or "home"
     try:
         if command == "export":
@@ -135,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "today":
             from glute_tui.today_cmd import run
 
+            if db.with_name(db.stem + ".journal.json").exists():
+                _open_store(db, write=False)  # an orphaned live session is recovered first
+
             return run(db, args.json, args.as_of)
         if command == "demo-history":
             return _demo(db, args.years, args.seed, args.force)
@@ -143,11 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return floor.main(args, db)
         if command == "screenshots":
-            from glute_tui.ui.screenshots import write_screenshots
-
-            for path in write_screenshots(Path(args.out)):
-                print(path)
-            return 0
+            return _screenshots(Path(args.out))
         return _run_app(db, command)
     except CliError as exc:
         print(f"glute-tui: {exc}", file=sys.stderr)
@@ -162,31 +167,72 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
 
 
-def _open_store(db: Path):  # type: ignore[no-untyped-def]
+def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
+    """Open the history for a headless command: refuse a path that can never work, say
+    on stderr where a damaged file was kept, and recover an orphaned live-session journal
+    first (the same rule as the app: never one a live session in another window owns)."""
+    from glute_tui.store.errors import StoreError, check_path
     from glute_tui.store.history import HistoryStore
 
+    check_path(db, write=write)
     timeout = float(os.environ.get("GLUTE_TUI_LOCK_TIMEOUT", "5"))
-    return HistoryStore.open(db, lock_timeout=timeout)
+    store = HistoryStore.open(db, lock_timeout=timeout)
+    if store.journal.path.exists():
+        try:
+            recovered = store.recover_journal()
+        except StoreError as exc:
+            print(f"glute-tui: an unfinished session was not recovered: {exc}", file=sys.stderr)
+        else:
+            if recovered is not None:
+                s = recovered["session"]
+                print(
+                    f"glute-tui: recovered an unfinished {s['routine']} session from "
+                    f"{s['started_at']} ({len(s['phases'])} completed phases) into {db}",
+                    file=sys.stderr,
+                )
+    _say_notices(store)
+    return store
+
+
+def _say_notices(store, start: int = 0) -> int:  # type: ignore[no-untyped-def]
+    """Print the store's notices from `start` on (one stderr line each); returns the count."""
+    if start == 0 and store.moved_aside is not None:
+        print(
+            f"glute-tui: {store.path} could not be read, so it was moved aside to "
+            f"{store.moved_aside}; nothing was deleted",
+            file=sys.stderr,
+        )
+    for note in store.notices[start:]:
+        print(f"glute-tui: {note}", file=sys.stderr)
+    return len(store.notices)
 
 
 def _export(db: Path, fmt: str, out: str | None) -> int:
     from glute_tui.store.export import build_export, render, write_export
 
-    store = _open_store(db)
+    store = _open_store(db, write=False)
+    if store.moved_aside is not None:
+        # an empty backup that looks fine is worse than none
+        raise CliError("nothing was exported, because the data file could not be read")
+    seen = len(store.notices)
     if out:
         path = write_export(store, fmt, Path(out))
         print(f"exported {plural(len(store.rows()), 'session')} to {path}", file=sys.stderr)
     else:
         sys.stdout.write(render(build_export(store), fmt))
+    if _say_notices(store, seen) > seen:
+        raise CliError("the export is incomplete: a damaged phase file was kept aside")
     return 0
 
 
 def _import(db: Path, file: Path) -> int:
     from glute_tui.store.export import import_file, read_export_file
 
-    read_export_file(file)  # validate before touching (or creating) the data file
+    parsed = read_export_file(file)  # validate before touching (or creating) the data file
     store = _open_store(db)
-    added, added_a = import_file(store, file)
+    if store.moved_aside is not None:
+        raise CliError("nothing was imported, because the data file could not be read")
+    added, added_a = import_file(store, file, parsed)
     print(
         f"imported {plural(added, 'new session')} and {plural(added_a, 'new assessment')} into {db}"
     )
@@ -208,7 +254,7 @@ def _cues(db: Path, action: str, file: str | None) -> int:
         )
     library = shipped.library()
     if action == "export":
-        store = _open_store(db) if db.exists() else None
+        store = _open_store(db, write=False) if db.exists() else None
         if file == "-":
             sys.stdout.write(render_cue_file(store, library))
             return 0
@@ -236,16 +282,16 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
         today = date.fromisoformat(today_text) if today_text else datetime.now().astimezone().date()
     except ValueError:
         raise CliError(f"--today {today_text!r} is not a YYYY-MM-DD date") from None
-    digest = read_digest(db)
+    from glute_tui.store.errors import check_path
+
+    check_path(db, write=False)
+    # an unfinished session's journal means the digest misses it: take the slow path,
+    # which recovers it first
+    journal = db.with_name(db.stem + ".journal.json")
+    digest = None if journal.exists() else read_digest(db)
     if digest is None:
         if db.exists():
-            store = _open_store(db)
-            if store.moved_aside is not None:
-                print(
-                    f"glute-tui: {db} could not be read, so it was moved aside to "
-                    f"{store.moved_aside}; nothing was deleted",
-                    file=sys.stderr,
-                )
+            store = _open_store(db, write=False)
             digest = read_digest(db) or build_digest(
                 store.rows(),
                 {"settings": store.settings(), "pauses": store.pauses()},
@@ -269,6 +315,27 @@ def _hold_target() -> int:
     from glute_tui.store import shipped
 
     return shipped.protocols().hold.sessions_target
+
+
+def _screenshots(out: Path) -> int:
+    from glute_tui.store.errors import check_path
+
+    if out.exists() and not out.is_dir():
+        raise CliError(f"--out {out} is a file; give a folder for the screenshots")
+    check_path(out / "probe.svg")  # a folder that exists or can be created, writable
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot create {out}: {exc.strerror or exc}") from None
+    from glute_tui.ui.screenshots import write_screenshots
+
+    try:
+        paths = write_screenshots(out)
+    except OSError as exc:
+        raise CliError(f"cannot write screenshots to {out}: {exc.strerror or exc}") from None
+    for path in paths:
+        print(path)
+    return 0
 
 
 def _demo(db: Path, years: float, seed: int, force: bool) -> int:

@@ -1,4 +1,9 @@
-"""Where the data file lives. Nothing is created here: the store creates files on first write."""
+"""Where the data file lives. Nothing is created here: the store creates files on first write.
+
+The path is resolved once, through every symlink (realpath): the data file, its phases
+folder, lock and journal all live beside the REAL file, so a write never replaces a link
+with a plain file and the phases are never looked up beside the link.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,10 @@ from pathlib import Path
 
 ENV_DB = "GLUTE_TUI_DB"
 DB_NAME = "history.json"
+
+
+class DataPathError(ValueError):
+    """A data path that names no file at all (e.g. `--db ''`)."""
 
 
 def default_db_path() -> Path:
@@ -18,7 +27,8 @@ def default_db_path() -> Path:
 def resolve_db_path(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
     """--db wins, then $GLUTE_TUI_DB, then the platform's user data folder."""
     env = os.environ if environ is None else environ
+    if cli_value is not None and not cli_value.strip():
+        raise DataPathError("--db was given an empty path; give the data file's path")
     raw = cli_value or env.get(ENV_DB)
-    if raw:
-        return Path(raw).expanduser().absolute()
-    return default_db_path()
+    path = Path(raw).expanduser() if raw and raw.strip() else default_db_path()
+    return Path(os.path.realpath(path))

@@ -43,7 +43,7 @@ def test_version() -> None:
 
 def test_demo_export_import_round_trip(tmp_path: Path) -> None:
     a, b = tmp_path / "a.json", tmp_path / "b.json"
-    made = run("demo-history", "--years", "0.1", "--seed", "3", "--db", str(a))
+    made = run("demo-history", "--years", "1", "--seed", "3", "--db", str(a))
     assert made.returncode == 0, made.stderr
     assert "sessions" in made.stdout
     out = tmp_path / "export.json"
@@ -60,7 +60,7 @@ def test_demo_export_import_round_trip(tmp_path: Path) -> None:
 
 def test_export_csv_to_stdout(tmp_path: Path) -> None:
     db = tmp_path / "h.json"
-    run("demo-history", "--years", "0.02", "--db", str(db))
+    run("demo-history", "--years", "1", "--db", str(db))
     result = run("export", "--format", "csv", "--db", str(db))
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].startswith("session_id,routine,started_at")
@@ -68,19 +68,19 @@ def test_export_csv_to_stdout(tmp_path: Path) -> None:
 
 def test_env_var_selects_the_data_file(tmp_path: Path) -> None:
     db = tmp_path / "env.json"
-    run("demo-history", "--years", "0.02", env={"GLUTE_TUI_DB": str(db)})
+    run("demo-history", "--years", "1", env={"GLUTE_TUI_DB": str(db)})
     assert db.exists()
 
 
 def test_demo_refuses_a_file_with_data_unless_forced(tmp_path: Path) -> None:
     db = tmp_path / "h.json"
-    assert run("demo-history", "--years", "0.02", "--db", str(db)).returncode == 0
+    assert run("demo-history", "--years", "1", "--db", str(db)).returncode == 0
     before = db.read_bytes()
-    message = one_line_error(run("demo-history", "--years", "0.02", "--db", str(db)))
+    message = one_line_error(run("demo-history", "--years", "1", "--db", str(db)))
     assert "already holds data" in message and "--force" in message
     assert db.read_bytes() == before
     assert (
-        run("demo-history", "--years", "0.02", "--seed", "9", "--force", "--db", str(db)).returncode
+        run("demo-history", "--years", "1", "--seed", "9", "--force", "--db", str(db)).returncode
         == 0
     )
 
@@ -105,8 +105,13 @@ def test_bad_input_is_one_line_and_status_2(tmp_path: Path, args: list[str], exp
 def test_bad_arguments_are_usage_errors(tmp_path: Path) -> None:
     result = run("demo-history", "--years", "-3", "--db", str(tmp_path / "h.json"))
     assert result.returncode == 2
-    assert "must be more than 0" in result.stderr
+    assert "whole number of years from 1 to 50" in result.stderr
     assert "Traceback" not in result.stderr
+    for years in ("0", "-1", "1e-300", "1000", "2.5", "nan", "inf"):
+        result = run("demo-history", "--years", years, "--db", str(tmp_path / "h.json"))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, years
+        assert "--years" in result.stderr
+        assert not (tmp_path / "h.json").exists()
     assert run("no-such-screen").returncode == 2
 
 
@@ -124,7 +129,7 @@ HOLDER = textwrap.dedent(
 
 def test_app_refuses_to_start_while_another_program_holds_the_lock(tmp_path: Path) -> None:
     db = tmp_path / "h.json"
-    run("demo-history", "--years", "0.02", "--db", str(db))
+    run("demo-history", "--years", "1", "--db", str(db))
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db) + ".lock"], stdout=subprocess.PIPE, text=True
     )

@@ -38,8 +38,12 @@ def write_cue_file(store: HistoryStore | None, library: Library, out: Path) -> P
 
 def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
     """Read and validate a cue file completely; StoreError names the first problem."""
+    from glute_tui.store.files import NotAFileError, read_regular_text
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)  # never blocks on a FIFO or device
+    except NotAFileError as exc:
+        raise StoreError(f"refused: {exc}; nothing was imported") from None
     except FileNotFoundError:
         raise StoreError(f"refused: {path} does not exist; nothing was imported") from None
     except IsADirectoryError:
@@ -50,17 +54,31 @@ def read_cue_file(path: Path, library: Library) -> dict[str, tuple[str, ...]]:
         raise StoreError(
             f"refused: cannot read {path} ({exc.strerror or exc}); nothing was imported"
         ) from None
+    from glute_tui.store.files import MAX_DEPTH, StrictJSONError, json_depth, strict_loads
+
+    if json_depth(text) > MAX_DEPTH:  # before the parser recurses
+        raise StoreError(
+            f"refused: {path} is nested more than {MAX_DEPTH} levels deep; nothing was imported"
+        )
     try:
         raw = json.loads(text, object_pairs_hook=_no_twice)
+        strict_loads(text)  # NaN / Infinity tokens, lone surrogates
     except _TwiceError as exc:
         raise StoreError(
             f"refused: {path}: {exc.key!r} appears twice; nothing was imported"
         ) from None
+    except StrictJSONError as exc:
+        raise StoreError(f"refused: {path}: {exc}; nothing was imported") from None
     except ValueError as exc:
         raise StoreError(
             f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
             "nothing was imported"
         ) from None
+    extra = sorted(set(raw) - {"format", "version", "cues"}) if isinstance(raw, dict) else []
+    if extra:
+        raise StoreError(
+            f"refused: {path}: {extra[0]!r} is not a part of a cue file; nothing was imported"
+        )
     try:
         return parse_file(raw, (ex.id for ex in library))
     except CueError as exc:

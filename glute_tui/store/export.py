@@ -22,6 +22,7 @@ from glute_tui.core.records import (
     validate_assessment,
     validate_session,
 )
+from glute_tui.store import import_check as ic
 from glute_tui.store.history import HistoryStore, StoreError
 
 SESSION_CSV_FIELDS = (
@@ -109,6 +110,10 @@ def parse_export(raw: Any) -> dict[str, Any]:
             raise RecordError("not a glute-tui export (the 'format' field is missing or wrong)")
         if raw.get("version") != EXPORT_VERSION:
             raise RecordError(f"export version {raw.get('version')!r} is not supported")
+        unknown = sorted(set(raw) - ic.TOP_KEYS)
+        if unknown:
+            raise RecordError(f"{unknown[0]}: is not a part of a glute-tui export")
+        ic.check_every_value(raw)
         sessions = raw.get("sessions", [])
         assessments = raw.get("assessments", [])
         if not isinstance(sessions, list):
@@ -122,15 +127,23 @@ def parse_export(raw: Any) -> dict[str, Any]:
             ],
             "kv": {},
         }
+        for i, s in enumerate(out["sessions"]):
+            ic.check_session(s, f"sessions[{i}]")
+        for i, a in enumerate(out["assessments"]):
+            ic.check_assessment(a, f"assessments[{i}]")
+        ic.check_unique(out["sessions"], "sessions")
+        ic.check_unique(out["assessments"], "assessments")
         if "plan" in raw:
             try:
                 Plan.from_dict(raw["plan"])
             except (ValueError, TypeError, AttributeError) as exc:
                 raise RecordError(f"plan: {exc}") from None
+            ic.check_plan(raw["plan"])
             out["kv"]["plan"] = raw["plan"]
         if "settings" in raw:
             if not isinstance(raw["settings"], Mapping):
                 raise RecordError("settings: must be an object")
+            ic.check_settings(raw["settings"])
             out["kv"]["settings"] = dict(raw["settings"])
         if "cues" in raw:
             cues = raw["cues"]
@@ -164,8 +177,11 @@ def _pauses(value: Any) -> list[dict[str, str]]:
             end = date.fromisoformat(p["end"])
         except (KeyError, TypeError, ValueError):
             raise RecordError(f"pauses[{i}]: needs start and end as YYYY-MM-DD") from None
+        if set(p) != {"start", "end"}:
+            raise RecordError(f"pauses[{i}]: holds only start and end")
         if end < start:
             raise RecordError(f"pauses[{i}]: end is before start")
+        ic.check_pause_days(start, end, f"pauses[{i}]")
         out.append({"start": start.isoformat(), "end": end.isoformat()})
     return out
 
@@ -182,20 +198,47 @@ def _day_notes(value: Any) -> dict[str, str]:
             raise RecordError(f"day_notes.{day}: is not a YYYY-MM-DD day") from None
         if not isinstance(text, str):
             raise RecordError(f"day_notes.{day}: must be text")
+        problem = ic.text_problem(text, ic.MAX_TEXT)
+        if problem is not None:
+            raise RecordError(f"day_notes.{day}: {problem}")
     return {str(k): v for k, v in value.items()}
 
 
 def read_export_file(path: Path) -> dict[str, Any]:
+    """Read and validate a whole export file; StoreError (one line) when it is refused.
+    Only a regular file is opened (a FIFO or device is refused, never waited on)."""
+    from glute_tui.store.files import (
+        NotAFileError,
+        StrictJSONError,
+        read_regular_bytes,
+        strict_loads,
+    )
+
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_regular_bytes(path)
     except FileNotFoundError:
         raise StoreError(f"refused: {path} does not exist; nothing was imported") from None
     except IsADirectoryError:
         raise StoreError(f"refused: {path} is a folder; nothing was imported") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"refused: cannot read {path} ({exc}); nothing was imported") from None
+    except NotAFileError as exc:
+        raise StoreError(f"refused: {exc}; nothing was imported") from None
+    except OSError as exc:
+        raise StoreError(
+            f"refused: cannot read {path} ({exc.strerror or exc}); nothing was imported"
+        ) from None
+    if path.suffix.lower() == ".csv" or data.lstrip(b"\xef\xbb\xbf").startswith(b"session_id,"):
+        raise StoreError(
+            f"refused: {path} is a CSV export; CSV is export-only, so import the JSON "
+            "export (glute-tui export --format json); nothing was imported"
+        )
     try:
-        raw = json.loads(text)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise StoreError(f"refused: {path} is not UTF-8 text; nothing was imported") from None
+    try:
+        raw = strict_loads(text)
+    except StrictJSONError as exc:
+        raise StoreError(f"refused: {path}: {exc}; nothing was imported") from None
     except ValueError as exc:
         raise StoreError(
             f"refused: {path} is not valid JSON (line {getattr(exc, 'lineno', '?')}); "
@@ -204,8 +247,12 @@ def read_export_file(path: Path) -> dict[str, Any]:
     return parse_export(raw)
 
 
-def import_file(store: HistoryStore, path: Path) -> tuple[int, int]:
-    parsed = read_export_file(path)
+def import_file(
+    store: HistoryStore, path: Path, parsed: dict[str, Any] | None = None
+) -> tuple[int, int]:
+    """Merge a validated export (read from `path` unless given) in one commit."""
+    if parsed is None:
+        parsed = read_export_file(path)
     return store.merge(parsed["sessions"], parsed["assessments"], parsed["kv"])
 
 

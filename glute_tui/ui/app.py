@@ -133,6 +133,14 @@ class GluteApp(App[None]):
             )
             return
         self.call_from_thread(self._store_ready, store, recovered)
+        # issue 10: a damaged month file is kept aside and told on home (after the load)
+        found = store.check_phase_files()
+        if found:
+            self.call_from_thread(self._more_notices, found)
+
+    def _more_notices(self, found: list[str]) -> None:
+        self.notices.extend(found)
+        self.store_version += 1
 
     def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:
         self.store = store
@@ -143,6 +151,7 @@ class GluteApp(App[None]):
                 f"{store.moved_aside}. Nothing was deleted. glute-tui started with an "
                 f"empty history."
             )
+        self.notices.extend(store.notices)  # damaged phase files / journal kept aside
         if recovered is not None:
             s = recovered["session"]
             self.notices.append(

@@ -56,6 +56,7 @@ def test_recover_moves_the_session_into_history_as_interrupted(db_path: Path) ->
     store.journal.begin(HEADER, resume={"settings": {"rest_s": 4}})
     for i in range(3):
         store.journal.append(phase(i), next=i + 1)
+    store.journal.release()  # what a crash does: the owner's lock is gone
     again = HistoryStore.open(db_path)
     recovered = again.recover_journal()
     assert recovered is not None
@@ -69,13 +70,27 @@ def test_recover_moves_the_session_into_history_as_interrupted(db_path: Path) ->
     assert again.recover_journal() is None  # once only
 
 
-def test_unreadable_journal_is_dropped_quietly(db_path: Path) -> None:
+def test_unreadable_journal_is_kept_aside_never_deleted(db_path: Path) -> None:
     store = HistoryStore.open(db_path)
     store.journal.path.parent.mkdir(parents=True, exist_ok=True)
-    store.journal.path.write_text("{half")
+    store.journal.path.write_bytes(b"{half")
     assert store.recover_journal() is None
     assert not store.journal.path.exists()
+    (kept,) = store.kept_aside
+    assert kept.read_bytes() == b"{half" and kept.parent == db_path.parent
+    assert "history.journal.corrupt-" in kept.name
+    assert any(str(kept) in n for n in store.notices)
     assert store.is_empty()
+
+
+def test_journal_with_a_bad_session_is_kept_aside(db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    store.journal.path.parent.mkdir(parents=True, exist_ok=True)
+    raw = b'{"session": {"id": "x", "started_at": "not a time"}, "resume": {}}'
+    store.journal.path.write_bytes(raw)
+    assert store.recover_journal() is None
+    (kept,) = store.kept_aside
+    assert kept.read_bytes() == raw
 
 
 def test_recovery_does_not_duplicate_a_session_already_saved(db_path: Path) -> None:
@@ -84,6 +99,7 @@ def test_recovery_does_not_duplicate_a_session_already_saved(db_path: Path) -> N
     store.journal.append(phase(0))
     finished = dict(HEADER, phases=[phase(0)], status="completed", stop_reason="planned_end")
     store.add_session(finished)  # crash after the save, before the journal was cleared
+    store.journal.release()
     assert store.recover_journal() is not None
     assert [r["status"] for r in store.rows()] == ["completed"]
 

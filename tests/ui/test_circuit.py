@@ -281,6 +281,7 @@ async def test_cut_short_circuit_resumes_from_next_drill_within_cap(
         }
         t += planned
         store.journal.append(phase, next_index=i + 1)
+    store.journal.release()  # the crashed owner: its OS lock is gone
     app = make_app("circuit")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -216,6 +216,7 @@ async def test_resume_offer_picks_up_from_next_rep(make_app, clock, db_path: Pat
             "ended_by": "planned",
         }
         store.journal.append(phase, next_index=i + 1)
+    store.journal.release()  # the crashed owner: its OS lock is gone
     app = make_app("hold")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -394,6 +395,7 @@ async def test_resume_with_high_pain_asks_first_then_resumes(
         "next_index": 4,
     }
     store.journal.begin(header, resume=resume)
+    store.journal.release()  # the crashed owner: its OS lock is gone
     app = make_app("hold")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
