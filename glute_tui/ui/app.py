@@ -260,10 +260,25 @@ class GluteApp(App[None]):
         return self.library[exercise_id].cues if exercise_id in self.library else ()
 
     # ---- navigation --------------------------------------------------------------------
+    def ask_before_leaving(self, then: Callable[[], None]) -> bool:
+        """A running live session asks its stop questions first and then calls `then`
+        (True); False when nothing is running, so the caller leaves at once."""
+        for screen in reversed(self.screen_stack):
+            confirm = getattr(screen, "confirm_leave", None)
+            if confirm is not None and confirm(then):
+                return True
+        return False
+
+    async def action_quit(self) -> None:
+        if not self.ask_before_leaving(self.exit):
+            self.exit()
+
     def open_screen(self, name: str) -> None:
         info = registry.by_name(name)
         if info is None:
             self.notify(f"There is no {name} screen yet.", severity="warning")
+            return
+        if self.ask_before_leaving(lambda: self.open_screen(name)):
             return
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -273,6 +288,8 @@ class GluteApp(App[None]):
         self.open_screen(name)
 
     def action_home(self) -> None:
+        if self.ask_before_leaving(self.action_home):
+            return
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

@@ -72,8 +72,8 @@ async def _live(pilot: object, keys: tuple[str, ...], seconds: float) -> None:
         t += 0.25
         app.screen.tick()
     await pilot.pause(0.5)  # type: ignore[attr-defined]
-    if hasattr(app.screen, "_unflash"):
-        app.screen._unflash()
+    if hasattr(app.screen, "unflash"):
+        app.screen.unflash()
 
 
 async def _hold(pilot: object) -> None:

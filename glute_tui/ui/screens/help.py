@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,6 +18,8 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     """(key, what it does) for every binding the screen and the app show."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
+    # a screen whose keys change with its state (a live session) lists the working ones
+    only_working = bool(getattr(screen, "HELP_WORKING_KEYS_ONLY", False))
     app_bindings = list(screen.app.BINDINGS)
     for binding in [*getattr(screen, "BINDINGS", []), *app_bindings]:
         if not isinstance(binding, Binding):
@@ -24,6 +27,9 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
             binding = Binding(key, _action, desc)
         if not binding.description:
             continue
+        namespace, name, params = parse(binding.action)
+        if only_working and not namespace and screen.check_action(name, params) is False:
+            continue  # a key that does nothing here right now is not listed
         key = binding.key_display or binding.key
         if key in seen:
             continue
