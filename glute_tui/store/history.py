@@ -31,6 +31,7 @@ from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     RecordError,
     parse_time,
+    routine_ids,
     row_to_session,
     session_row,
     validate_assessment,
@@ -533,7 +534,7 @@ def _check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -
             isinstance(r["id"], str)
             and isinstance(r["started_at"], str)
             and isinstance(r["day"], str)
-            and r["routine"] in ("hold", "circuit")
+            and r["routine"] in routine_ids()
             and isinstance(r["status"], str)
         ):
             raise ValueError("a session row is damaged")

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.progress import counts_by_day, today_counts
+from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
+from glute_tui.core.routines import registry as routines
 from glute_tui.ui import registry
 
 DISCLAIMER = (
@@ -65,11 +66,20 @@ class HomeScreen(Screen[None]):
         if store is None:
             return
         today = app.now().date()
-        hold, circuit = today_counts(counts_by_day(store.rows()), today)
+        days = counts_by_day(store.rows())
+        hold, circuit = today_counts(days, today)
+        # every other routine in the registry: one line once it has been done today
+        others = "".join(
+            f"\n  {r.title:<16}{n} done today"
+            for r in routines.ROUTINES[2:]
+            if (n := routine_counts(days, today)[r.id])
+        )
         target = app.protocols.hold.sessions_target
         most = app.protocols.hold.sessions_max
         dots = "●" * min(hold, most) + "○" * max(0, target - hold)
-        if hold >= target:
+        if hold > most:  # one target everywhere: 2 count, 3 is the most, more is extra
+            hold_line = f"{hold} done {dots} — today counts; {most} is the most, more is extra"
+        elif hold >= target:
             hold_line = f"{hold} of {target} done {dots} — today counts"
         else:
             hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
@@ -89,7 +99,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#today", Static).update(
             f"[b]Today[/b] · {today.strftime('%A %d %B %Y')}\n\n"
             f"  Hold sessions   {hold_line}\n"
-            f"  Circuit         {circuit_line}\n"
+            f"  Circuit         {circuit_line}{others}\n"
             f"  Plan            {plan_line}"
         )
 
