@@ -120,6 +120,10 @@ class Routine(Protocol):
 
     def resume_offer(self, session: Mapping[str, Any]) -> str: ...
 
+    def pick_cues(self, cues: Sequence[str], role: str) -> tuple[str, ...]:
+        """The exercise's cues (the user's own wording) that fit a cue role."""
+        ...
+
 
 # ---- shared rules ------------------------------------------------------------------------
 def pain_gate(pain: int | None, injury: bool) -> str | None:
@@ -138,8 +142,9 @@ def pain_stop_words(pain: int) -> str | None:
         return None
     return (
         f"Pain {pain} of 10 is above 5: stop for today. Rest, and do not train through it. "
-        "Tomorrow morning glute-tui asks how it feels; if it is still above 5, the plan "
-        "steps back to easier work until it settles."
+        "Tomorrow morning glute-tui asks how it feels: still above 5, or worse than before "
+        "this session, means a lighter day or a rest day, and if it does not settle, see a "
+        "professional."
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from glute_tui.core.circuit import (
@@ -19,6 +19,7 @@ from glute_tui.core.routines.base import (
     Refusal,
     big_number,
     cue_role,
+    cues_for_role,
     in_a_row,
     mmss,
     side_words,
@@ -244,6 +245,9 @@ class CircuitRoutine:
             "What you did is saved. Press [b]ctrl+r[/b] to pick up from the next drill "
             "(within today's cap)."
         )
+
+    def pick_cues(self, cues: Sequence[str], role: str) -> tuple[str, ...]:
+        return cues_for_role(cues, role)
 
 
 ROUTINE = CircuitRoutine()

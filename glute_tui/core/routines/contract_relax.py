@@ -3,7 +3,7 @@ once and notice the difference, 2-3 reps a side. Release, not more activation.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from glute_tui.core.circuit import fmt_minutes
@@ -137,6 +137,13 @@ class ContractRelaxRoutine:
             f"Your contract & relax from {session['started_at'][11:16]} was cut short. "
             "What you did is saved. Press [b]ctrl+r[/b] to pick it up."
         )
+
+    def pick_cues(self, cues: Sequence[str], role: str) -> tuple[str, ...]:
+        """This drill's cues read: the squeeze, letting go, noticing, when to repeat."""
+        cues = tuple(cues)
+        if len(cues) < 3:
+            return cues
+        return cues[1:3] if role == "rest" else cues[:1]
 
 
 ROUTINE = ContractRelaxRoutine()

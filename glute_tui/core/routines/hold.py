@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from glute_tui.core.circuit import fmt_minutes
@@ -16,6 +16,7 @@ from glute_tui.core.routines.base import (
     Refusal,
     big_number,
     cue_role,
+    cues_for_role,
 )
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import HoldSettings, PhaseSpec, build_hold_timeline
@@ -213,6 +214,9 @@ class HoldRoutine:
             f"{holds} hold{'' if holds == 1 else 's'}. What you did is saved. "
             "Press [b]ctrl+r[/b] to pick up from the next rep."
         )
+
+    def pick_cues(self, cues: Sequence[str], role: str) -> tuple[str, ...]:
+        return cues_for_role(cues, role)
 
 
 ROUTINE = HoldRoutine()

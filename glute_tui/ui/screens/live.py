@@ -31,7 +31,6 @@ from glute_tui.core.routines.base import (
     Refusal,
     Routine,
     count_in_mark,
-    cues_for_role,
     pain_gate,
     resume_from,
 )
@@ -437,7 +436,7 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
         if runner is None or spec is None or spec.exercise is None:
             return ""
         app: Any = self.app
-        cues = cues_for_role(app.cues_for(spec.exercise), role)  # asked every time: edits show
+        cues = self.routine.pick_cues(app.cues_for(spec.exercise), role)  # edits show at once
         if not cues:
             return ""
         turn = spec.set if spec.kind == "hold" else int(runner.elapsed() // 5)

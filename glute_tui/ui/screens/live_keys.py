@@ -40,6 +40,8 @@ class LiveKeys:
             name = ADJUST.get(int(parameters[0])) if parameters else None  # type: ignore[call-overload]
             if self.mode == "summary" or name is None:
                 return False
+            if self.mode == "setup" and not getattr(self, "can_start", False):
+                return False  # nothing to start (a red flag, the cap used up): no settings
             return bool(self.routine.offers(name, self.runner if live else None))
         if action == "glutes_stopped":
             return live and self.routine.offers("glutes_stopped", self.runner)
