@@ -34,6 +34,7 @@ SESSION_CSV_FIELDS = (
     "pain_before",
     "pain_after",
     "effort",
+    "pain_during",  # the peak pain noted during a session (p, or a stop for pain)
 )
 KV_KEYS = ("plan", "settings", "cues", "pauses")
 
