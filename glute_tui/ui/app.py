@@ -201,8 +201,13 @@ class GluteApp(App[None]):
         change: Callable[[HistoryStore], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
+        *,
+        quiet: bool = False,
     ) -> asyncio.Future[Any]:
         """Run `change(store)` off the event loop; report back on the event loop.
+
+        `quiet`: the change leaves the history as it was (a journal append), so
+        `store_version` is not bumped and no screen redraws for it.
 
         Writes run one at a time, in the order they were asked for, on a single writer
         thread: two quick edits can never land in the wrong order. Pending writes are
@@ -210,7 +215,7 @@ class GluteApp(App[None]):
         """
         future = asyncio.get_running_loop().run_in_executor(self._writer, self._apply, change)
         self._pending_writes.add(future)
-        future.add_done_callback(lambda f: self._write_finished(f, on_done, on_error))
+        future.add_done_callback(lambda f: self._write_finished(f, on_done, on_error, quiet))
         return future
 
     def _apply(self, change: Callable[[HistoryStore], Any]) -> Any:
@@ -223,13 +228,15 @@ class GluteApp(App[None]):
         future: asyncio.Future[Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[str], None] | None,
+        quiet: bool = False,
     ) -> None:
         self._pending_writes.discard(future)
         if future.cancelled():
             return
         exc = future.exception()
         if exc is None:
-            self.store_version += 1
+            if not quiet:
+                self.store_version += 1
             if on_done is not None:
                 on_done(future.result())
             return

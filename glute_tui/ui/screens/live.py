@@ -32,11 +32,10 @@ from glute_tui.core.routines.base import (
     Routine,
     count_in_mark,
     pain_gate,
-    resume_from,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
-from glute_tui.core.timeline import Timeline
 from glute_tui.ui.screens.live_keys import LiveKeys
+from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.signals import BellSignals, Signals
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
@@ -51,7 +50,7 @@ GENERAL_HELP = (
 )
 
 
-class LiveSessionScreen(LiveKeys, Screen[None]):
+class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
     HELP_WORKING_KEYS_ONLY = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),
@@ -96,6 +95,7 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
         self._pending_resume: dict[str, Any] | None = None
         self._beeped: set[tuple[int, int]] = set()
         self._note, self._note_until = "", 0.0
+        self._view_widget: LiveView | None = None
 
     @property
     def HELP(self) -> str:  # type: ignore[override]  # `?` reads it
@@ -225,34 +225,6 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
             self.resume_of = rec["session"]["id"] if rec is not None else None
         self.begin(resume=resume)
 
-    def _plan_run(
-        self, resume: dict[str, Any] | None
-    ) -> tuple[Timeline, Timeline, float | None] | str:
-        """(timeline to run, the full one to journal, budget) or the reason it cannot run."""
-        ctx = self.ctx()
-        if resume is None:
-            got = self.routine.timeline(ctx)
-            if isinstance(got, Refusal):
-                return got.reason
-            self.index_base = 0
-            return got.timeline, got.timeline, got.budget_s
-        try:
-            full = Timeline.from_dict(resume["timeline"])
-        except (KeyError, TypeError, ValueError):
-            return "That session cannot be picked up again; what you did is saved."
-        budget = self.routine.budget(ctx)
-        if budget is not None and budget <= 0:
-            return "Today's time for this is used up, so there is nothing to resume today."
-        first = full.phases[0] if full.phases else None
-        prepare_s = first.planned_s if first is not None and first.kind == "prepare" else 5.0
-        start = int(resume.get("next_index", 0))
-        picked = resume_from(full, start, self.routine.resume_kinds, prepare_s)
-        if picked is None:
-            self._forget_recovered()
-            return "That session had nothing left to do."
-        timeline, self.index_base = picked
-        return timeline, full, budget
-
     def begin(self, resume: dict[str, Any] | None = None) -> None:
         planned = self._plan_run(resume)
         if isinstance(planned, str):
@@ -267,57 +239,13 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
         self.started_at = app.now()
         header = self.session_header()
         state = {"routine": self.routine.id, "timeline": full.to_dict(), "next_index": 0}
-        app.write(lambda s: s.journal.begin(header, resume=state))
+        app.write(lambda s: s.journal.begin(header, resume=state), quiet=True)
         self.mode = "live"
         self.query_one("#switcher", ContentSwitcher).current = "live"
         self.set_focus(None)
         self._safety = self.set_interval(SAFETY_TICK_S, self.tick)
         self.handle(self.runner.start())
         self.redraw()
-
-    # ---- resume a cut-short session -----------------------------------------------------
-    def _recovered(self) -> dict[str, Any] | None:
-        app: Any = self.app
-        rec = app.recovered
-        if rec is None or rec["session"].get("routine") != self.routine.id:
-            return None
-        if not isinstance(rec.get("resume"), dict) or "timeline" not in rec["resume"]:
-            return None
-        return rec  # type: ignore[no-any-return]
-
-    def _forget_recovered(self) -> None:
-        """The cut-short offer is spent: no offer here, no notice on home."""
-        app: Any = self.app
-        app.recovered = None
-        app.notices = [n for n in app.notices if "was cut short" not in n]
-
-    def action_resume(self) -> None:
-        rec = self._recovered()
-        if self.mode == "setup" and rec is not None:
-            self.try_start(resume=rec["resume"])  # the same pain check as a fresh start
-
-    def action_forget(self) -> None:
-        if self.mode == "setup" and self._recovered() is not None:
-            self._forget_recovered()
-            self.notify("The cut-short session stays in your history as it was.", timeout=3)
-            self._store_changed()
-
-    def session_header(self) -> dict[str, Any]:
-        assert self.started_at is not None
-        header: dict[str, Any] = {
-            "id": self.session_id,
-            "routine": self.routine.id,
-            "started_at": self.started_at.isoformat(timespec="seconds"),
-            "status": "interrupted",
-            "stop_reason": "interrupted",
-            "pain_before": self.pain_before,
-            "pain_override": self.pain_override,
-        }
-        if self.pain_during is not None:
-            header["pain_during"] = self.pain_during
-        if self.resume_of:
-            header["resumed_from"] = self.resume_of
-        return header
 
     # ---- the clock -----------------------------------------------------------------------
     def tick(self) -> None:
@@ -362,6 +290,8 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
 
     def handle(self, evs: list[Event]) -> None:
         """Events become signals (sound, flash) and journal writes."""
+        if not evs:
+            return
         runner = self.runner
         for ev in evs:
             if ev.kind == "phase_ended" and ev.record is not None:
@@ -394,7 +324,7 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
         phase = record.to_dict()
         nxt = self.index_base + record.index + 1
         with contextlib.suppress(RuntimeError):  # the app is closing: the journal stays
-            app.write(lambda s: s.journal.append(phase, next_index=nxt))
+            app.write(lambda s: s.journal.append(phase, next_index=nxt), quiet=True)
 
     def say(self, text: str) -> None:
         """A short line under the digits that fades after a few (session) seconds."""
@@ -421,7 +351,7 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
         note = self._note if self._note and runner.now() < self._note_until else ""
         total = runner.planned_total() or 1.0
         done = sum(r.spec.planned_s for r in runner.records) + runner.elapsed()
-        self.query_one(LiveView).show(
+        self._live_view().show(
             view,
             paused=runner.state == "paused",
             pct=min(100, round(100 * done / total)),
@@ -429,6 +359,11 @@ class LiveSessionScreen(LiveKeys, Screen[None]):
             extra=note or view.extra,
         )
         self._schedule()
+
+    def _live_view(self) -> LiveView:
+        if self._view_widget is None:
+            self._view_widget = self.query_one(LiveView)
+        return self._view_widget
 
     def cue_text(self, role: str) -> str:
         runner = self.runner

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, ProgressBar, Static
 
 from glute_tui.core.routines.base import PhaseView
@@ -123,6 +124,7 @@ class LiveView(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: dict[str, str] = {}
+        self._widgets: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="banner")
@@ -139,7 +141,9 @@ class LiveView(Vertical):
         if self._shown.get(widget_id) == text:
             return
         self._shown[widget_id] = text
-        widget = self.query_one(f"#{widget_id}")
+        widget = self._widgets.get(widget_id)
+        if widget is None:
+            widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
         if isinstance(widget, BigDigits):
             widget.update(text)  # lays out again only when the width changes
         elif isinstance(widget, Static):
