@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import (
+    WORK_KINDS,
     Context,
     Refusal,
     Routine,
@@ -67,7 +68,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         Binding("x", "forget", "Forget it"),
     ]
 
-    def __init__(self, routine: str | Routine = "hold", signals: Signals | None = None) -> None:
+    def __init__(self, routine: str | Routine, signals: Signals | None = None) -> None:
         super().__init__()
         found = registry.get(routine) if isinstance(routine, str) else routine
         if found is None:
@@ -374,7 +375,9 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         cues = self.routine.pick_cues(app.cues_for(spec.exercise), role)  # edits show at once
         if not cues:
             return ""
-        turn = spec.set if spec.kind == "hold" else int(runner.elapsed() // 5)
+        # one cue per counted rep of a timed squeeze, else a new one every 5 s
+        squeeze = spec.kind in WORK_KINDS and spec.tempo is None and spec.set > 0
+        turn = spec.set if squeeze else int(runner.elapsed() // 5)
         return f"“{cues[turn % len(cues)]}”"
 
 
