@@ -302,3 +302,54 @@ def test_snapshot_red_flag_setup(snap_compare, make_app, clock, db_path: Path) -
         {"id": "rf", "taken_at": "2026-11-19T08:00:00+01:00", "verdict": "red_flag"}, None
     )
     assert _snap(snap_compare, make_app, clock, "hold", [])
+
+
+async def test_a_user_paced_set_ends_on_enter_and_logs_the_reps(make_app, clock, db_path):
+    """The next step's strength routines need no runner or screen change: a phase that
+    waits for the user, the reps typed (or its target) logged per side."""
+    from glute_tui.core.routines.base import Built
+    from glute_tui.core.routines.hold import HoldRoutine
+    from glute_tui.core.timeline import PhaseSpec, Timeline
+
+    class PacedHold(HoldRoutine):
+        def timeline(self, ctx: Any) -> Built:
+            return Built(
+                Timeline(
+                    "hold",
+                    (
+                        PhaseSpec("prepare", "lunge", "left", 0, 1.0),
+                        PhaseSpec("work", "lunge", "left", 1, 40.0, reps=10, paced=True),
+                        PhaseSpec("work", "lunge", "right", 1, 20.0, reps=5, paced=True),
+                    ),
+                )
+            )
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = LiveSessionScreen(PacedHold())
+        app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 101.0)  # 1 s get ready, then 100 s: it waits
+        assert screen.runner.current.paced and screen.runner.current.side == "left"
+        assert (
+            _text(screen, "big") != ""
+            and screen.routine.view(screen.runner, screen.ctx()).big == "1:40"
+        )
+        await pilot.press("7")
+        await pilot.pause()
+        assert "Reps done: 7" in _text(screen, "extra")
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 12.0)
+        await pilot.press("enter")  # nothing typed: its target
+        await pilot.pause()
+        assert screen.mode == "summary"
+        await drain_writer(app)
+    session = next(iter(HistoryStore.open(db_path).sessions()))
+    work = [p for p in session["phases"] if p["kind"] == "work"]
+    assert [(p["side"], p["reps"], p["ended_by"], p["paced"]) for p in work] == [
+        ("left", 7, "done", True),
+        ("right", 5, "done", True),
+    ]
+    assert abs((work[0]["end_s"] - work[0]["start_s"]) - 100.0) < 0.01

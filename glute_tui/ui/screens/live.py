@@ -65,6 +65,11 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         Binding("enter", "ready", "Ready"),
         Binding("escape", "back", "Back", show=False),
         Binding("ctrl+r", "resume", "Resume last"),
+        # a user-paced set: type the reps done, Enter logs them (0 carries the help line)
+        *(
+            Binding(str(d), f"digit({d})", "Reps done: type them" if d == 0 else "", show=False)
+            for d in range(10)
+        ),
         Binding("x", "forget", "Forget it"),
     ]
 
@@ -97,6 +102,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         self._beeped: set[tuple[int, int]] = set()
         self._note, self._note_until = "", 0.0
         self._view_widget: LiveView | None = None
+        self.reps_typed: int | None = None  # reps typed during a user-paced set
 
     @property
     def HELP(self) -> str:  # type: ignore[override]  # `?` reads it
@@ -299,6 +305,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
                 self.journal_phase(ev.record)
             elif ev.kind == "phase_started" and runner is not None:
                 self._note = ""
+                self.reps_typed = None
                 if runner.current is not None and runner.index == ev.index:
                     self.signals.phase_started(self.routine.view(runner, self.ctx()), ev)
             elif ev.kind == "session_ended":

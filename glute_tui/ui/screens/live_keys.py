@@ -43,6 +43,8 @@ class LiveKeys:
             if self.mode == "setup" and not getattr(self, "can_start", False):
                 return False  # nothing to start (a red flag, the cap used up): no settings
             return bool(self.routine.offers(name, self.runner if live else None))
+        if action == "digit":
+            return live and current is not None and current.paced
         if action == "glutes_stopped":
             return live and self.routine.offers("glutes_stopped", self.runner)
         if action == "ready":
@@ -102,8 +104,10 @@ class LiveKeys:
             return
         if runner.state == "paused":
             self.handle(runner.resume())  # type: ignore[attr-defined]
-        if runner.current.paced:  # a user-paced set: done, at its rep target
-            self.handle(runner.done(reps=runner.current.reps))  # type: ignore[attr-defined]
+        if runner.current.paced:  # a user-paced set: the reps typed, else its target
+            typed = self.reps_typed  # type: ignore[attr-defined]
+            reps = typed if typed is not None else runner.current.reps
+            self.handle(runner.done(reps=reps))  # type: ignore[attr-defined]
             self.redraw()  # type: ignore[attr-defined]
             return
         evs = runner.ready()
@@ -113,6 +117,18 @@ class LiveKeys:
             return
         self.handle(evs)  # type: ignore[attr-defined]
         self.redraw()  # type: ignore[attr-defined]
+
+    def action_digit(self, digit: int) -> None:
+        """A digit during a user-paced set: the reps done so far (Enter logs them)."""
+        runner = self.runner
+        if self.mode != "live" or runner is None or runner.current is None:
+            return
+        if not runner.current.paced:
+            return
+        typed = self.reps_typed  # type: ignore[attr-defined]
+        value = digit if typed is None or typed >= 100 else typed * 10 + digit
+        self.reps_typed = value  # type: ignore[attr-defined]
+        self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
 
     # ---- stopping: why, and pain ------------------------------------------------------------
     def _hold_still(self) -> bool:
@@ -178,7 +194,8 @@ class LiveKeys:
     def stop_session(self, reason: str, then: Callable[[], None] | None = None) -> None:
         runner = self.runner
         if runner is not None and self.mode == "live":
-            self.handle(runner.stop(reason, keep_current=True))  # type: ignore[attr-defined]
+            reps = self.reps_typed  # type: ignore[attr-defined]  # a user-paced set
+            self.handle(runner.stop(reason, keep_current=True, reps=reps))  # type: ignore[attr-defined]
         if then is not None:
             then()
 
