@@ -100,6 +100,9 @@ async def test_ctrl_q_asks_first_and_escape_keeps_going(make_app, clock, db_path
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, StopDialog)
+        await pilot.press("ctrl+q")  # asking already: one question at a time
+        await pilot.pause()
+        assert sum(isinstance(s, StopDialog) for s in app.screen_stack) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and screen.runner.state == "running"

@@ -204,6 +204,8 @@ class LiveKeys:
         runs. False when there is nothing to ask (leave at once)."""
         if self.mode != "live" or self.runner is None:
             return False
+        if isinstance(self.app.screen, (StopDialog, PainDialog)):
+            return True  # already asking: answer that question first
         self.action_stop(then=then)
         return True
 
