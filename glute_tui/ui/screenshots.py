@@ -114,6 +114,10 @@ async def _circuit_rest(pilot: object) -> None:
     await _live(pilot, (), secs)
 
 
+async def _contract_relax(pilot: object) -> None:
+    await _live(pilot, ("enter",), 7.0)
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
@@ -124,6 +128,7 @@ SHOTS: list[Shot] = [
     Shot("hold-rest", "hold", _hold_rest),
     Shot("circuit", "circuit", _circuit, demo=False),
     Shot("circuit-rest", "circuit", _circuit_rest, demo=False),
+    Shot("contract-relax", "contract-relax", _contract_relax),
 ]
 
 
