@@ -356,3 +356,26 @@ async def test_a_user_paced_set_ends_on_enter_and_logs_the_reps(make_app, clock,
         ("right", 5, "done", True),
     ]
     assert abs((work[0]["end_s"] - work[0]["start_s"]) - 100.0) < 0.01
+
+
+async def test_cut_short_notice_clears_once_dismissed(make_app, clock, db_path) -> None:
+    store = right_weak_store(db_path)
+    header = {
+        "id": "cut",
+        "routine": "hold",
+        "started_at": "2026-11-20T17:00:00+01:00",
+        "status": "interrupted",
+        "stop_reason": "interrupted",
+    }
+    store.journal.begin(header, resume=hold_resume(["right"], 0))
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert "cut short" in _text(screen, "resume-offer")
+        await pilot.press("ctrl+o")  # from the focused pain box
+        await pilot.pause()
+        assert app.recovered is None and not screen.query_one("#resume-offer").display
+        assert not any("was cut short" in n for n in app.notices)
+    (row,) = HistoryStore.open(db_path).rows()
+    assert row["id"] == "cut" and row["status"] == "interrupted"  # kept as it was

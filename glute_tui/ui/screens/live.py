@@ -70,7 +70,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
             Binding(str(d), f"digit({d})", "Reps done: type them" if d == 0 else "", show=False)
             for d in range(10)
         ),
-        Binding("x", "forget", "Forget it"),
+        Binding("ctrl+o", "forget", "Forget it"),  # works from the focused pain box too
     ]
 
     def __init__(self, routine: str | Routine, signals: Signals | None = None) -> None:
