@@ -175,6 +175,8 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
             )
             rec = self._recovered()
             offer = self.routine.resume_offer(rec["session"]) if rec else None
+            if offer is not None:
+                offer += " [b]ctrl+o[/b] forgets the offer."
             reason = got.reason if isinstance(got, Refusal) else None
             form.show(self.routine.setup_text(ctx), offer, reason, hint)
         self.refresh_bindings()
