@@ -78,21 +78,25 @@ async def session():
         await pilot.pause(0.5)
         screen = app.screen
         if mode == "timing" and routine == "circuit" and scale != 1:
-            orig_build = screen.build
-            def build():
-                built = orig_build()
-                if built is None:
-                    return None
-                tl, resume = built
-                def sc(v):
-                    return None if v is None else v / scale
-                phases = tuple(
-                    replace(p, planned_s=p.planned_s / scale, min_s=sc(p.min_s),
-                            max_s=sc(p.max_s),
-                            tempo=None if p.tempo is None else tuple(t / scale for t in p.tempo))
-                    for p in tl.phases)
-                return Timeline(tl.routine, phases), resume
-            screen.build = build
+            from glute_tui.core.routines.base import Built
+            real = screen.routine
+            def sc(v):
+                return None if v is None else v / scale
+            class Scaled:  # the same routine, its timeline `scale` times faster
+                def __getattr__(self, name):
+                    return getattr(real, name)
+                def timeline(self, ctx):
+                    built = real.timeline(ctx)
+                    if not isinstance(built, Built):
+                        return built
+                    tl = built.timeline
+                    phases = tuple(
+                        replace(p, planned_s=p.planned_s / scale, min_s=sc(p.min_s),
+                                max_s=sc(p.max_s),
+                                tempo=p.tempo and tuple(t / scale for t in p.tempo))
+                        for p in tl.phases)
+                    return Built(Timeline(tl.routine, phases), built.budget_s)
+            screen.routine = Scaled()
         orig = screen.handle
         def handle(evs):
             now = time.monotonic()

@@ -25,19 +25,36 @@ Days = Mapping[str, Sequence[int]]  # {'YYYY-MM-DD': [hold completed, circuit co
 
 
 def counts_by_day(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[int]]:
-    """{'YYYY-MM-DD': [completed hold sessions, completed circuit sessions]}."""
+    """{'YYYY-MM-DD': [completed sessions of each routine, in registry order]}: hold first,
+    circuit second (the streaks read those two), then every other routine. A day's list is
+    cut after its last non-zero count but never shorter than two, so a day of only holds
+    and circuits reads [hold, circuit] as it always did (and as older digests hold)."""
+    from glute_tui.core.routines.registry import IDS
+
+    column = {rid: i for i, rid in enumerate(IDS)}
     days: dict[str, list[int]] = {}
     for row in rows:
-        if row.get("status") != "completed":
+        if row.get("status") != "completed" or row.get("routine") not in column:
             continue
-        bucket = days.setdefault(str(row["day"]), [0, 0])
-        bucket[0 if row["routine"] == "hold" else 1] += 1
+        bucket = days.setdefault(str(row["day"]), [0] * len(IDS))
+        bucket[column[row["routine"]]] += 1
+    for bucket in days.values():
+        while len(bucket) > 2 and bucket[-1] == 0:
+            bucket.pop()
     return days
 
 
 def today_counts(days: Mapping[str, Sequence[int]], today: date) -> tuple[int, int]:
-    hold, circuit = days.get(today.isoformat(), [0, 0])
-    return hold, circuit
+    counts = [*days.get(today.isoformat(), ()), 0, 0]
+    return counts[0], counts[1]
+
+
+def routine_counts(days: Mapping[str, Sequence[int]], day: date) -> dict[str, int]:
+    """{routine id: completed sessions} on `day`, for every routine in the registry."""
+    from glute_tui.core.routines.registry import IDS
+
+    counts = list(days.get(day.isoformat(), ()))
+    return {rid: (counts[i] if i < len(counts) else 0) for i, rid in enumerate(IDS)}
 
 
 def circuit_target(settings: Mapping[str, Any]) -> int:

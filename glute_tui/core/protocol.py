@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from glute_tui.core.library import LibraryError
@@ -51,6 +51,36 @@ class Protocols:
     hold: HoldProtocol
     circuit: CircuitProtocol
     reassess_days: int
+    #: every other top-level section (e.g. "contract_relax"), for the routine that owns it
+    #: to read with `bounds_of` / `number_of`; a new routine needs no change here
+    extra: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        value = self.extra.get(name)
+        if value is None:
+            raise LibraryError("protocols.json", name, "is missing")
+        return value
+
+
+def bounds_of(section: Mapping[str, Any], key: str, where: str) -> Bounds:
+    """A {default, min, max} entry of a routine's section, validated."""
+    raw = section.get(key)
+    if not isinstance(raw, Mapping):
+        raise LibraryError("protocols.json", f"{where}.{key}", "must be an object")
+    nums = [raw.get(k) for k in ("default", "min", "max")]
+    if not all(isinstance(n, (int, float)) and not isinstance(n, bool) and n >= 0 for n in nums):
+        raise LibraryError("protocols.json", f"{where}.{key}", "needs numbers default, min, max")
+    out = Bounds(*(float(n) for n in nums))  # type: ignore[arg-type]
+    if not out.min <= out.default <= out.max:
+        raise LibraryError("protocols.json", f"{where}.{key}", "needs min <= default <= max")
+    return out
+
+
+def number_of(section: Mapping[str, Any], key: str, where: str) -> float:
+    value = section.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise LibraryError("protocols.json", f"{where}.{key}", "must be a number >= 0")
+    return float(value)
 
 
 def parse_protocols(raw: Any, source: str = "protocols.json") -> Protocols:
@@ -116,4 +146,9 @@ def parse_protocols(raw: Any, source: str = "protocols.json") -> Protocols:
         ),
         circuit=circuit,
         reassess_days=int(num(a, "reassess_days", "assessment")),
+        extra={
+            k: v
+            for k, v in raw.items()
+            if k not in ("version", "hold", "circuit", "assessment") and isinstance(v, Mapping)
+        },
     )

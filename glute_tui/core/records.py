@@ -11,8 +11,23 @@ from datetime import date, datetime
 from typing import Any
 
 from glute_tui.core.plan import RECORD_VERDICTS
+from glute_tui.core.volume import session_volume
 
-ROUTINES = ("hold", "circuit")
+
+def routine_ids() -> tuple[str, ...]:
+    """Every routine a session may belong to: the registry's (imported late: the routine
+    modules themselves use this module)."""
+    from glute_tui.core.routines.registry import IDS
+
+    return IDS
+
+
+def __getattr__(name: str) -> Any:  # ROUTINES stays importable for older callers
+    if name == "ROUTINES":
+        return routine_ids()
+    raise AttributeError(name)
+
+
 STATUSES = ("completed", "stopped", "interrupted")
 STOP_REASONS = (
     "planned_end",
@@ -80,6 +95,8 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
     reps = raw["reps"]
     if reps is not None and (isinstance(reps, bool) or not isinstance(reps, int) or reps < 0):
         raise RecordError(f"{where}.reps: must be a whole number >= 0 or null")
+    if "paced" in raw and not isinstance(raw["paced"], bool):
+        raise RecordError(f"{where}.paced: must be true or false")
     return dict(raw)
 
 
@@ -89,8 +106,8 @@ def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
     sid = raw.get("id")
     if not isinstance(sid, str) or not sid.strip():
         raise RecordError(f"{where}.id: must be a non-empty string")
-    if raw.get("routine") not in ROUTINES:
-        raise RecordError(f"{where}.routine: must be hold or circuit")
+    if raw.get("routine") not in routine_ids():
+        raise RecordError(f"{where}.routine: must be one of {', '.join(routine_ids())}")
     started = parse_time(raw.get("started_at"), f"{where}.started_at")
     ended = parse_time(raw.get("ended_at"), f"{where}.ended_at")
     if ended < started:
@@ -104,6 +121,7 @@ def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
     _pain(raw.get("pain_after"), f"{where}.pain_after")
     _pain(raw.get("effort"), f"{where}.effort")
     _pain(raw.get("pain_next_morning"), f"{where}.pain_next_morning")
+    _pain(raw.get("pain_during"), f"{where}.pain_during")
     if "pain_override" in raw and not isinstance(raw["pain_override"], bool):
         raise RecordError(f"{where}.pain_override: must be true or false")
     active = raw.get("active_s")
@@ -132,24 +150,6 @@ def validate_assessment(raw: Any, where: str = "assessment") -> dict[str, Any]:
         if not isinstance(raw.get(key, {}), Mapping):
             raise RecordError(f"{where}.{key}: must be an object")
     return dict(raw)
-
-
-def session_volume(phases: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Per-side work done: completed holds, reps of paced drills, and active seconds."""
-    out: dict[str, dict[str, float]] = {}
-    for p in phases:
-        if p["kind"] not in ("hold", "work") or p["side"] is None:
-            continue
-        sides = ("left", "right") if p["side"] == "both" else (p["side"],)
-        active = p["end_s"] - p["start_s"] - p.get("paused_s", 0.0)
-        for side in sides:
-            bucket = out.setdefault(side, {"holds": 0, "reps": 0, "active_s": 0.0})
-            if p["kind"] == "hold" and active >= 0.5 * p["planned_s"]:
-                bucket["holds"] += 1
-            if p["kind"] == "work" and p["reps"]:
-                bucket["reps"] += p["reps"]
-            bucket["active_s"] = round(bucket["active_s"] + active, 3)
-    return out
 
 
 def session_row(session: Mapping[str, Any]) -> dict[str, Any]:

@@ -35,8 +35,8 @@ def daily_targets(hold_sessions: int) -> dict[str, int]:
     """Sessions a day each routine asks for, in routine_ids() order: the first (the hold
     timer) its sessions target, every other one once. The one place to point at the
     routine registry once each routine declares its own daily target."""
-    ids = routine_ids()
-    return {r: (hold_sessions if i == 0 else 1) for i, r in enumerate(ids)}
+    base = {"hold": hold_sessions, "circuit": 1}  # the activation stage's daily work
+    return {r: base.get(r, 0) for r in routine_ids()}
 
 
 def due_text(done: Mapping[str, int], targets: Mapping[str, int]) -> str | None:

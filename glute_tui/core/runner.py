@@ -27,6 +27,7 @@ READY = "ready"  # the user ended a rest window after its minimum
 GLUTES_STOPPED = "glutes_stopped"  # the user reported the glutes had stopped working
 STOPPED = "stopped"  # the session was stopped during this phase
 OUT_OF_TIME = "out_of_time"  # the active-time budget (the daily circuit cap) ran out
+DONE = "done"  # the user finished a user-paced phase (and said how many reps)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class PhaseRecord:
             "paused_s": round(self.paused_s, 3),
             "reps": self.reps,
             "ended_by": self.ended_by,
+            **({"paced": True, "rep_target": self.spec.reps} if self.spec.paced else {}),
         }
 
 
@@ -92,6 +94,7 @@ class Runner:
     _live: _Live | None = None
     _pause_started: float | None = None
     _paused_total: float = 0.0
+    _reps_override: int | None = None
 
     def __post_init__(self) -> None:
         self._specs = list(self.timeline.phases)
@@ -138,14 +141,14 @@ class Runner:
 
     def remaining(self) -> float:
         live = self._live
-        if live is None:
-            return 0.0
+        if live is None or live.spec.paced:
+            return 0.0  # a user-paced phase has no time left: it ends when the user says
         return max(0.0, live.spec.planned_s - self.elapsed())
 
     def reps_done(self) -> int | None:
         """Whole reps completed so far in a paced work phase (None for other phases)."""
         live = self._live
-        if live is None or live.spec.tempo is None or live.spec.reps is None:
+        if live is None or live.spec.tempo is None or live.spec.reps is None or live.spec.paced:
             return None
         rep_len = sum(live.spec.tempo)
         done = math.floor(self.elapsed() / rep_len + 1e-9) if rep_len > 0 else 0
@@ -179,6 +182,8 @@ class Runner:
             live = self._live
             end_at = live.start + live.paused + live.spec.planned_s
             out_at = self._budget_end(live)
+            if live.spec.paced:
+                end_at = math.inf  # only the user (done/skip/stop) or the budget ends it
             if out_at is not None and out_at < end_at - 1e-9:
                 if now + 1e-9 < out_at:
                     break
@@ -196,6 +201,11 @@ class Runner:
         live = self._live
         if self.state != "running" or live is None:
             return None
+        if live.spec.paced:  # the shown count goes up by whole seconds
+            out_at = self._budget_end(live)
+            frac = step - math.fmod(self.elapsed(), step)
+            tick = frac if frac > 1e-6 else step
+            return tick if out_at is None else max(0.0, min(tick, out_at - self.now()))
         left = self.remaining()
         out_at = self._budget_end(live)
         if out_at is not None:
@@ -249,6 +259,17 @@ class Runner:
             return events
         return events + self._finish(self.now(), READY)
 
+    def done(self, reps: int | None = None) -> list[Event]:
+        """End a user-paced phase now, logging the reps done (None: not counted)."""
+        events = self.poll()
+        live = self._live
+        if live is None or self.state not in ("running", "paused") or not live.spec.paced:
+            return events
+        if reps is not None and reps < 0:
+            raise ValueError("reps must be >= 0")
+        self._reps_override = reps
+        return events + self._finish(self.now(), DONE)
+
     def ready_in(self) -> float | None:
         """Seconds until `ready()` is accepted in the current phase, or None if it never is."""
         live = self._live
@@ -283,10 +304,14 @@ class Runner:
             live.spec = replace(spec, planned_s=max(spec.planned_s, self.elapsed()))
             self._specs[live.index] = live.spec
 
-    def stop(self, reason: str = "quit", keep_current: bool = False) -> list[Event]:
-        """End the session early. Completed phases are kept; the current one only on request."""
+    def stop(
+        self, reason: str = "quit", keep_current: bool = False, reps: int | None = None
+    ) -> list[Event]:
+        """End the session early. Completed phases are kept; the current one only on request
+        (as it stands: its real seconds, ended_by "stopped"; `reps` for a user-paced one)."""
         if self.state in ("idle", "ended"):
             return []
+        self._reps_override = reps
         events = self.poll()
         if self.state == "ended":
             return events
@@ -323,6 +348,9 @@ class Runner:
 
     def _record(self, live: _Live, end: float, ended_by: str) -> PhaseRecord:
         reps: int | None = None
+        if live.spec.paced:
+            reps, self._reps_override = self._reps_override, None
+            return PhaseRecord(live.index, live.spec, live.start, end, live.paused, ended_by, reps)
         if live.spec.tempo is not None and live.spec.reps is not None:
             rep_len = sum(live.spec.tempo)
             active = end - live.start - live.paused

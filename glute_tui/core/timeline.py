@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from glute_tui.core.library import Exercise, Library
 from glute_tui.core.plan import Plan
@@ -27,6 +29,9 @@ class PhaseSpec:
     group: int = 0  # position / round index, 1-based, 0 when not in a group
     groups: int = 0
     set_count: int = 0
+    #: user-paced: the phase never ends by itself; the user says when it is done (Enter)
+    #: and how many reps were done. `planned_s` is then only the expected length.
+    paced: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in PHASE_KINDS:
@@ -46,6 +51,27 @@ class PhaseSpec:
     def with_planned(self, seconds: float) -> PhaseSpec:
         return replace(self, planned_s=self.clamp(seconds))
 
+    def to_dict(self) -> dict[str, Any]:
+        """Everything needed to rebuild the phase (the journal keeps the timeline)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> PhaseSpec:
+        """The inverse of `to_dict`; raises ValueError on anything malformed."""
+        if not isinstance(raw, Mapping):
+            raise ValueError("a phase must be an object")
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in raw.items() if k in known}
+        tempo = data.get("tempo")
+        if tempo is not None:
+            if not isinstance(tempo, (list, tuple)) or len(tempo) != 3:
+                raise ValueError("tempo must be three numbers")
+            data["tempo"] = tuple(float(t) for t in tempo)
+        try:
+            return cls(**data)
+        except TypeError as exc:
+            raise ValueError(str(exc)) from None
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -58,6 +84,17 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.phases)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"routine": self.routine, "phases": [p.to_dict() for p in self.phases]}
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Timeline:
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("phases"), list):
+            raise ValueError("a timeline needs a list of phases")
+        return cls(
+            str(raw.get("routine", "")), tuple(PhaseSpec.from_dict(p) for p in raw["phases"])
+        )
 
 
 @dataclass(frozen=True)

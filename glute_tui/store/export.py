@@ -40,7 +40,7 @@ SESSION_CSV_FIELDS = (
 # first columns by position keeps working. With these, a CSV row carries every field a
 # JSON session and phase hold.
 SESSION_CSV_MORE = (
-    "pain_during",
+    "pain_during",  # the peak pain noted during a session (p, or a stop for pain)
     "pain_next_morning",
     "pain_override",
     "active_s",

@@ -33,6 +33,7 @@ from tinydb import TinyDB
 from glute_tui.core.cues import clean, list_problem
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
+    routine_ids,
     row_to_session,
     session_row,
     validate_assessment,
@@ -738,7 +739,7 @@ def _check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -
             isinstance(r["id"], str)
             and isinstance(r["started_at"], str)
             and isinstance(r["day"], str)
-            and r["routine"] in ("hold", "circuit")
+            and r["routine"] in routine_ids()
             and isinstance(r["status"], str)
         ):
             raise ValueError("a session row is damaged")

@@ -66,7 +66,7 @@ def _day(record: Mapping[str, Any], time_key: str) -> date:
 def _side(row: Mapping[str, Any]) -> str | None:
     volume = row.get("volume")
     if not isinstance(volume, Mapping):  # a whole session: work the volume out of its phases
-        from glute_tui.core.records import session_volume
+        from glute_tui.core.volume import session_volume
 
         phases = row.get("phases")
         volume = session_volume(phases) if isinstance(phases, list) else {}

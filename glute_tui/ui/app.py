@@ -221,8 +221,13 @@ class GluteApp(App[None]):
         change: Callable[[HistoryStore], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
+        *,
+        quiet: bool = False,
     ) -> asyncio.Future[Any]:
         """Run `change(store)` off the event loop; report back on the event loop.
+
+        `quiet`: the change leaves the history as it was (a journal append), so
+        `store_version` is not bumped and no screen redraws for it.
 
         Writes run one at a time, in the order they were asked for, on a single writer
         thread: two quick edits can never land in the wrong order. Pending writes are
@@ -230,7 +235,7 @@ class GluteApp(App[None]):
         """
         future = asyncio.get_running_loop().run_in_executor(self._writer, self._apply, change)
         self._pending_writes.add(future)
-        future.add_done_callback(lambda f: self._write_finished(f, on_done, on_error))
+        future.add_done_callback(lambda f: self._write_finished(f, on_done, on_error, quiet))
         return future
 
     def _apply(self, change: Callable[[HistoryStore], Any]) -> Any:
@@ -243,6 +248,7 @@ class GluteApp(App[None]):
         future: asyncio.Future[Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[str], None] | None,
+        quiet: bool = False,
     ) -> None:
         self._pending_writes.discard(future)
         if future.cancelled():
@@ -250,7 +256,8 @@ class GluteApp(App[None]):
         exc = future.exception()
         try:
             if exc is None:
-                self.store_version += 1
+                if not quiet:
+                    self.store_version += 1
                 if on_done is not None:
                     on_done(future.result())
                 return
@@ -286,10 +293,25 @@ class GluteApp(App[None]):
         return self.library[exercise_id].cues if exercise_id in self.library else ()
 
     # ---- navigation --------------------------------------------------------------------
+    def ask_before_leaving(self, then: Callable[[], None]) -> bool:
+        """A running live session asks its stop questions first and then calls `then`
+        (True); False when nothing is running, so the caller leaves at once."""
+        for screen in reversed(self.screen_stack):
+            confirm = getattr(screen, "confirm_leave", None)
+            if confirm is not None and confirm(then):
+                return True
+        return False
+
+    async def action_quit(self) -> None:
+        if not self.ask_before_leaving(self.exit):
+            self.exit()
+
     def open_screen(self, name: str) -> None:
         info = registry.by_name(name)
         if info is None:
             self.notify(f"There is no {name} screen yet.", severity="warning")
+            return
+        if self.ask_before_leaving(lambda: self.open_screen(name)):
             return
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -299,6 +321,8 @@ class GluteApp(App[None]):
         self.open_screen(name)
 
     def action_home(self) -> None:
+        if self.ask_before_leaving(self.action_home):
+            return
         while len(self.screen_stack) > 1:
             self.pop_screen()
 

@@ -10,6 +10,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from glute_tui.core.routines import registry as routines
+
 
 @dataclass(frozen=True)
 class ScreenInfo:
@@ -19,12 +21,16 @@ class ScreenInfo:
     key: str  # key on the home screen
     target: str  # "module:Class"
     short: str = ""  # the home screen's Footer label when the title is too long for 80 columns
+    routine: str = ""  # a live session: the core routine the screen runs
 
     def make(self, **kwargs: Any) -> Any:
         module, _, cls = self.target.partition(":")
+        if self.routine:
+            kwargs.setdefault("routine", self.routine)
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
+#: the screens, then one live-session entry per routine in core/routines/registry.py
 SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo(
         "assess",
@@ -47,22 +53,19 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "your calendar, streaks, progress and every session",
         "s",
         "glute_tui.ui.screens.history:HistoryScreen",
-        short="History",
+        short="Log",  # the home Footer fits 80 columns with every routine's key
     ),
-    ScreenInfo(
-        "hold",
-        "Hold timer",
-        "isometric squeezes: standing, seated, prone",
-        "h",
-        "glute_tui.ui.screens.hold:HoldScreen",
-        short="Hold",
-    ),
-    ScreenInfo(
-        "circuit",
-        "Circuit",
-        "paced drills, rest windows, 10 minutes a day at most",
-        "c",
-        "glute_tui.ui.screens.circuit:CircuitScreen",
+    *(
+        ScreenInfo(
+            r.id.replace("_", "-"),
+            r.title,
+            r.description,
+            r.key,
+            "glute_tui.ui.screens.live:LiveSessionScreen",
+            short=r.short,
+            routine=r.id,
+        )
+        for r in routines.ROUTINES
     ),
 )
 

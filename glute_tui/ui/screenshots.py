@@ -78,8 +78,8 @@ async def _live(pilot: object, keys: tuple[str, ...], seconds: float) -> None:
         t += 0.25
         app.screen.tick()
     await pilot.pause(0.5)  # type: ignore[attr-defined]
-    if hasattr(app.screen, "_unflash"):
-        app.screen._unflash()
+    if hasattr(app.screen, "unflash"):
+        app.screen.unflash()
 
 
 async def _hold(pilot: object) -> None:
@@ -128,6 +128,10 @@ async def _trends(pilot: object) -> None:
     await p.pause()
 
 
+async def _contract_relax(pilot: object) -> None:
+    await _live(pilot, ("enter",), 7.0)
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
@@ -139,6 +143,7 @@ SHOTS: list[Shot] = [
     Shot("hold-rest", "hold", _hold_rest),
     Shot("circuit", "circuit", _circuit, demo=False),
     Shot("circuit-rest", "circuit", _circuit_rest, demo=False),
+    Shot("contract-relax", "contract-relax", _contract_relax),
 ]
 
 

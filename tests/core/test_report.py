@@ -65,7 +65,7 @@ def test_weeks_count_days_trained_sessions_pain_stops_and_notes() -> None:
     this = r.week_rows[-1]
     assert this.days_trained == 2  # the stopped session's day does not count as trained
     assert this.days_in_week == TODAY.weekday() + 1
-    assert this.sessions == {"hold": 2, "circuit": 1}
+    assert this.sessions == {"hold": 2, "circuit": 1, "contract_relax": 0}
     assert this.pain["pain_before"] == 3.0
     assert this.pain["pain_after"] == 5.0
     assert this.pain["pain_during"] == 7.0

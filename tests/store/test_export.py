@@ -134,3 +134,24 @@ def test_one_bad_session_among_good_ones_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="end_s"):
         import_file(target, bad)
     assert target.is_empty() and not target.path.exists()
+
+
+def test_export_carries_stop_reason_and_pain_during(tmp_path: Path) -> None:
+    store = HistoryStore.open(tmp_path / "h.json")
+    store.add_session(
+        {
+            "id": "p",
+            "routine": "hold",
+            "started_at": "2026-11-20T08:00:00+01:00",
+            "ended_at": "2026-11-20T08:01:00+01:00",
+            "status": "stopped",
+            "stop_reason": "pain",
+            "pain_during": 7,
+            "phases": [],
+        }
+    )
+    data = build_export(store)
+    (s,) = data["sessions"]
+    assert (s["stop_reason"], s["pain_during"]) == ("pain", 7)
+    (row,) = csv.DictReader(io.StringIO(to_csv(data)))
+    assert (row["stop_reason"], row["pain_during"]) == ("pain", "7")

@@ -16,10 +16,32 @@ async def run_clock(pilot: Any, clock: Any, seconds: float, step: float = 0.5) -
     await pilot.pause()
 
 
-def drain_writer(app: Any, screen_type: type) -> None:
-    """Wait until the session screen's ordered writer has written everything."""
-    screen = next(s for s in app.screen_stack if isinstance(s, screen_type))
-    assert screen._writer is not None and screen._writer.drain()
+async def drain_writer(app: Any, _screen_type: type | None = None) -> None:
+    """Wait until the app's ordered writer (journal appends included) has written everything."""
+    await app.wait_for_writes()
+
+
+def hold_resume(sides: list[str], next_index: int, reps: int = 10) -> dict[str, Any]:
+    """The resume state a hold session journals: the whole timeline and where it got to."""
+    from glute_tui.core.plan import Plan
+    from glute_tui.core.timeline import HoldSettings, build_hold_timeline
+    from glute_tui.store import shipped
+
+    plan = Plan(hold_sides=tuple(sides), circuit_sides=tuple(sides))
+    proto = shipped.protocols().hold
+    full = build_hold_timeline(plan, shipped.library(), proto, HoldSettings(reps, 3.0, 4.0))
+    return {"routine": "hold", "timeline": full.to_dict(), "next_index": next_index}
+
+
+def circuit_resume(sides: list[str], rounds: int, next_index: int) -> dict[str, Any]:
+    from glute_tui.core.plan import Plan
+    from glute_tui.core.timeline import build_circuit_timeline
+    from glute_tui.store import shipped
+
+    plan = Plan(hold_sides=tuple(sides), circuit_sides=tuple(sides))
+    proto = shipped.protocols().circuit
+    full = build_circuit_timeline(plan, shipped.library(), proto, rounds, 90.0, reps=8)
+    return {"routine": "circuit", "timeline": full.to_dict(), "next_index": next_index}
 
 
 def right_weak_store(db_path: Any) -> Any:

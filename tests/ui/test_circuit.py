@@ -9,9 +9,8 @@ from typing import Any
 from textual.widgets import Input
 
 from glute_tui.store.history import HistoryStore
-from glute_tui.ui.screens.circuit import CircuitScreen
 from tests.conftest import FIXED_NOW, settle
-from tests.ui.live import drain_writer, right_weak_store, run_clock
+from tests.ui.live import circuit_resume, drain_writer, right_weak_store, run_clock
 
 
 def _store(db_path: Path, used_today_s: float = 0.0) -> HistoryStore:
@@ -75,7 +74,7 @@ async def test_whole_circuit_on_fake_clock(make_app, clock, db_path: Path) -> No
         assert runner.records[-1].ended_by == "glutes_stopped" and runner.records[-1].reps == 2
         # rest window: ready refused before the minimum, accepted after
         await _to(pilot, clock, "round_rest")
-        assert "ready from 1:00" in _text(screen, "extra")
+        assert "Enter lets you start after 1:00" in _text(screen, "extra")  # issue 11 wording
         await run_clock(pilot, clock, 30.0)
         await pilot.press("enter")
         assert runner.current.kind == "round_rest"
@@ -87,13 +86,13 @@ async def test_whole_circuit_on_fake_clock(make_app, clock, db_path: Path) -> No
         assert runner.current.kind == "transition"
         await run_clock(pilot, clock, 400.0)
         assert screen.mode == "summary"
-        drain_writer(app, CircuitScreen)
+        await drain_writer(app)
         await pilot.pause()
         text = _text(screen, "summary-text")
         assert "Session complete" in text and "Early stops (glutes stopped): 1" in text
         assert "Rounds started: 2" in text
         await pilot.press(*"1", "enter", *"5", "enter", "enter")
-        drain_writer(app, CircuitScreen)
+        await drain_writer(app)
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
     assert row["routine"] == "circuit" and row["status"] == "completed"
@@ -172,7 +171,7 @@ async def test_cap_reached_mid_round_ends_with_message(make_app, clock, db_path:
         screen.runner.budget_s = 100.0
         await run_clock(pilot, clock, 101.0)
         assert screen.mode == "summary"
-        drain_writer(app, CircuitScreen)
+        await drain_writer(app)
         await pilot.pause()
         assert "circuit time is used up" in _text(screen, "summary-text")
     (row,) = HistoryStore.open(db_path).rows()
@@ -213,7 +212,7 @@ def _snap(snap_compare: Any, make_app: Any, clock: Any, db_path: Path, steps: li
         screen = pilot.app.screen
         for box in screen.query(Input):
             box.cursor_blink = False
-        screen._unflash()
+        screen.unflash()
         await pilot.pause()
 
     return snap_compare(make_app("circuit"), terminal_size=(80, 24), run_before=run_before)
@@ -251,13 +250,7 @@ async def test_cut_short_circuit_resumes_from_next_drill_within_cap(
         "stop_reason": "interrupted",
         "pain_before": 0,
     }
-    resume = {
-        "routine": "circuit",
-        "settings": {"reps": 8, "rest_s": 90},
-        "sides": ["right"],
-        "rounds": 2,
-        "next_index": 0,
-    }
+    resume = circuit_resume(["right"], 2, 0)
     store.journal.begin(header, resume=resume)
     t = 0.0
     for i, (kind, ex, side, planned) in enumerate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glute_tui.ui.screens.help import HelpScreen, describe_keys
-from glute_tui.ui.screens.hold import HoldScreen
+from glute_tui.ui.screens.live import LiveSessionScreen
 from tests.conftest import settle
 from tests.ui.live import right_weak_store
 
@@ -17,7 +17,7 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
     app = make_app("hold")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, HoldScreen)
+        assert isinstance(app.screen, LiveSessionScreen)
         await pilot.press("enter")
         assert app.screen.mode == "live"
         await pilot.press("f1")
@@ -28,10 +28,10 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
             "space": "Pause",
             "n": "Skip",
             "q": "Stop",
+            "p": "Pain",
             "m": "Mute",
-            "ctrl+r": "Resume last",
-            "+": "Rest +",
-            "-": "Rest -",
+            "+": "Rest",
+            "-": "Rest",
             "?": "Help",
             "t": "Theme",
         }.items():
@@ -45,7 +45,7 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
         rows = describe_keys(app.screen.under)
         names = [k for k, _ in rows]
         assert len(names) == len(set(names)), names  # escape was listed twice
-        assert ("escape", "No") in rows
+        assert ("escape", "Keep going") in rows
 
 
 async def test_help_on_the_home_screen_keeps_its_rows(make_app) -> None:
@@ -54,7 +54,7 @@ async def test_help_on_the_home_screen_keeps_its_rows(make_app) -> None:
         await settle(pilot)
         keys = describe_keys(app.screen)
         names = [k for k, _ in keys]
-        assert names[:6] == ["a", "e", "s", "h", "c", "q"]
+        assert names[:7] == ["a", "e", "s", "h", "c", "r", "q"]
         assert ("f1", "Help from a text box") in keys
         assert keys[-2:] == [
             ("ctrl+p", "Command palette: reach any screen"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual.actions import parse
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -24,9 +25,14 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     """
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
+    # a screen whose keys change with its state (a live session) lists the working ones
+    only_working = bool(getattr(screen, "HELP_WORKING_KEYS_ONLY", False))
     for binding in [*_declared(type(screen)), *_declared(type(screen.app))]:
         if not binding.description:
             continue
+        namespace, name, params = parse(binding.action)
+        if only_working and not namespace and screen.check_action(name, params) is False:
+            continue  # a key that does nothing here right now is not listed
         key = binding.key_display or binding.key
         if key in seen:
             continue

@@ -12,7 +12,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
-from glute_tui.core.progress import counts_by_day, today_counts
+from glute_tui.core.plan import red_flag_stop
+from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
+from glute_tui.core.routines import registry as routines
 from glute_tui.ui import registry
 from glute_tui.ui.words import DISCLAIMER
 
@@ -62,11 +64,20 @@ class HomeScreen(Screen[None]):
         if store is None:
             return
         today = app.now().date()
-        hold, circuit = today_counts(counts_by_day(store.rows()), today)
+        days = counts_by_day(store.rows())
+        hold, circuit = today_counts(days, today)
+        # every other routine in the registry: one line once it has been done today
+        others = "".join(
+            f"\n  {r.title:<16}{n} done today"
+            for r in routines.ROUTINES[2:]
+            if (n := routine_counts(days, today)[r.id])
+        )
         target = app.protocols.hold.sessions_target
         most = app.protocols.hold.sessions_max
         dots = "●" * min(hold, most) + "○" * max(0, target - hold)
-        if hold >= target:
+        if hold > most:  # one target everywhere: 2 count, 3 is the most, more is extra
+            hold_line = f"{hold} done {dots} — today counts; {most} is the most, more is extra"
+        elif hold >= target:
             hold_line = f"{hold} of {target} done {dots} — today counts"
         else:
             hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
@@ -76,7 +87,7 @@ class HomeScreen(Screen[None]):
         circuit_line = circuit_today_line(circuit, used_s, cap_s * 60.0)
         plan = store.plan()
         past = store.assessments()
-        if past and past[-1].get("verdict") == "red_flag":
+        if red_flag_stop(past) is not None:
             # The last assessment said stop and see a clinician: no plan stands, and an
             # older plan (kept in the file) must not read as if it still applied.
             plan_line = "[b]none[/b]: see a clinician first (your last self-assessment)"
@@ -89,7 +100,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#today", Static).update(
             f"[b]Today[/b] · {today.strftime('%A %d %B %Y')}\n\n"
             f"  Hold sessions   {hold_line}\n"
-            f"  Circuit         {circuit_line}\n"
+            f"  Circuit         {circuit_line}{others}\n"
             f"  Plan            {plan_line}"
         )
 

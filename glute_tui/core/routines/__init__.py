@@ -1,0 +1,1 @@
+"""Routines as pure modules: see base.py for the protocol, registry.py for the list."""

@@ -1,0 +1,346 @@
+"""The live-session screen's keys, its stop questions and its end (mixed into
+LiveSessionScreen in live.py, which owns the views, the clock and the journal)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from textual import events
+from textual.widgets import ContentSwitcher
+
+from glute_tui.core.circuit import fmt_minutes
+from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
+from glute_tui.core.runner import GLUTES_STOPPED
+from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
+from glute_tui.ui.widgets.session_views import SummaryForm
+
+ADJUST = {1: "more", -1: "less"}
+
+
+class LiveKeys:
+    """Mixin: every key of the live screen, the stop dialog flow, the summary."""
+
+    runner: Any
+    routine: Any
+    mode: str
+    app: Any
+
+    # ---- which keys work now ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        live = self.mode == "live" and self.runner is not None
+        current = self.runner.current if live else None
+        if action == "resume" or action == "forget":
+            return self.mode == "setup" and self._recovered() is not None  # type: ignore[attr-defined]
+        if action in ("toggle", "skip", "stop", "pain"):
+            return live
+        if action == "adjust":
+            name = ADJUST.get(int(parameters[0])) if parameters else None  # type: ignore[call-overload]
+            if self.mode == "summary" or name is None:
+                return False
+            if self.mode == "setup" and not getattr(self, "can_start", False):
+                return False  # nothing to start (a red flag, the cap used up): no settings
+            return bool(self.routine.offers(name, self.runner if live else None))
+        if action == "digit":
+            return live and current is not None and current.paced
+        if action == "glutes_stopped":
+            return live and self.routine.offers("glutes_stopped", self.runner)
+        if action == "ready":
+            paced = current is not None and current.paced
+            return live and (paced or self.routine.offers("ready", self.runner))
+        return True
+
+    # ---- live keys ------------------------------------------------------------------------
+    def action_toggle(self) -> None:
+        if self.mode == "live" and self.runner is not None:
+            self.handle(self.runner.toggle())  # type: ignore[attr-defined]
+            self.redraw()  # type: ignore[attr-defined]
+
+    def action_skip(self) -> None:
+        if self.mode == "live" and self.runner is not None:
+            self.handle(self.runner.skip())  # type: ignore[attr-defined]
+            self.redraw()  # type: ignore[attr-defined]
+
+    def action_mute(self) -> None:
+        muted = not self.muted  # type: ignore[attr-defined]
+        self.app.write(lambda s: s.set_setting("muted", muted))
+        self.notify("Sound off" if muted else "Sound on", timeout=2)  # type: ignore[attr-defined]
+
+    def action_adjust(self, delta: int) -> None:
+        runner = self.runner if self.mode == "live" else None
+        got = self.routine.adjust(runner, self.ctx(), delta)  # type: ignore[attr-defined]
+        if got is None:
+            return
+        for key, value in got.settings.items():
+            self.app.write(lambda s, k=key, v=value: s.set_setting(k, v))
+        if self.mode == "live":
+            self.say(got.message) if got.message else self.say("")  # type: ignore[attr-defined]
+        elif got.message:
+            self.notify(got.message, timeout=2)  # type: ignore[attr-defined]
+
+    def action_glutes_stopped(self) -> None:
+        runner = self.runner
+        if (
+            self.mode != "live"
+            or runner is None
+            or not self.routine.offers("glutes_stopped", runner)
+        ):
+            return
+        evs = runner.skip(ended_by=GLUTES_STOPPED)
+        self.handle(evs)  # type: ignore[attr-defined]
+        record = next((e.record for e in evs if e.kind == "phase_ended" and e.record), None)
+        if record is not None and self.mode == "live":
+            name = self.ctx().name(record.spec.exercise) or "that drill"  # type: ignore[attr-defined]
+            self.say(logged_words(record, name))  # type: ignore[attr-defined]
+        self.redraw()  # type: ignore[attr-defined]
+
+    def action_ready(self) -> None:
+        runner = self.runner
+        if self.mode != "live" or runner is None or runner.current is None:
+            return
+        if not self.check_action("ready", ()):
+            return
+        if runner.state == "paused":
+            self.handle(runner.resume())  # type: ignore[attr-defined]
+        if runner.current.paced:  # a user-paced set: the reps typed, else its target
+            typed = self.reps_typed  # type: ignore[attr-defined]
+            reps = typed if typed is not None else runner.current.reps
+            self.handle(runner.done(reps=reps))  # type: ignore[attr-defined]
+            self.redraw()  # type: ignore[attr-defined]
+            return
+        evs = runner.ready()
+        if not evs:
+            wait = runner.ready_in() or 0.0
+            self.say(f"Rest a little longer: Enter lets you start after {mmss(wait)}.")  # type: ignore[attr-defined]
+            return
+        self.handle(evs)  # type: ignore[attr-defined]
+        self.redraw()  # type: ignore[attr-defined]
+
+    def action_digit(self, digit: int) -> None:
+        """A digit during a user-paced set: the reps done so far (Enter logs them)."""
+        runner = self.runner
+        if self.mode != "live" or runner is None or runner.current is None:
+            return
+        if not runner.current.paced:
+            return
+        typed = self.reps_typed  # type: ignore[attr-defined]
+        value = digit if typed is None or typed >= 100 else typed * 10 + digit
+        self.reps_typed = value  # type: ignore[attr-defined]
+        self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
+
+    # ---- stopping: why, and pain ------------------------------------------------------------
+    def _hold_still(self) -> bool:
+        """Pause a running session while a question is open; True when it was running."""
+        runner = self.runner
+        was_running = runner is not None and runner.state == "running"
+        if was_running:
+            self.handle(runner.pause())  # type: ignore[attr-defined]
+            self.redraw()  # type: ignore[attr-defined]
+        return was_running
+
+    def _go_on(self, was_running: bool) -> None:
+        if self.runner is not None and self.mode == "live" and was_running:
+            self.handle(self.runner.resume())  # type: ignore[attr-defined]
+        self.redraw()  # type: ignore[attr-defined]
+
+    def action_stop(self, then: Callable[[], None] | None = None) -> None:
+        """q: why stop? (p pain, f form lost, t out of time, o other; escape keeps going)."""
+        if self.mode != "live" or self.runner is None:
+            return
+        was_running = self._hold_still()
+
+        def answer(reason: str | None) -> None:
+            if self.runner is None or self.mode != "live":
+                return
+            if reason is None:
+                self._go_on(was_running)
+            elif reason == "pain":
+                self.app.push_screen(PainDialog(), lambda p: pain(p))
+            else:
+                self.stop_session(reason, then)
+
+        def pain(value: int | None) -> None:
+            if value is None:
+                self._go_on(was_running)
+                return
+            self.pain_during = max(value, self.pain_during or 0)  # type: ignore[attr-defined]
+            self.stop_session("pain", then)
+
+        self.app.push_screen(StopDialog(), answer)
+
+    def action_pain(self) -> None:
+        """p: note pain now; 5 or less keeps going, above 5 stops for today."""
+        if self.mode != "live" or self.runner is None:
+            return
+        was_running = self._hold_still()
+
+        def answer(value: int | None) -> None:
+            if value is None or self.runner is None or self.mode != "live":
+                self._go_on(was_running)
+                return
+            peak = max(value, self.pain_during or 0)  # type: ignore[attr-defined]
+            self.pain_during = peak  # type: ignore[attr-defined]
+            if pain_stop_words(value) is not None:
+                self.stop_session("pain")
+                return
+            self.app.write(lambda s: s.journal.update(pain_during=peak), quiet=True)
+            self.say(f"Pain {value} of 10 noted. Stop (q) if it climbs above 5.")  # type: ignore[attr-defined]
+            self._go_on(was_running)
+
+        self.app.push_screen(PainDialog("How bad is the pain right now?"), answer)
+
+    def stop_session(self, reason: str, then: Callable[[], None] | None = None) -> None:
+        runner = self.runner
+        if runner is not None and self.mode == "live":
+            reps = self.reps_typed  # type: ignore[attr-defined]  # a user-paced set
+            self.handle(runner.stop(reason, keep_current=True, reps=reps))  # type: ignore[attr-defined]
+        if then is not None:
+            then()
+
+    def confirm_leave(self, then: Callable[[], None]) -> bool:
+        """Leaving by the palette or ctrl+q: a running session asks why first, then `then`
+        runs. False when there is nothing to ask (leave at once)."""
+        if self.mode != "live" or self.runner is None:
+            return False
+        if isinstance(self.app.screen, (StopDialog, PainDialog)):
+            return True  # already asking: answer that question first
+        self.action_stop(then=then)
+        return True
+
+    def action_back(self) -> None:
+        if self.mode == "live":
+            self.action_stop()
+            return
+        if self.mode == "summary" and not self.summary_saved:  # type: ignore[attr-defined]
+            self.save_summary(leave=True)
+            return
+        self.app.pop_screen()
+
+    # Another screen on top (help, palette, a dialog) pauses a running session. The
+    # "terminal too small" notice does not: the timer keeps its time, as that notice says.
+    def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
+        self.call_later(self._pause_if_covered)  # type: ignore[attr-defined]
+
+    def _pause_if_covered(self) -> None:
+        runner = self.runner
+        if self.mode != "live" or runner is None or runner.state != "running":
+            return
+        if self.app.screen is self or type(self.app.screen).__name__ == "TooSmallScreen":
+            return
+        self.handle(runner.pause())  # type: ignore[attr-defined]
+        self.redraw()  # type: ignore[attr-defined]
+
+    def on_screen_resume(self, _: events.ScreenResume) -> None:
+        if self.mode == "live":
+            self.redraw()  # type: ignore[attr-defined]
+
+    # ---- the end ------------------------------------------------------------------------------
+    def session_dict(self) -> dict[str, Any]:
+        runner = self.runner
+        started = self.started_at  # type: ignore[attr-defined]
+        assert runner is not None and started is not None
+        end = runner.records[-1].end_s if runner.records else runner.now()
+        header = self.session_header()  # type: ignore[attr-defined]
+        header.update(
+            ended_at=(started + timedelta(seconds=end)).isoformat(timespec="seconds"),
+            status=runner.status or "stopped",
+            stop_reason=runner.stop_reason,
+            active_s=round(sum(r.active_s for r in runner.records), 3),
+            phases=[r.to_dict() for r in runner.records],
+        )
+        return header
+
+    def _stop_timers(self) -> None:
+        for name in ("_safety", "_wake"):
+            timer = getattr(self, name)
+            if timer is not None:
+                timer.stop()
+                setattr(self, name, None)
+
+    def session_ended(self) -> None:
+        if self.mode != "live":
+            return
+        self.mode = "summary"
+        self._stop_timers()
+        session = self.session_dict()
+        self.saved = session  # type: ignore[attr-defined]
+
+        def save(store: Any) -> None:
+            store.add_session(session)
+            store.journal.clear()
+
+        self.app.write(save, on_done=lambda _: self._saved())
+        self.signals.session_ended(session["status"])  # type: ignore[attr-defined]
+        self.refresh_bindings()  # type: ignore[attr-defined]
+        self.query_one("#switcher", ContentSwitcher).current = "summary"  # type: ignore[attr-defined]
+        self.query_one(SummaryForm).show(self.summary_text(session))  # type: ignore[attr-defined]
+
+    def _saved(self) -> None:
+        # the save lands after the screen may have been left (its widgets gone): then there
+        # is no summary to refresh
+        forms = self.query(SummaryForm)  # type: ignore[attr-defined]
+        if self.saved is not None and forms:
+            forms.first().show(self.summary_text(self.saved))
+
+    def summary_text(self, session: dict[str, Any]) -> str:
+        status = {
+            "completed": "[b]Session complete.[/b] Well done.",
+            "stopped": "[b]Session stopped.[/b] What you did is saved.",
+        }.get(session["status"], "")
+        lines = [status, ""]
+        words = pain_stop_words(session.get("pain_during") or 0)
+        if words is not None:
+            lines += [f"[b]{words}[/b]", ""]
+        lines += self.routine.summary(session, self.ctx())  # type: ignore[attr-defined]
+        if session.get("pain_override"):
+            lines.append("You chose to train despite pain; that choice is in your log.")
+        lines.append(f"Time: {fmt_minutes(session['active_s'])} of work and rest")
+        return "\n".join(lines)
+
+    def on_summary_form_save_requested(self, _: SummaryForm.SaveRequested) -> None:
+        self.save_summary()
+
+    def save_summary(self, leave: bool = False) -> None:
+        saved = self.saved  # type: ignore[attr-defined]
+        if saved is None or self.summary_saved:  # type: ignore[attr-defined]
+            if leave:
+                self.app.pop_screen()
+            return
+        form = self.query_one(SummaryForm)  # type: ignore[attr-defined]
+        try:
+            pain_after, effort, note = form.answers()
+        except ValueError as exc:
+            if leave:  # leaving without valid answers: the session itself is already saved
+                self.app.pop_screen()
+                return
+            form.error(str(exc))
+            return
+        form.error("")
+        fields = {"pain_after": pain_after, "effort": effort, "note": note}
+        saved.update(fields)
+        sid = self.session_id  # type: ignore[attr-defined]
+        self.summary_saved = True  # type: ignore[attr-defined]
+        self.app.write(lambda s: s.update_session(sid, **fields))  # lands after the session
+        form.saved()
+        if leave:
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        """Leaving mid-session without the questions (the app closing): stop the session
+        and save what was done, the phase under way too. If the writer has already shut
+        down, the journal on disk is recovered on the next start."""
+        runner = self.runner
+        if self.mode == "live" and runner is not None:
+            runner.stop("quit", keep_current=True)
+            self.mode = "summary"
+            session = self.session_dict()
+
+            def save(store: Any) -> None:
+                store.add_session(session)
+                store.journal.clear()
+
+            with contextlib.suppress(RuntimeError):
+                self.app.write(save)
+        self._stop_timers()
