@@ -6,6 +6,7 @@ from typing import Any
 
 from glute_tui.core.assessment import RED_FLAGS
 from glute_tui.ui.screens.assess import AssessScreen, PickMany
+from glute_tui.ui.screens.help import HelpScreen, describe_keys
 from tests.conftest import settle
 
 
@@ -62,6 +63,54 @@ async def test_a_quick_check_list_marks_its_ticks_too(make_app) -> None:
         await pilot.pause()
         assert _line(many, 0).startswith("▐ ▌")
         assert _line(many, 1).startswith("▐X▌")
+
+
+async def _help_rows(pilot: Any) -> list[tuple[str, str]]:
+    app = pilot.app
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    rows = describe_keys(app.screen.under)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, AssessScreen)
+    names = [k for k, _ in rows]
+    assert len(names) == len(set(names)), rows  # each key once
+    return rows
+
+
+async def test_help_on_each_step_lists_only_the_keys_that_work_there(make_app) -> None:
+    """Help listed `enter Start` and three escape rows on every step, and keys such as
+    b Back on the start page, where they do nothing."""
+    app = make_app("assess")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = dict(await _help_rows(pilot))  # the start page
+        assert keys["enter"] == "Start"
+        assert keys["escape"] == "Back"
+        for gone in ("b", "s", "y", "n", "r", "c", "space"):
+            assert gone not in keys, gone
+        await pilot.press("enter")  # the first safety question
+        await pilot.pause()
+        keys = dict(await _help_rows(pilot))
+        assert keys["escape"] == "Leave"
+        assert keys["y"] == "Yes" and keys["n"] == "No"
+        assert "Start" not in keys.values()
+        for gone in ("s", "space", "r", "c"):
+            assert gone not in keys, gone
+        for _ in RED_FLAGS:
+            await pilot.press("n")
+        await pilot.press("2", "enter", "2", "1", "3", "enter", "enter", "enter", "2")
+        await pilot.pause()
+        assert app.screen.step.kind == "timed"
+        keys = dict(await _help_rows(pilot))
+        assert keys["space"] == "Timer" and keys["s"] == "Skip" and keys["enter"] == "Next"
+        assert keys["b"] == "Back" and keys["escape"] == "Leave"
+        await pilot.press("s", "s", "s")  # a checklist: space ticks, enter moves on
+        await pilot.pause()
+        keys = dict(await _help_rows(pilot))
+        assert keys["space"] == "Tick" and keys["enter"] == "Next"
+        assert "y" not in keys
 
 
 def test_snapshot_checklist_with_ticks(snap_compare, make_app) -> None:
