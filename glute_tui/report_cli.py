@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
+from glute_tui.core.words import plural
 
 
 def _weeks(text: str) -> int:
@@ -71,5 +72,5 @@ def run_report(open_store: Callable[[Path], Any], db: Path, args: argparse.Names
         sys.stdout.write(report_html(store, today, args.weeks, target, who=args.name))
         return 0
     path = write_report(store, Path(out).expanduser(), today, args.weeks, target, args.name)
-    print(f"report of the last {args.weeks} weeks saved to {path}", file=sys.stderr)
+    print(f"report of the last {plural(args.weeks, 'week')} saved to {path}", file=sys.stderr)
     return 0

@@ -35,3 +35,45 @@ def test_the_lsi_trend_counts_one_assessment() -> None:
     two = [LsiRow("2026-11-23", "left", {"Side plank": 80.0}, 80.0), *one]
     text = draw_lsi(SimpleNamespace(lsi_rows=two, lsi_tests=["Side plank"]))  # type: ignore[arg-type]
     assert "last 2 assessments (month-day)" in text
+
+
+def test_a_one_week_report_says_week_not_weeks(tmp_path: Path, capsys) -> None:
+    """`report --weeks 1` printed "the last 1 weeks" and the page said "(1 weeks)",
+    "sessions in 1 weeks" and "holds in 1 weeks"."""
+    import html
+    import re
+
+    db, out = tmp_path / "demo.json", tmp_path / "one.html"
+    assert main(["demo-history", "--years", "1", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--db", str(db), "--weeks", "1", "--out", str(out)]) == 0
+    assert "report of the last 1 week saved to" in capsys.readouterr().err
+    text = html.unescape(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    assert not re.search(r"\b1 weeks\b", text), re.findall(r".{30}\b1 weeks\b.{10}", text)
+    assert "(1 week)" in text
+    assert "holds in 1 week " in text
+    sessions = re.search(r"(\d+) sessions? in 1 week\b", text)
+    assert sessions is not None, text[:2000]
+
+
+async def test_the_report_dialog_says_one_week(make_app, db_path: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from glute_tui.ui.dialogs.report import ReportDialog
+    from glute_tui.ui.screenshots import seed_demo
+    from tests.conftest import settle
+
+    seed_demo(db_path, years=0.3, seed=7)
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        dialog.query_one("#report-weeks", Input).value = "1"
+        dialog.query_one("#report-path", Input).value = str(tmp_path / "r.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(dialog.query_one("#report-status").render())
+        assert "Saved the report of the last 1 week to" in status, status

@@ -7,7 +7,7 @@ from html import escape
 
 from glute_tui.core.report import LSI_PASS, PAIN_KEYS, PAIN_LABELS, PAIN_LIMIT, Report
 from glute_tui.core.svg_chart import Band, Series, chart
-from glute_tui.core.words import routine_word
+from glute_tui.core.words import plural, routine_word
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -88,9 +88,11 @@ def glance(r: Report) -> str:
     mean_adh = round(sum(judged) / len(judged)) if judged else None
     weeks_ok = sum(1 for a in judged if a >= 80)
     items = [
-        f"{r.total_sessions} sessions in {r.weeks} weeks ({r.completed} completed).",
+        f"{plural(r.total_sessions, 'session')} in {plural(r.weeks, 'week')} "
+        f"({r.completed} completed).",
         (
-            f"Adherence averaged {mean_adh}% of the plan; {weeks_ok} of {len(judged)} weeks "
+            f"Adherence averaged {mean_adh}% of the plan; {weeks_ok} of "
+            f"{plural(len(judged), 'week')} "
             "at 80% or more."
             if mean_adh is not None
             else "Adherence: no complete week to judge yet."
@@ -176,7 +178,7 @@ def _volume(r: Report) -> str:
     )
     return (
         '<section id="volume"><h2>Per-side volume</h2>'
-        f"{holds}<table><tr><th>side</th><th>holds in {r.weeks} weeks</th>"
+        f"{holds}<table><tr><th>side</th><th>holds in {plural(r.weeks, 'week')}</th>"
         f"<th>reps of paced drills</th></tr>{rows}</table></section>"
     )
 
@@ -277,7 +279,7 @@ def render_html(r: Report) -> str:
         f"<title>glute-tui report {last}</title><style>{CSS}</style></head><body>",
         "<h1>Glute rehab progress report" + (f": {_e(r.who)}" if r.who else "") + "</h1>",
         f"<p>Self-logged training with glute-tui, {r.first.isoformat()} to {last} "
-        f"({r.weeks} weeks), made {last}.{_e(since)}</p>",
+        f"({plural(r.weeks, 'week')}), made {last}.{_e(since)}</p>",
         "<p class='muted'>Recorded by the user at home; educational software, not a "
         "clinical measurement.</p>",
         glance(r),

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
+from glute_tui.core.words import plural
 from glute_tui.ui.dialogs.target import check_target
 
 
@@ -96,7 +97,8 @@ class ReportDialog(ModalScreen[None]):
 
         def done(where: Path) -> None:
             self._busy = False
-            status.update(f"[$success]Saved the report of the last {weeks} weeks to {where}[/]")
+            span = plural(weeks, "week")
+            status.update(f"[$success]Saved the report of the last {span} to {where}[/]")
             self.notify(f"Report saved to {where}", timeout=8)
 
         def failed(message: str) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.actions import parse
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from glute_tui.ui.words import DISCLAIMER
@@ -22,26 +24,45 @@ def describe_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     the MRO, as Textual merges them, the subclass's first. Textual's own defaults (focus
     next, copy) are left out. The list is the screen's reference, so a key the screen
     switches off in its current state is still listed.
+
+    A screen whose keys change from page to page (the self-assessment) sets
+    `HELP_KEYS_NOW = True`: its help lists only the keys that work on the page shown, each
+    once, as the Footer does: the focused widget's keys first (a tick list's space), and
+    none that the screen's public `check_action` hides (returns False).
     """
+    now = bool(getattr(screen, "HELP_KEYS_NOW", False))
+    nodes: list[DOMNode] = [*(_focus_chain(screen) if now else ()), screen, screen.app]
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    # a screen whose keys change with its state (a live session) lists the working ones
-    only_working = bool(getattr(screen, "HELP_WORKING_KEYS_ONLY", False))
-    for binding in [*_declared(type(screen)), *_declared(type(screen.app))]:
-        if not binding.description:
-            continue
-        namespace, name, params = parse(binding.action)
-        if only_working and not namespace and screen.check_action(name, params) is False:
-            continue  # a key that does nothing here right now is not listed
-        key = binding.key_display or binding.key
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append((key, binding.description))
+    for node in nodes:
+        for binding in _declared(type(node)):
+            if not binding.description:
+                continue
+            key = binding.key_display or binding.key
+            if key in seen or (now and not _works(node, binding)):
+                continue
+            seen.add(key)
+            rows.append((key, binding.description))
     for key, what in (("ctrl+p", "Command palette: reach any screen"), ("escape", "Back / close")):
         if key not in seen:  # a dialog's own escape ("No") says more than the general row
             rows.append((key, what))
     return rows
+
+
+def _focus_chain(screen: Screen[object]) -> list[DOMNode]:
+    """The focused widget and its containers below the screen, innermost first."""
+    focused = screen.focused
+    if focused is None:
+        return []
+    chain = focused.ancestors_with_self
+    return [node for node in chain if isinstance(node, Widget) and node is not screen]
+
+
+def _works(node: DOMNode, binding: Binding) -> bool:
+    """Whether the node's `check_action` lets the binding's action run (None: shown but
+    disabled, so it does not work either)."""
+    _, name, parameters = parse_action(binding.action)
+    return bool(node.check_action(name, parameters))
 
 
 def _declared(cls: type) -> list[Binding]:

@@ -52,7 +52,7 @@ GENERAL_HELP = (
 
 
 class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
-    HELP_WORKING_KEYS_ONLY = True  # `?` lists every key that works here, and only those
+    HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),
         Binding("n", "skip", "Skip"),

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, SelectionList, Static
 
 from glute_tui.core.assessment import QUICK_CHECKS, RED_FLAGS, TESTS, Question, TestSpec
+from glute_tui.ui.widgets.toggles import TickList
 
 DRAFT_KEY = "assessment_draft"
 SIDES = ("left", "right")
@@ -61,8 +62,8 @@ STOP_TEXT = (
 )
 
 
-class PickMany(SelectionList[str]):
-    """Tick any with space; enter moves on instead of ticking."""
+class PickMany(TickList[str]):
+    """Tick any with space; enter moves on instead of ticking. Ticked shows `▐X▌`, not `▐ ▌`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Tick"),

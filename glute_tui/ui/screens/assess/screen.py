@@ -37,6 +37,7 @@ class AssessScreen(AssessAnswers):
         "numbers, the LSI (weaker / stronger x 100; under 85% is a gap worth correcting) "
         "and why, and saves a plan the timers follow."
     )
+    HELP_KEYS_NOW: ClassVar[bool] = True  # help lists only the keys of the step shown
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Leave"),
         Binding("escape", "close", "Back"),
