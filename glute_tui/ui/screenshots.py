@@ -132,6 +132,40 @@ async def _contract_relax(pilot: object) -> None:
     await _live(pilot, ("enter",), 7.0)
 
 
+async def _stop_dialog(pilot: object) -> None:
+    """A hold session stopped mid-squeeze: the question why, one key each."""
+    await _live(pilot, ("enter",), 6.0)
+    await pilot.press("q")  # type: ignore[attr-defined]
+
+
+async def _summary(pilot: object) -> None:
+    """After a hold session stopped for "other": what was done, then pain and effort."""
+    await _stop_dialog(pilot)
+    await pilot.press("o")  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+
+
+async def _sessions(pilot: object) -> None:
+    await pilot.press("3")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def _session_detail(pilot: object) -> None:
+    await _sessions(pilot)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def _red_flag(pilot: object) -> None:
+    """The self-assessment's first safety question answered yes, and confirmed: the stop."""
+    await pilot.press("enter", "y")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("y")  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
@@ -144,6 +178,11 @@ SHOTS: list[Shot] = [
     Shot("circuit", "circuit", _circuit, demo=False),
     Shot("circuit-rest", "circuit", _circuit_rest, demo=False),
     Shot("contract-relax", "contract-relax", _contract_relax),
+    Shot("stop-dialog", "hold", _stop_dialog),
+    Shot("summary", "hold", _summary),
+    Shot("sessions", "history", _sessions),
+    Shot("session-detail", "history", _session_detail),
+    Shot("red-flag", "assess", _red_flag),
 ]
 
 
