@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from textual import events
+from textual.css.query import NoMatches
 from textual.widgets import ContentSwitcher
 
 from glute_tui.core.circuit import fmt_minutes
@@ -280,9 +281,11 @@ class LiveKeys:
     def _saved(self) -> None:
         # the save lands after the screen may have been left (its widgets gone): then there
         # is no summary to refresh
-        forms = self.query(SummaryForm)  # type: ignore[attr-defined]
-        if self.saved is not None and forms:
-            forms.first().show(self.summary_text(self.saved))
+        if self.saved is None:
+            return
+        # the screen may have been left while the save ran: then there is nothing to refresh
+        with contextlib.suppress(NoMatches):
+            self.query_one(SummaryForm).show(self.summary_text(self.saved))  # type: ignore[attr-defined]
 
     def summary_text(self, session: dict[str, Any]) -> str:
         status = {
