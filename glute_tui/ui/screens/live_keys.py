@@ -185,7 +185,7 @@ class LiveKeys:
             if pain_stop_words(value) is not None:
                 self.stop_session("pain")
                 return
-            self.app.write(lambda s: s.journal.update(pain_during=peak), quiet=True)
+            self.journal_write(lambda s: s.journal.update(pain_during=peak))  # type: ignore[attr-defined]
             self.say(f"Pain {value} of 10 noted. Stop (q) if it climbs above 5.")  # type: ignore[attr-defined]
             self._go_on(was_running)
 
