@@ -48,7 +48,8 @@ class SaveElsewhereDialog(ModalScreen[str | None]):
             yield Static(
                 f"[b]This session is not saved yet[/b]: {self.why or 'the save failed'}.\n"
                 "Save it to another file, then bring it back later with\n"
-                "  [b]glute-tui import FILE[/b]"
+                "  [b]glute-tui import FILE[/b]",
+                id="rescue-why",
             )
             yield Label("Save to (Enter saves):")
             yield Input(str(Path("~") / name), id="rescue-path")

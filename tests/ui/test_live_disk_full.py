@@ -1,0 +1,202 @@
+"""Issue 10: a full disk during a live session. The session stays in memory, the screen
+says it is not saved yet and why, a retry saves it once there is room, and leaving offers
+to save it elsewhere as a file `import` reads back. Never a quiet exit with unsaved work."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from glute_tui.store.export import import_file
+from glute_tui.store.history import HistoryStore
+from glute_tui.ui.dialogs.save_elsewhere import SaveElsewhereDialog
+from glute_tui.ui.widgets.session_dialogs import StopDialog
+from tests.conftest import settle
+from tests.ui.live import drain_writer, run_clock
+
+REAL_REPLACE = os.replace
+
+
+class FullDisk:
+    """os.replace refuses (ENOSPC) into the data folder while `on`; elsewhere works."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = str(folder)
+        self.on = False
+
+    def __call__(self, src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        if self.on and os.fspath(dst).startswith(self.folder):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        REAL_REPLACE(src, dst, *args, **kwargs)
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> FullDisk:
+    fault = FullDisk(db_path.parent)
+    monkeypatch.setattr(os, "replace", fault)
+    return fault
+
+
+def _text(screen: Any, wid: str) -> str:
+    return " ".join(str(screen.query_one(f"#{wid}").render()).split())
+
+
+def _unsaved(screen: Any) -> str:
+    line = screen.query_one("#unsaved")
+    return _text(screen, "unsaved") if line.display else ""
+
+
+async def _settle_writes(pilot: Any) -> None:
+    await drain_writer(pilot.app)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_full_disk_mid_session_is_said_on_screen_and_a_retry_saves(
+    make_app, clock, db_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await _settle_writes(pilot)
+        full_disk.on = True
+        await run_clock(pilot, clock, 6.5)  # the prepare phase ends: its append fails
+        await _settle_writes(pilot)
+        assert "Not saved yet: the disk is full" in _unsaved(screen)
+        held = app.store.journal.in_memory
+        assert held is not None and len(held["session"]["phases"]) == 1
+        on_disk = app.store.journal.read()
+        assert on_disk is not None and on_disk["session"]["phases"] == []
+        assert screen.check_action("retry_save", ())
+        full_disk.on = False
+        await pilot.press("ctrl+s")  # try now
+        await _settle_writes(pilot)
+        assert _unsaved(screen) == ""
+        on_disk = app.store.journal.read()
+        assert on_disk is not None and len(on_disk["session"]["phases"]) == 1
+        assert not screen.check_action("retry_save", ())
+
+
+async def test_the_next_phase_writes_the_journal_again(
+    make_app, clock, db_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await _settle_writes(pilot)
+        full_disk.on = True
+        await run_clock(pilot, clock, 6.5)
+        await _settle_writes(pilot)
+        assert "the disk is full" in _unsaved(screen)
+        full_disk.on = False
+        await pilot.press("n")  # the next phase ends: the append carries both
+        await _settle_writes(pilot)
+        assert _unsaved(screen) == ""
+        on_disk = app.store.journal.read()
+        assert on_disk is not None and len(on_disk["session"]["phases"]) == 2
+
+
+async def test_a_failed_final_save_is_kept_and_escape_offers_to_save_elsewhere(
+    make_app, clock, db_path: Path, tmp_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    out = tmp_path / "elsewhere" / "rescued.json"
+    out.parent.mkdir()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 7.0)  # the prepare phase and 2 s of the first hold
+        await _settle_writes(pilot)
+        full_disk.on = True
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("f")  # form lost: the session ends and its save fails
+        await _settle_writes(pilot)
+        assert screen.mode == "summary"
+        assert "Not saved yet: the disk is full" in _unsaved(screen)
+        summary = _text(screen, "summary-text")
+        assert "not saved yet" in summary and "What you did is saved" not in summary
+        await pilot.press("escape")
+        await _settle_writes(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SaveElsewhereDialog)
+        assert "glute-tui import" in _text(dialog, "rescue-why")
+        dialog.query_one("#rescue-path", Input).value = str(out)
+        await pilot.press("enter")
+        await _settle_writes(pilot)
+        assert screen not in app.screen_stack  # saved there, then left as asked
+    assert HistoryStore.open(db_path).rows() == []  # the full disk took nothing
+    fresh = HistoryStore.open(tmp_path / "other" / "history.json")
+    assert import_file(fresh, out) == (1, 0)
+    (row,) = fresh.rows()
+    assert row["stop_reason"] == "form_lost"
+    session = fresh.session(row["id"])
+    assert session is not None and len(session["phases"]) == 2
+
+
+async def test_a_retry_after_room_is_made_saves_the_session_and_its_answers(
+    make_app, clock, db_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 8.0)
+        full_disk.on = True
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("f")
+        await _settle_writes(pilot)
+        assert "the disk is full" in _unsaved(screen)
+        full_disk.on = False
+        await pilot.press("ctrl+s")
+        await _settle_writes(pilot)
+        assert _unsaved(screen) == ""
+        assert "What you did is saved" in _text(screen, "summary-text")
+        await pilot.press("escape")  # saved: leaving asks nothing
+        await _settle_writes(pilot)
+        assert screen not in app.screen_stack
+    (row,) = HistoryStore.open(db_path).rows()
+    assert row["stop_reason"] == "form_lost"
+    assert HistoryStore.open(db_path).journal.read() is None
+
+
+async def test_ctrl_q_with_unsaved_work_asks_and_never_exits_quietly(
+    make_app, clock, db_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 8.0)
+        full_disk.on = True
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, StopDialog)
+        await pilot.press("t")  # out of time: the save fails, so the app does not close
+        await _settle_writes(pilot)
+        assert isinstance(app.screen, SaveElsewhereDialog)
+        await pilot.press("escape")  # back to the session: still in memory
+        await pilot.pause()
+        assert app.is_running and "the disk is full" in _unsaved(app.screen)
+        await pilot.press("ctrl+q")  # asks again
+        await pilot.pause()
+        assert isinstance(app.screen, SaveElsewhereDialog)
+        await pilot.press("ctrl+d")  # once: are you sure?
+        await pilot.pause()
+        assert "will be lost" in _text(app.screen, "rescue-status")
+        assert app.is_running
+        await pilot.press("ctrl+d")  # twice: the user chose to leave it
+        await pilot.pause()
+    assert app.return_code == 0
