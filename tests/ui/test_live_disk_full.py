@@ -200,3 +200,135 @@ async def test_ctrl_q_with_unsaved_work_asks_and_never_exits_quietly(
         await pilot.press("ctrl+d")  # twice: the user chose to leave it
         await pilot.pause()
     assert app.return_code == 0
+
+
+@pytest.fixture
+def tiny_tmpfs(tmp_path: Path) -> Any:
+    """A real 256 KiB tmpfs (needs the right to mount: root on Linux), else skip."""
+    import shutil
+    import subprocess
+    import sys
+
+    if sys.platform != "linux" or shutil.which("mount") is None:
+        pytest.skip("a tmpfs can only be mounted on Linux")
+    where = tmp_path / "tmpfs"
+    where.mkdir()
+    got = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
+    if got.returncode != 0:
+        pytest.skip(f"mounting a tmpfs is not permitted here: {got.stderr.strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    """Write a file until the disk is really full."""
+    filler = folder / "filler.bin"
+    with open(filler, "wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler
+
+
+async def test_a_really_full_tmpfs_mid_session(tiny_tmpfs: Path, clock: Any) -> None:
+    from glute_tui.ui.app import GluteApp
+    from tests.conftest import FIXED_NOW
+
+    db = tiny_tmpfs / "history.json"
+    HistoryStore.open(db).set_setting("disclaimer_seen", True)
+    app = GluteApp(db, "hold", clock=clock, now=lambda: FIXED_NOW, ask_next_morning=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await _settle_writes(pilot)
+        filler = _fill(tiny_tmpfs)
+        await run_clock(pilot, clock, 6.5)
+        await _settle_writes(pilot)
+        assert "Not saved yet: the disk is full" in _unsaved(screen)
+        filler.unlink()  # room again
+        await pilot.press("ctrl+s")
+        await _settle_writes(pilot)
+        assert _unsaved(screen) == ""
+        on_disk = app.store.journal.read()
+        assert on_disk is not None and len(on_disk["session"]["phases"]) == 1
+
+
+async def test_the_palette_home_with_unsaved_work_offers_to_save_it(
+    make_app, clock, db_path: Path, full_disk: FullDisk
+) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 7.0)
+        full_disk.on = True
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("o")
+        await _settle_writes(pilot)
+        app.action_home()  # what the palette's "Home" runs
+        await pilot.pause()
+        assert isinstance(app.screen, SaveElsewhereDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+# ---- snapshots -------------------------------------------------------------------------------
+
+
+def _snap_full(
+    snap_compare: Any, make_app: Any, clock: Any, fault: FullDisk, steps: list[Any]
+) -> bool:
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        for step in steps:
+            if step == "full":
+                fault.on = True
+            elif isinstance(step, (int, float)):
+                await run_clock(pilot, clock, float(step))
+            else:
+                await pilot.press(step)
+                await pilot.pause()
+            await _settle_writes(pilot)
+        await pilot.pause(0.45)
+        for s in pilot.app.screen_stack:
+            for box in s.query(Input):
+                box.cursor_blink = False
+            if hasattr(s, "unflash"):
+                s.unflash()
+        await pilot.pause()
+
+    return snap_compare(make_app("hold"), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.fixture
+def fixed_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uuid
+
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=0xABCDEF123456 << 80))
+
+
+def test_snapshot_not_saved_mid_session(snap_compare, make_app, clock, full_disk) -> None:
+    steps = ["enter", "full", 6.5, "space"]  # paused so the digits hold still
+    assert _snap_full(snap_compare, make_app, clock, full_disk, steps)
+
+
+def test_snapshot_not_saved_summary(snap_compare, make_app, clock, full_disk) -> None:
+    steps = ["enter", 7.0, "full", "q", "f"]
+    assert _snap_full(snap_compare, make_app, clock, full_disk, steps)
+
+
+def test_snapshot_save_elsewhere_dialog(snap_compare, make_app, clock, full_disk, fixed_id) -> None:
+    steps = ["enter", 7.0, "full", "q", "f", "escape"]
+    assert _snap_full(snap_compare, make_app, clock, full_disk, steps)

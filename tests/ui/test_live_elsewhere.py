@@ -121,3 +121,19 @@ async def test_a_start_that_loses_the_race_for_the_journal_says_so(
         finally:
             proc.kill()
             proc.wait()
+
+
+async def test_a_crash_in_the_other_window_is_recovered_here(make_app, owner) -> None:
+    """The owner is killed mid-session: its journal is an orphan now, and the next poll
+    saves it as cut short and offers to resume it, in place of the running-elsewhere words."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert LIVE_ELSEWHERE in _text(app.screen, "notices")
+        owner.kill()
+        owner.wait()
+        await _poll(pilot)
+        text = _text(app.screen, "notices")
+        assert LIVE_ELSEWHERE not in text and "was cut short" in text
+        assert app.recovered is not None and app.store.has_session("s-1")
+        assert len(app.store.session("s-1")["phases"]) == 3

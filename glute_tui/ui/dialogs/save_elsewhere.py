@@ -24,6 +24,15 @@ DISCARD = "discard"
 
 
 class SaveElsewhereDialog(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    SaveElsewhereDialog {
+        align: center middle;
+        background: $background 70%;
+    }
+    #rescue-box {
+        border: thick $warning;
+    }
+    """
     HELP = (
         "Your data file could not take this session, so it is only in memory. Save it to "
         "another file (another disk or a USB stick); later, `glute-tui import FILE` adds "

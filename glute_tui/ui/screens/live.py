@@ -72,7 +72,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
             for d in range(10)
         ),
         Binding("ctrl+o", "forget", "Forget it"),  # works from the focused pain box too
-        Binding("ctrl+s", "retry_save", "Save now", priority=True),  # only when not saved
+        Binding("ctrl+s", "retry_save", "Save", priority=True),  # only when not saved
     ]
 
     def __init__(self, routine: str | Routine, signals: Signals | None = None) -> None:

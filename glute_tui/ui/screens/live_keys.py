@@ -9,7 +9,6 @@ from datetime import timedelta
 from typing import Any
 
 from textual import events
-from textual.widgets import ContentSwitcher
 
 from glute_tui.core.circuit import fmt_minutes
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
@@ -258,24 +257,6 @@ class LiveKeys:
             if timer is not None:
                 timer.stop()
                 setattr(self, name, None)
-
-    def session_ended(self) -> None:
-        if self.mode != "live":
-            return
-        self.mode = "summary"
-        self._stop_timers()
-        session = self.session_dict()
-        self.saved = session  # type: ignore[attr-defined]
-
-        def save(store: Any) -> None:
-            store.add_session(session)
-            store.journal.clear()
-
-        self.app.write(save, on_done=lambda _: self._saved())
-        self.signals.session_ended(session["status"])  # type: ignore[attr-defined]
-        self.refresh_bindings()  # type: ignore[attr-defined]
-        self.query_one("#switcher", ContentSwitcher).current = "summary"  # type: ignore[attr-defined]
-        self.query_one(SummaryForm).show(self.summary_text(session))  # type: ignore[attr-defined]
 
     def _saved(self) -> None:
         # the save lands after the screen may have been left (its widgets gone): then there
