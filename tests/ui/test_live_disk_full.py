@@ -136,6 +136,8 @@ async def test_a_failed_final_save_is_kept_and_escape_offers_to_save_elsewhere(
         await _settle_writes(pilot)
         assert screen not in app.screen_stack  # saved there, then left as asked
     assert HistoryStore.open(db_path).rows() == []  # the full disk took nothing
+    # the journal's shorter copy is gone: a restart recovers no duplicate of the same id
+    assert HistoryStore.open(db_path).journal.read() is None
     fresh = HistoryStore.open(tmp_path / "other" / "history.json")
     assert import_file(fresh, out) == (1, 0)
     (row,) = fresh.rows()

@@ -251,6 +251,10 @@ class LiveSave:
             self._let_go = True
             if result != DISCARD:
                 self._not_saved(None)
+                # the file saved elsewhere holds it all: a journal left on the full disk
+                # would come back as a shorter copy with the same id, and `import` would
+                # then skip the whole one (unlinking works on a full disk)
+                self.app.write(_drop_journal, quiet=True)
                 self.notify(  # type: ignore[attr-defined]
                     f"Session saved to {result}. Bring it back with: glute-tui import {result}",
                     timeout=12,
@@ -258,3 +262,8 @@ class LiveSave:
             then()
 
         self.app.push_screen(SaveElsewhereDialog(dict(session), self.unsaved_why or ""), answer)
+
+
+def _drop_journal(store: Any) -> None:
+    if store.journal.active or store.journal.owned:
+        store.journal.clear()
