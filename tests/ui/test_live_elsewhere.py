@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.words import LIVE_ELSEWHERE
@@ -137,3 +138,15 @@ async def test_a_crash_in_the_other_window_is_recovered_here(make_app, owner) ->
         assert LIVE_ELSEWHERE not in text and "was cut short" in text
         assert app.recovered is not None and app.store.has_session("s-1")
         assert len(app.store.session("s-1")["phases"]) == 3
+
+
+def test_snapshot_setup_beside_a_live_session(snap_compare, make_app, owner) -> None:
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("enter")  # refused: the other window owns the journal
+        await pilot.app.wait_for_writes()
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app("hold"), terminal_size=(80, 24), run_before=run_before)

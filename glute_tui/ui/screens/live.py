@@ -48,7 +48,8 @@ GENERAL_HELP = (
     " Before you start, rate your pain; do not train through pain. p notes pain at any "
     "time (above 5 ends the session); q asks why you stop and keeps everything done, the "
     "phase under way too. Every finished phase is saved as you go, so a crash never loses "
-    "a rep. Another screen opened on top (help, palette) pauses the timer."
+    "a rep; if the disk refuses a write, a line at the top says so, the session stays in "
+    "memory and ctrl+s tries again. Another screen opened on top (help, palette) pauses the timer."
 )
 
 

@@ -79,6 +79,8 @@ class LiveSave:
             self.app.write(run, on_done=self._journal_done, quiet=True)
 
     def _journal_done(self, result: BaseException | None) -> None:
+        if not self.is_mounted:  # type: ignore[attr-defined]  # left while it was written
+            return
         if isinstance(result, JournalBusyError):
             self._refused_elsewhere()
         elif result is not None:
