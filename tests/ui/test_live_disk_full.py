@@ -161,6 +161,10 @@ async def test_a_retry_after_room_is_made_saves_the_session_and_its_answers(
         await pilot.press("f")
         await _settle_writes(pilot)
         assert "the disk is full" in _unsaved(screen)
+        await pilot.press("2", "enter", "5", "enter", "o", "k", "enter")  # the answers
+        await _settle_writes(pilot)
+        hint = _text(screen, "summary-hint")
+        assert "in memory" in hint and "Saved" not in hint
         full_disk.on = False
         await pilot.press("ctrl+s")
         await _settle_writes(pilot)
@@ -171,6 +175,7 @@ async def test_a_retry_after_room_is_made_saves_the_session_and_its_answers(
         assert screen not in app.screen_stack
     (row,) = HistoryStore.open(db_path).rows()
     assert row["stop_reason"] == "form_lost"
+    assert (row["pain_after"], row["effort"], row["note"]) == (2, 5, "ok")
     assert HistoryStore.open(db_path).journal.read() is None
 
 

@@ -211,7 +211,9 @@ class LiveSave:
                 self.summary_saved = True
                 if self._final_pending:
                     self._answers_pending = fields
-                form.saved()
+                form.query_one("#summary-hint", Static).update(
+                    "Kept with the session in memory: they are saved with it."
+                )
         if leave:
             self.leave_when_saved(self.app.pop_screen)
 
