@@ -84,6 +84,8 @@ class GluteApp(App[None]):
         self.fatal_error: str | None = None
         self.notices: list[str] = []
         self.recovered: dict[str, Any] | None = None
+        #: True while a live session in another window owns this data file's journal
+        self.live_elsewhere = False
         self._too_small = False
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glute-writer")
         self._pending_writes: set[asyncio.Future[Any]] = set()
@@ -153,16 +155,8 @@ class GluteApp(App[None]):
             )
         self.notices.extend(store.notices)  # damaged phase files / journal kept aside
         if recovered is not None:
-            s = recovered["session"]
-            self.notices.append(
-                f"Your {s['routine']} session from {s['started_at'][11:16]} was cut short. "
-                f"Its {len(s['phases'])} completed phases are saved in your history."
-                + (
-                    f" Open the {s['routine']} screen to pick it up from the next rep."
-                    if (recovered.get("resume") or {}).get("routine") == s["routine"]
-                    else ""
-                )
-            )
+            self._cut_short(recovered)
+        self.set_live_elsewhere(store.live_elsewhere)
         theme = store.settings().get("theme")
         if theme in THEMES:
             self.theme = theme
@@ -177,6 +171,32 @@ class GluteApp(App[None]):
 
             self.push_screen(DisclaimerScreen(), self._disclaimer_closed)
 
+    def _cut_short(self, recovered: dict[str, Any]) -> None:
+        self.recovered = recovered
+        s = recovered["session"]
+        self.notices.append(
+            f"Your {s['routine']} session from {s['started_at'][11:16]} was cut short. "
+            f"Its {len(s['phases'])} completed phases are saved in your history."
+            + (
+                f" Open the {s['routine']} screen to pick it up from the next rep."
+                if (recovered.get("resume") or {}).get("routine") == s["routine"]
+                else ""
+            )
+        )
+
+    def set_live_elsewhere(self, live: bool) -> bool:
+        """Say (or stop saying) that another window runs a live session on this file;
+        True when that changed."""
+        from glute_tui.ui.words import LIVE_ELSEWHERE
+
+        if live == self.live_elsewhere:
+            return False
+        self.live_elsewhere = live
+        self.notices = [n for n in self.notices if n != LIVE_ELSEWHERE]
+        if live:
+            self.notices.insert(0, LIVE_ELSEWHERE)
+        return True
+
     def _poll_store(self) -> None:
         """Pick up what another glute-tui (or `glute-tui import`) wrote to the same file,
         so every screen shows the file as it is, not as it was at start-up. The check is
@@ -187,13 +207,22 @@ class GluteApp(App[None]):
             return
         self._polling = True
 
-        def check() -> bool:
+        def check() -> tuple[bool, bool, dict[str, Any] | None]:
+            # issue 10: a session in another window, or its journal left by a crash there
+            live, recovered = store.live_session_elsewhere(), None
+            if not live and not store.journal.active and store.journal.path.exists():
+                try:
+                    recovered = store.recover_journal()
+                except (StoreError, OSError, ValueError):
+                    recovered = None
+                live = store.live_elsewhere
             if not store.exists:  # nothing written yet: no file to follow
-                return False
+                return False, live, recovered
             try:
-                return store.refresh()
+                changed = store.refresh()
             except (StoreError, OSError, ValueError, UnicodeDecodeError):
-                return False  # unreadable now: the next write says so in plain words
+                changed = False  # unreadable now: the next write says so in plain words
+            return changed or recovered is not None, live, recovered
 
         try:
             future = asyncio.get_running_loop().run_in_executor(self._writer, check)
@@ -202,9 +231,14 @@ class GluteApp(App[None]):
             return
         future.add_done_callback(self._polled)
 
-    def _polled(self, future: asyncio.Future[bool]) -> None:
+    def _polled(self, future: asyncio.Future[tuple[bool, bool, dict[str, Any] | None]]) -> None:
         self._polling = False
-        if not future.cancelled() and future.exception() is None and future.result():
+        if future.cancelled() or future.exception() is not None:
+            return
+        changed, live, recovered = future.result()
+        if recovered is not None:
+            self._cut_short(recovered)
+        if self.set_live_elsewhere(live) or changed:
             self.store_version += 1
 
     def _disclaimer_closed(self, _: object = None) -> None:

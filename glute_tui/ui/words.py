@@ -11,3 +11,9 @@ DISCLAIMER = (
     "glute-tui is educational software, not medical advice. Do not train through pain; "
     "if an injury has not healed, stop and see a professional."
 )
+
+#: home and a routine's screen while another window runs a live session on the same file
+LIVE_ELSEWHERE = (
+    "A session is running in another glute-tui window on this data file. Finish it "
+    "there first: this window cannot resume it or start another until it ends."
+)

@@ -13,7 +13,6 @@ comes from the clock, so a late wake-up never shifts the schedule.
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from datetime import datetime
 from typing import Any, ClassVar
@@ -22,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
@@ -37,9 +36,11 @@ from glute_tui.core.routines.base import (
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
+from glute_tui.ui.screens.live_save import LiveSave
 from glute_tui.ui.signals import BellSignals, Signals
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
+from glute_tui.ui.words import LIVE_ELSEWHERE
 
 SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
 NOTE_S = 4.0  # a short line under the digits lasts this many session seconds
@@ -47,11 +48,12 @@ GENERAL_HELP = (
     " Before you start, rate your pain; do not train through pain. p notes pain at any "
     "time (above 5 ends the session); q asks why you stop and keeps everything done, the "
     "phase under way too. Every finished phase is saved as you go, so a crash never loses "
-    "a rep. Another screen opened on top (help, palette) pauses the timer."
+    "a rep; if the disk refuses a write, a line at the top says so, the session stays in "
+    "memory and ctrl+s tries again. Another screen opened on top (help, palette) pauses the timer."
 )
 
 
-class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
+class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),
@@ -71,6 +73,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
             for d in range(10)
         ),
         Binding("ctrl+o", "forget", "Forget it"),  # works from the focused pain box too
+        Binding("ctrl+s", "retry_save", "Save", priority=True),  # only when not saved
     ]
 
     def __init__(self, routine: str | Routine, signals: Signals | None = None) -> None:
@@ -92,6 +95,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         self.summary_saved = False
         self.index_base = 0  # timeline index 0 of a resumed session in the original one
         self.can_start = False
+        self._said_elsewhere = False
         self._ctx: tuple[int, Context] | None = None
         self._wake: Timer | None = None
         self._wake_due = 0.0
@@ -137,6 +141,9 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
     # ---- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
+        unsaved = Static("", id="unsaved", classes="notice")  # issue 10: not on disk yet
+        unsaved.display = False
+        yield unsaved
         with ContentSwitcher(initial="setup", id="switcher"):
             yield SetupForm(id="setup", classes="session-view")
             yield LiveView(id="live", classes="session-view")
@@ -164,7 +171,15 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         if stop is not None:  # no plan, no "Enter starts", no Start key
             self.can_start = False
             form.show("", None, stop, "Nothing to start today. Escape goes back.")
+        elif getattr(self.app, "live_elsewhere", False):  # issue 10: no resume, no start
+            self.can_start = False
+            hint = "Nothing to start here now. Escape goes back."
+            form.show(self.routine.setup_text(self.ctx()), None, LIVE_ELSEWHERE, hint)
+            self._said_elsewhere = True
         else:
+            if self._said_elsewhere:  # that session ended: its words go
+                self._said_elsewhere = False
+                form.error("")
             ctx = self.ctx()
             got = self.routine.timeline(ctx)
             self.can_start = not isinstance(got, Refusal)
@@ -248,7 +263,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         self.started_at = app.now()
         header = self.session_header()
         state = {"routine": self.routine.id, "timeline": full.to_dict(), "next_index": 0}
-        app.write(lambda s: s.journal.begin(header, resume=state), quiet=True)
+        self.journal_write(lambda s: s.journal.begin(header, resume=state))
         self.mode = "live"
         self.query_one("#switcher", ContentSwitcher).current = "live"
         self.set_focus(None)
@@ -330,11 +345,10 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
             self.refresh_bindings()
 
     def journal_phase(self, record: PhaseRecord) -> None:
-        app: Any = self.app
         phase = record.to_dict()
         nxt = self.index_base + record.index + 1
-        with contextlib.suppress(RuntimeError):  # the app is closing: the journal stays
-            app.write(lambda s: s.journal.append(phase, next_index=nxt), quiet=True)
+        # a failed write keeps the phase in memory: this append writes it again with the rest
+        self.journal_write(lambda s: s.journal.append(phase, next_index=nxt))
 
     def say(self, text: str) -> None:
         """A short line under the digits that fades after a few (session) seconds."""

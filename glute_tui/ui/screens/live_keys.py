@@ -10,7 +10,6 @@ from typing import Any
 
 from textual import events
 from textual.css.query import NoMatches
-from textual.widgets import ContentSwitcher
 
 from glute_tui.core.circuit import fmt_minutes
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
@@ -186,7 +185,7 @@ class LiveKeys:
             if pain_stop_words(value) is not None:
                 self.stop_session("pain")
                 return
-            self.app.write(lambda s: s.journal.update(pain_during=peak), quiet=True)
+            self.journal_write(lambda s: s.journal.update(pain_during=peak))  # type: ignore[attr-defined]
             self.say(f"Pain {value} of 10 noted. Stop (q) if it climbs above 5.")  # type: ignore[attr-defined]
             self._go_on(was_running)
 
@@ -260,27 +259,7 @@ class LiveKeys:
                 timer.stop()
                 setattr(self, name, None)
 
-    def session_ended(self) -> None:
-        if self.mode != "live":
-            return
-        self.mode = "summary"
-        self._stop_timers()
-        session = self.session_dict()
-        self.saved = session  # type: ignore[attr-defined]
-
-        def save(store: Any) -> None:
-            store.add_session(session)
-            store.journal.clear()
-
-        self.app.write(save, on_done=lambda _: self._saved())
-        self.signals.session_ended(session["status"])  # type: ignore[attr-defined]
-        self.refresh_bindings()  # type: ignore[attr-defined]
-        self.query_one("#switcher", ContentSwitcher).current = "summary"  # type: ignore[attr-defined]
-        self.query_one(SummaryForm).show(self.summary_text(session))  # type: ignore[attr-defined]
-
     def _saved(self) -> None:
-        # the save lands after the screen may have been left (its widgets gone): then there
-        # is no summary to refresh
         if self.saved is None:
             return
         # the screen may have been left while the save ran: then there is nothing to refresh

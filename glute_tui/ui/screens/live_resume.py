@@ -27,6 +27,10 @@ class LiveResume:
         self, resume: dict[str, Any] | None
     ) -> tuple[Timeline, Timeline, float | None] | str:
         """(timeline to run, the full one to journal, budget) or the reason it cannot run."""
+        if getattr(self.app, "live_elsewhere", False):
+            from glute_tui.ui.words import LIVE_ELSEWHERE
+
+            return LIVE_ELSEWHERE  # issue 10: that window owns the journal
         ctx = self.ctx()  # type: ignore[attr-defined]
         if resume is None:
             got = self.routine.timeline(ctx)
@@ -55,6 +59,8 @@ class LiveResume:
     def _recovered(self) -> dict[str, Any] | None:
         app: Any = self.app
         rec = app.recovered
+        if getattr(app, "live_elsewhere", False):
+            return None  # a session runs in another window: nothing here to resume
         if rec is None or rec["session"].get("routine") != self.routine.id:
             return None
         if not isinstance(rec.get("resume"), dict) or "timeline" not in rec["resume"]:

@@ -1,0 +1,273 @@
+"""The live-session screen's writes when the disk says no (issue 10; mixed into
+LiveSessionScreen in live.py, ahead of LiveKeys).
+
+Every journal write and the final save report back here. A write error (a full disk, a
+read-only folder) keeps the session in memory and says so ON SCREEN in one line that stays
+until a write works again: the next phase writes the whole journal again, ctrl+s tries at
+once. Leaving with a session that is not on disk offers to save it to another file (an
+export `glute-tui import` reads back); nothing is ever dropped quietly. A journal owned by
+another window refuses the start and the screen goes back to its check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+from collections.abc import Callable
+from typing import Any
+
+from textual.widgets import ContentSwitcher, Static
+
+from glute_tui.store.errors import StoreError
+from glute_tui.store.journal import JournalBusyError
+from glute_tui.ui.dialogs.save_elsewhere import DISCARD, SaveElsewhereDialog
+from glute_tui.ui.widgets.session_views import SummaryForm
+
+WHY = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "the data folder refuses writes (permission denied)",
+    errno.EPERM: "the data folder refuses writes (permission denied)",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def why_words(exc: BaseException) -> str:
+    """Why a write failed, in a few plain words."""
+    code = getattr(exc, "errno", None)
+    if code in WHY:
+        return WHY[code]
+    cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else None
+    if cause is not None and cause.strerror:
+        return cause.strerror.lower()
+    return str(exc).rstrip(".")
+
+
+class LiveSave:
+    """Mixin: the journal writes, the final save, and what happens when they fail."""
+
+    app: Any
+    mode: str
+    runner: Any
+    saved: dict[str, Any] | None
+    summary_saved: bool
+    session_id: str
+
+    #: why the session is not on disk yet (None: everything done so far is saved)
+    unsaved_why: str | None = None
+    #: the final save failed: the whole session lives only in this screen
+    save_failed = False
+    _final_pending = False
+    _leave_after: Callable[[], None] | None = None
+    _answers_pending: dict[str, Any] | None = None
+    _let_go = False  # saved elsewhere, or the user chose to leave it: leaving is free
+
+    # ---- the journal ----------------------------------------------------------------------
+    def journal_write(self, change: Callable[[Any], Any]) -> None:
+        """A journal write through the app's ordered writer; its failure is said on screen."""
+
+        def run(store: Any) -> BaseException | None:
+            try:
+                change(store)
+            except StoreError as exc:  # JournalBusyError, JournalWriteError, no lock file
+                return exc
+            return None
+
+        # the app closing refuses new writes: the journal on disk is recovered later
+        with contextlib.suppress(RuntimeError):
+            self.app.write(run, on_done=self._journal_done, quiet=True)
+
+    def _journal_done(self, result: BaseException | None) -> None:
+        if not self.is_mounted:  # type: ignore[attr-defined]  # left while it was written
+            return
+        if isinstance(result, JournalBusyError):
+            self._refused_elsewhere()
+        elif result is not None:
+            self._not_saved(why_words(result))
+        elif self.unsaved_why is not None and not self.save_failed:
+            self._not_saved(None)  # the disk took it: every phase so far is on disk
+
+    def _refused_elsewhere(self) -> None:
+        """Another window's session owns the journal: this start is refused."""
+        if self.mode != "live":
+            return
+        self._stop_timers()  # type: ignore[attr-defined]
+        self.runner = None
+        self.mode = "setup"
+        self.query_one("#switcher", ContentSwitcher).current = "setup"  # type: ignore[attr-defined]
+        self.app.set_live_elsewhere(True)
+        self._store_changed()  # type: ignore[attr-defined]
+
+    def _not_saved(self, why: str | None, *, final: bool = False) -> None:
+        """Show (why) or take away (None) the line saying the session is not on disk."""
+        self.unsaved_why = why
+        self.save_failed = final and why is not None
+        line = self.query_one("#unsaved", Static)  # type: ignore[attr-defined]
+        if why is None:
+            line.display = False
+        elif final:
+            line.update(
+                f"[b]Not saved yet: {why}.[/b] The session is kept here in memory. "
+                "ctrl+s tries again; leaving offers to save it to another file."
+            )
+            line.display = True
+        else:
+            line.update(
+                f"[b]Not saved yet: {why}.[/b] Every phase is kept here in memory; the "
+                "next phase tries again, ctrl+s tries now."
+            )
+            line.display = True
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def action_retry_save(self) -> None:
+        if self.save_failed:
+            self._final_save()
+        elif self.unsaved_why is not None and self.mode == "live":
+            self.journal_write(lambda s: s.journal.retry())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry_save":
+            return self.unsaved_why is not None and not self._final_pending
+        return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
+
+    # ---- the end: the final save ----------------------------------------------------------
+    def session_ended(self) -> None:
+        if self.mode != "live":
+            return
+        self.mode = "summary"
+        self._stop_timers()  # type: ignore[attr-defined]
+        session = self.session_dict()  # type: ignore[attr-defined]
+        self.saved = session
+        self._final_save()
+        self.signals.session_ended(session["status"])  # type: ignore[attr-defined]
+        self.refresh_bindings()  # type: ignore[attr-defined]
+        self.query_one("#switcher", ContentSwitcher).current = "summary"  # type: ignore[attr-defined]
+        self.query_one(SummaryForm).show(self.summary_text(session))  # type: ignore[attr-defined]
+
+    def _final_save(self) -> None:
+        assert self.saved is not None
+        session = dict(self.saved)
+
+        def save(store: Any) -> BaseException | None:
+            try:
+                store.add_session(session)
+                if store.journal.active or store.journal.owned:  # never another window's
+                    store.journal.clear()
+            except (StoreError, OSError) as exc:
+                return exc
+            return None
+
+        self._final_pending = True
+        self.refresh_bindings()  # type: ignore[attr-defined]
+        self.app.write(save, on_done=self._final_done)
+
+    def _final_done(self, result: BaseException | None) -> None:
+        self._final_pending = False
+        if not self.is_mounted:  # type: ignore[attr-defined]
+            return
+        if result is not None:
+            self._not_saved(why_words(result), final=True)
+            self._saved()  # type: ignore[attr-defined]  # the summary says it, too
+            then, self._leave_after = self._leave_after, None
+            if then is not None:
+                self.offer_rescue(then)
+            return
+        self._not_saved(None)
+        answers, self._answers_pending = self._answers_pending, None
+        if answers is not None:
+            sid = self.session_id
+            self.app.write(lambda s: s.update_session(sid, **answers))
+        self._saved()  # type: ignore[attr-defined]
+        then, self._leave_after = self._leave_after, None
+        if then is not None:
+            then()
+
+    def summary_text(self, session: dict[str, Any]) -> str:
+        text: str = super().summary_text(session)  # type: ignore[misc]
+        if not self.save_failed:
+            return text
+        lines = text.split("\n")
+        lines[0] = "[b]Session ended, but it is not saved yet[/b] (see the line above)."
+        return "\n".join(lines)
+
+    def save_summary(self, leave: bool = False) -> None:
+        if not (self._final_pending or self.save_failed):
+            super().save_summary(leave)  # type: ignore[misc]
+            return
+        # the session is not on disk yet: the answers stay with it in memory
+        form = self.query_one(SummaryForm)  # type: ignore[attr-defined]
+        if self.saved is not None and not self.summary_saved:
+            try:
+                pain_after, effort, note = form.answers()
+            except ValueError as exc:
+                if not leave:
+                    form.error(str(exc))
+                    return
+            else:
+                form.error("")
+                fields = {"pain_after": pain_after, "effort": effort, "note": note}
+                self.saved.update(fields)
+                self.summary_saved = True
+                if self._final_pending:
+                    self._answers_pending = fields
+                form.query_one("#summary-hint", Static).update(
+                    "Kept with the session in memory: they are saved with it."
+                )
+        if leave:
+            self.leave_when_saved(self.app.pop_screen)
+
+    # ---- leaving ------------------------------------------------------------------------------
+    def leave_when_saved(self, then: Callable[[], None]) -> None:
+        """Run `then` once the session is on disk; offer to save it elsewhere if it
+        cannot be."""
+        if self._final_pending:
+            self._leave_after = then
+        elif self.save_failed and not self._let_go:
+            self.offer_rescue(then)
+        else:
+            then()
+
+    def confirm_leave(self, then: Callable[[], None]) -> bool:
+        if self.mode == "live":
+            return super().confirm_leave(lambda: self.leave_when_saved(then))  # type: ignore[misc, no-any-return]
+        if self._let_go or not (self._final_pending or self.save_failed):
+            return False
+        if not isinstance(self.app.screen, SaveElsewhereDialog):
+            self.leave_when_saved(then)
+        return True
+
+    def action_back(self) -> None:
+        if self.mode == "summary" and (self._final_pending or self.save_failed):
+            self.save_summary(leave=True)
+            return
+        super().action_back()  # type: ignore[misc]
+
+    def offer_rescue(self, then: Callable[[], None]) -> None:
+        session = self.saved
+        if session is None:
+            then()
+            return
+
+        def answer(result: str | None) -> None:
+            if result is None:
+                return  # stay here: the session is still in memory
+            self._let_go = True
+            if result != DISCARD:
+                self._not_saved(None)
+                # the file saved elsewhere holds it all: a journal left on the full disk
+                # would come back as a shorter copy with the same id, and `import` would
+                # then skip the whole one (unlinking works on a full disk)
+                self.app.write(_drop_journal, quiet=True)
+                self.notify(  # type: ignore[attr-defined]
+                    f"Session saved to {result}. Bring it back with: glute-tui import {result}",
+                    timeout=12,
+                )
+            then()
+
+        self.app.push_screen(SaveElsewhereDialog(dict(session), self.unsaved_why or ""), answer)
+
+
+def _drop_journal(store: Any) -> None:
+    if store.journal.active or store.journal.owned:
+        store.journal.clear()
