@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -13,9 +14,10 @@ from textual.widgets.option_list import Option
 
 from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
 from glute_tui.core.plan import red_flag_stop
+from glute_tui.core.programme import Today
 from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
 from glute_tui.core.routines import registry as routines
-from glute_tui.ui import registry
+from glute_tui.ui import registry, today_state
 from glute_tui.ui.words import DISCLAIMER
 
 
@@ -33,6 +35,9 @@ class HomeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static("Loading your history…", id="today", classes="card")
+            programme = Static("", id="programme", classes="card")
+            programme.display = False
+            yield programme
             notices = Static("", id="notices", classes="card notice")
             notices.display = False
             yield notices
@@ -103,6 +108,31 @@ class HomeScreen(Screen[None]):
             f"  Circuit         {circuit_line}{others}\n"
             f"  Plan            {plan_line}"
         )
+
+        self._programme(store, app.store_version, today)
+
+    def _programme(self, store: Any, version: int, today: Any) -> None:
+        """The programme's day: from the last fold when it is still true, else folded on a
+        worker thread (ten years of history must not hold up the screen)."""
+        key = today_state.key_for(store, version, today)
+        known = today_state.known(key)
+        if known is not None:
+            self._show_programme(known)
+            return
+        self._fold(key, today_state.records(store), today)
+
+    @work(thread=True, exclusive=True, group="programme", exit_on_error=False)
+    def _fold(self, key: object, recs: today_state.Records, today: Any) -> None:
+        result = today_state.compute(recs, today)
+        today_state.remember(key, result)
+        self.app.call_from_thread(self._show_programme, result)
+
+    def _show_programme(self, result: Today | str) -> None:
+        if not self.is_attached:
+            return
+        box = self.query_one("#programme", Static)
+        box.update(today_state.card(result))
+        box.display = True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
