@@ -20,6 +20,9 @@ from glute_tui.core.routines import registry as routines
 from glute_tui.ui import registry, today_state
 from glute_tui.ui.words import DISCLAIMER
 
+#: screens whose home key is shown in the menu, not the Footer (80 columns hold no more)
+HOME_MENU_ONLY = ("settings",)
+
 
 class HomeScreen(Screen[None]):
     HELP = (
@@ -27,8 +30,18 @@ class HomeScreen(Screen[None]):
         "Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"app.open('{s.name}')", s.short or s.title) for s in registry.SCREENS),
+        *(
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title)
+            for s in registry.SCREENS
+            if s.name not in HOME_MENU_ONLY
+        ),
         Binding("q", "app.quit", "Quit"),
+        # in the menu with its key (and in help and the palette); the Footer is full at 80
+        *(
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title, show=False)
+            for s in registry.SCREENS
+            if s.name in HOME_MENU_ONLY
+        ),
     ]
 
     def compose(self) -> ComposeResult:
