@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from glute_tui.core.programme import ProgrammeError, Today, evaluate
+from glute_tui.core.programme import Programme, ProgrammeError, Today, evaluate
 
 _STAGE_NAMES = {
     "activate": "Activate",
@@ -62,7 +62,7 @@ def compute(recs: Records, as_of: date) -> Today | str:
     try:
         history, settings = from_store(recs)
         return evaluate(history, as_of, shipped_programme(), settings, loggable=tuple(ROUTINES))
-    except ProgrammeError as exc:
+    except (ProgrammeError, KeyError, TypeError, ValueError) as exc:
         return f"The programme cannot be worked out: {exc}"
 
 
@@ -87,6 +87,20 @@ def today_for(store: Any, version: int, as_of: date) -> Today | str:
         found = compute(records(store), as_of)
         remember(key, found)
     return found
+
+
+def load_for(store: Any, version: int, as_of: date) -> tuple[int, str | None, Programme | None]:
+    """(load step, why, programme) for a session's Context: the usual load when the
+    programme cannot be worked out (the reason is on home)."""
+    from glute_tui.store.programme_input import shipped_programme
+
+    today = today_for(store, version, as_of)
+    if isinstance(today, str):
+        return 0, None, None
+    try:
+        return today.step, today.why, shipped_programme()
+    except ProgrammeError:
+        return 0, None, None
 
 
 def load_line(today: Today) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from glute_tui.core.library import Library
 from glute_tui.core.plan import Plan
+from glute_tui.core.programme_config import Programme, dose
 from glute_tui.core.protocol import Protocols
 from glute_tui.core.runner import GLUTES_STOPPED, PhaseRecord, Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
@@ -44,6 +45,26 @@ class Context:
     protocols: Protocols
     today: date
     rows: Sequence[Mapping[str, Any]] = ()  # history rows (for today's counts and caps)
+    # the programme's load today (issue 13): a step <= 0, why it is lowered, the dose rule
+    load_step: int = 0
+    load_why: str | None = None
+    programme: Programme | None = None
+
+    def lowered(self, numbers: Mapping[str, float]) -> dict[str, float]:
+        """`numbers` (reps, rounds, hold seconds...) at today's load step: never higher."""
+        if self.load_step >= 0 or self.programme is None:
+            return dict(numbers)
+        out = dose(numbers, self.load_step, self.programme)
+        return {k: min(v, numbers[k]) for k, v in out.items()}
+
+    def load_words(self) -> str | None:
+        """'Load lowered one step: ...' for a setup form, or None at the usual load."""
+        if self.load_step >= 0 or self.programme is None:
+            return None
+        steps = -self.load_step
+        count = {1: "one step", 2: "two steps", 3: "three steps"}.get(steps, f"{steps} steps")
+        why = (self.load_why or "").rstrip(".")
+        return f"Load lowered {count}" + (f": {why}." if why else ".")
 
     def name(self, exercise: str | None) -> str:
         ex = self.library.get(exercise) if exercise else None
