@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from glute_tui.core.programme import Programme, ProgrammeError, Today, evaluate
+if TYPE_CHECKING:  # imported when first used: home's first frame does not wait for it
+    from glute_tui.core.programme import Programme, Today
 
 _STAGE_NAMES = {
     "activate": "Activate",
@@ -56,6 +57,7 @@ _last: dict[str, tuple[object, Today | str]] = {}
 
 def compute(recs: Records, as_of: date) -> Today | str:
     """The programme on `as_of`, or one line saying why it cannot be worked out."""
+    from glute_tui.core.programme import ProgrammeError, evaluate
     from glute_tui.core.records import ROUTINES
     from glute_tui.store.programme_input import from_store, shipped_programme
 
@@ -92,6 +94,7 @@ def today_for(store: Any, version: int, as_of: date) -> Today | str:
 def load_for(store: Any, version: int, as_of: date) -> tuple[int, str | None, Programme | None]:
     """(load step, why, programme) for a session's Context: the usual load when the
     programme cannot be worked out (the reason is on home)."""
+    from glute_tui.core.programme import ProgrammeError
     from glute_tui.store.programme_input import shipped_programme
 
     today = today_for(store, version, as_of)

@@ -135,5 +135,6 @@ def test_settings_refusal_snapshot(snap_compare, make_app) -> None:
         await _type(pilot, "hold_reps", "40")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await pilot.pause(0.1)  # the refusal's scroll home and focus, on a busy machine
 
     assert snap_compare(make_app("settings"), terminal_size=(80, 24), run_before=run_before)

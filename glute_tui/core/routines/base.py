@@ -14,14 +14,16 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from glute_tui.core.library import Library
 from glute_tui.core.plan import Plan
-from glute_tui.core.programme_config import Programme, dose
 from glute_tui.core.protocol import Protocols
 from glute_tui.core.runner import GLUTES_STOPPED, PhaseRecord, Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
+
+if TYPE_CHECKING:  # the programme is read only when a load is lowered (start-up stays light)
+    from glute_tui.core.programme_config import Programme
 
 #: phases where the glutes work; the others are get-ready, switch, rest
 WORK_KINDS = ("hold", "work")
@@ -54,6 +56,8 @@ class Context:
         """`numbers` (reps, rounds, hold seconds...) at today's load step: never higher."""
         if self.load_step >= 0 or self.programme is None:
             return dict(numbers)
+        from glute_tui.core.programme_config import dose
+
         out = dose(numbers, self.load_step, self.programme)
         return {k: min(v, numbers[k]) for k, v in out.items()}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -14,11 +14,13 @@ from textual.widgets.option_list import Option
 
 from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
 from glute_tui.core.plan import red_flag_stop
-from glute_tui.core.programme import Today
 from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
 from glute_tui.core.routines import registry as routines
 from glute_tui.ui import registry, today_state
 from glute_tui.ui.words import DISCLAIMER
+
+if TYPE_CHECKING:
+    from glute_tui.core.programme import Today
 
 #: screens whose home key is shown in the menu, not the Footer (80 columns hold no more)
 HOME_MENU_ONLY = ("settings",)
