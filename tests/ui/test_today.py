@@ -107,3 +107,39 @@ def test_today_snapshot_fresh_user(snap_compare, make_app) -> None:
 def test_today_snapshot_lowered_load(snap_compare, make_app, db_path: Path) -> None:
     mid_programme(db_path)
     assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
+
+
+def demo_programme(db_path: Path, seed: int = 3) -> None:
+    """A year of `glute-tui demo-history` data (programme_mornings: flares that move the
+    programme); with seed 3 the fixed day is in Return with the load one step down."""
+    from glute_tui.core.demo import generate
+    from glute_tui.store import shipped
+
+    demo = generate(
+        shipped.library(),
+        shipped.protocols(),
+        years=1,
+        seed=seed,
+        now=FIXED_NOW,
+        programme_mornings=True,
+    )
+    HistoryStore.open(db_path).merge(
+        demo.sessions,
+        demo.assessments,
+        {"plan": demo.plan.to_dict(), "pauses": demo.pauses, "settings": {"disclaimer_seen": True}},
+    )
+
+
+async def test_demo_history_shows_a_stage_and_a_lowered_load(make_app, db_path: Path) -> None:
+    demo_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        text = " ".join(_card(app).split())
+        assert "Programme · Return" in text
+        assert "Load lowered one step: next-morning pain of" in text
+
+
+def test_today_snapshot_demo_history(snap_compare, make_app, db_path: Path) -> None:
+    demo_programme(db_path)
+    assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
