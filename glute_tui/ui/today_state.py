@@ -8,6 +8,7 @@ store, store version and day, so a session opened from home does not fold again.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,7 +79,8 @@ def known(key: object) -> Today | str | None:
 
 
 def key_for(store: Any, version: int, as_of: date) -> object:
-    return (id(store), version, as_of)
+    """The store itself (weakly: never an id a later store may reuse), its version, the day."""
+    return (weakref.ref(store), version, as_of)
 
 
 def today_for(store: Any, version: int, as_of: date) -> Today | str:

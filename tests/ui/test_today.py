@@ -143,3 +143,17 @@ async def test_demo_history_shows_a_stage_and_a_lowered_load(make_app, db_path: 
 def test_today_snapshot_demo_history(snap_compare, make_app, db_path: Path) -> None:
     demo_programme(db_path)
     assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
+
+
+def test_a_remembered_day_belongs_to_its_store_only(tmp_path: Path) -> None:
+    from datetime import date
+
+    from glute_tui.ui import today_state
+
+    day = date(2026, 11, 20)
+    a = HistoryStore.open(tmp_path / "a.json")
+    b = HistoryStore.open(tmp_path / "b.json")
+    today_state.remember(today_state.key_for(a, 1, day), "from a")
+    assert today_state.known(today_state.key_for(a, 1, day)) == "from a"
+    assert today_state.known(today_state.key_for(b, 1, day)) is None
+    assert today_state.known(today_state.key_for(a, 2, day)) is None
