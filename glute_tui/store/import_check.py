@@ -180,7 +180,19 @@ def settings_table() -> dict[str, Check]:
         if isinstance(value, bool) or value not in CIRCUIT_TARGETS:
             raise RecordError(f"{where}: must be one of {', '.join(map(str, CIRCUIT_TARGETS))}")
 
+    from glute_tui.core.user_settings import fields
+
+    # every setting the settings screen writes, with the bounds it refuses outside (issue 13)
+    screen: dict[str, Check] = {
+        f.key: _flag
+        if f.kind == "flag"
+        else _whole(int(f.low), int(f.high))
+        if f.kind == "whole"
+        else _number(f.low, f.high)
+        for f in fields(shipped.protocols())
+    }
     return {
+        **screen,
         "hold_reps": _whole(int(hold.reps.min), int(hold.reps.max)),
         "hold_s": _number(hold.hold_s.min, hold.hold_s.max),
         "hold_rest_s": _number(hold.rest_s.min, hold.rest_s.max),

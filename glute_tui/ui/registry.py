@@ -30,7 +30,7 @@ class ScreenInfo:
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
 
-#: the screens, then one live-session entry per routine in core/routines/registry.py
+#: the screens, one live-session entry per routine in core/routines/registry.py, settings
 SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo(
         "assess",
@@ -66,6 +66,14 @@ SCREENS: tuple[ScreenInfo, ...] = (
             routine=r.id,
         )
         for r in routines.ROUTINES
+    ),
+    ScreenInfo(
+        "settings",
+        "Settings",
+        "timer numbers, weekly targets, stage and sound",
+        "o",
+        "glute_tui.ui.screens.settings:SettingsScreen",
+        short="Set",
     ),
 )
 

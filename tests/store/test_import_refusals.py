@@ -60,6 +60,14 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None] | str, str]] = {
     "hold_reps Infinity": (_set("settings.hold_reps", "@1e999"), "finite"),
     "hold_reps out of bounds": (_set("settings.hold_reps", 10**6), "whole number"),
     "hold_s not a number": (_set("settings.hold_s", "3"), "number"),
+    # the settings screen's bounds (core/user_settings.py) are import's too
+    "volume out of bounds": (_set("settings.volume", 150), "from 0 to 100"),
+    "release_min out of bounds": (_set("settings.release_min", 12), "from 5 to 10"),
+    "circuit_cap_min above the cap": (_set("settings.circuit_cap_min", 30), "from 5 to 10"),
+    "programme setting out of bounds": (
+        _set("settings.programme_days_in_stage", 2),
+        "from 7 to 90",
+    ),
     "duplicate session ids": (
         lambda d: d["sessions"].append(dict(d["sessions"][0])),
         "appears twice",

@@ -14,13 +14,16 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from glute_tui.core.library import Library
 from glute_tui.core.plan import Plan
 from glute_tui.core.protocol import Protocols
 from glute_tui.core.runner import GLUTES_STOPPED, PhaseRecord, Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
+
+if TYPE_CHECKING:  # the programme is read only when a load is lowered (start-up stays light)
+    from glute_tui.core.programme_config import Programme
 
 #: phases where the glutes work; the others are get-ready, switch, rest
 WORK_KINDS = ("hold", "work")
@@ -44,6 +47,28 @@ class Context:
     protocols: Protocols
     today: date
     rows: Sequence[Mapping[str, Any]] = ()  # history rows (for today's counts and caps)
+    # the programme's load today (issue 13): a step <= 0, why it is lowered, the dose rule
+    load_step: int = 0
+    load_why: str | None = None
+    programme: Programme | None = None
+
+    def lowered(self, numbers: Mapping[str, float]) -> dict[str, float]:
+        """`numbers` (reps, rounds, hold seconds...) at today's load step: never higher."""
+        if self.load_step >= 0 or self.programme is None:
+            return dict(numbers)
+        from glute_tui.core.programme_config import dose
+
+        out = dose(numbers, self.load_step, self.programme)
+        return {k: min(v, numbers[k]) for k, v in out.items()}
+
+    def load_words(self) -> str | None:
+        """'Load lowered one step: ...' for a setup form, or None at the usual load."""
+        if self.load_step >= 0 or self.programme is None:
+            return None
+        steps = -self.load_step
+        count = {1: "one step", 2: "two steps", 3: "three steps"}.get(steps, f"{steps} steps")
+        why = (self.load_why or "").rstrip(".")
+        return f"Load lowered {count}" + (f": {why}." if why else ".")
 
     def name(self, exercise: str | None) -> str:
         ex = self.library.get(exercise) if exercise else None

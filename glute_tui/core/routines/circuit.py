@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from glute_tui.core.circuit import (
@@ -84,8 +85,18 @@ class CircuitRoutine:
         "never runs past today's cap (10 minutes unless you set less): more is not better."
     )
 
-    def settings(self, ctx: Context) -> CircuitSettings:
+    def usual(self, ctx: Context) -> CircuitSettings:
         return CircuitSettings.from_settings(ctx.settings, ctx.protocols.circuit)
+
+    def settings(self, ctx: Context) -> CircuitSettings:
+        s = self.usual(ctx)
+        if ctx.load_step >= 0:
+            return s
+        low = ctx.lowered({"reps": s.reps, "rounds": s.rounds})  # the programme's load step
+        # shorter rounds must not let more rounds fit in today's cap than the usual load did
+        fit = plan_circuit(ctx.plan, ctx.library, ctx.protocols.circuit, s, self.used_today(ctx))
+        rounds = min(int(low["rounds"]), max(fit.rounds, 1))
+        return replace(s, reps=int(low["reps"]), rounds=rounds).clamped(ctx.protocols.circuit)
 
     def used_today(self, ctx: Context, exclude: str | None = None) -> float:
         rows = [r for r in ctx.rows if r.get("id") != exclude]
@@ -95,6 +106,12 @@ class CircuitRoutine:
         return max(0.0, self.settings(ctx).cap_min * 60 - self.used_today(ctx))
 
     def timeline(self, ctx: Context) -> Built | Refusal:
+        if ctx.load_step < 0:  # no round fits at the usual load: none at a lower one either
+            usual = plan_circuit(
+                ctx.plan, ctx.library, ctx.protocols.circuit, self.usual(ctx), self.used_today(ctx)
+            )
+            if usual.timeline is None:
+                return Refusal(usual.message())
         result = plan_circuit(
             ctx.plan, ctx.library, ctx.protocols.circuit, self.settings(ctx), self.used_today(ctx)
         )
@@ -120,6 +137,8 @@ class CircuitRoutine:
             f"Today: {fmt_minutes(used)} used of your {fmt_minutes(result.cap_s)} cap",
             f"[b]{result.message()}[/b]",
         ]
+        if load := ctx.load_words():
+            lines.append(f"[b]{load}[/b]")
         if ctx.plan.needs_assessment:
             lines.append(
                 "[b]No self-assessment yet[/b], so both sides get the work. "

@@ -88,7 +88,9 @@ class HoldRoutine:
     )
 
     def settings(self, ctx: Context) -> HoldSettings:
-        return hold_settings(ctx.settings, ctx.protocols.hold)
+        s = hold_settings(ctx.settings, ctx.protocols.hold)
+        low = ctx.lowered({"reps": s.reps, "hold_s": s.hold_s})  # the programme's load step
+        return HoldSettings(int(low["reps"]), low["hold_s"], s.rest_s).clamped(ctx.protocols.hold)
 
     def timeline(self, ctx: Context) -> Built | Refusal:
         return Built(
@@ -117,6 +119,8 @@ class HoldRoutine:
             f"{s.reps} squeezes of {s.hold_s:g} s, {s.rest_s:g} s rest  ·  "
             f"about {fmt_minutes(timeline.planned_total_s)}",
         ]
+        if load := ctx.load_words():
+            lines.append(f"[b]{load}[/b]")
         if ctx.plan.needs_assessment:
             lines.append(
                 "[b]No self-assessment yet[/b], so both sides get the work. "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -15,8 +16,14 @@ from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
 from glute_tui.core.routines import registry as routines
-from glute_tui.ui import registry
+from glute_tui.ui import registry, today_state
 from glute_tui.ui.words import DISCLAIMER
+
+if TYPE_CHECKING:
+    from glute_tui.core.programme import Today
+
+#: screens whose home key is shown in the menu, not the Footer (80 columns hold no more)
+HOME_MENU_ONLY = ("settings",)
 
 
 class HomeScreen(Screen[None]):
@@ -25,14 +32,27 @@ class HomeScreen(Screen[None]):
         "Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"app.open('{s.name}')", s.short or s.title) for s in registry.SCREENS),
+        *(
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title)
+            for s in registry.SCREENS
+            if s.name not in HOME_MENU_ONLY
+        ),
         Binding("q", "app.quit", "Quit"),
+        # in the menu with its key (and in help and the palette); the Footer is full at 80
+        *(
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title, show=False)
+            for s in registry.SCREENS
+            if s.name in HOME_MENU_ONLY
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static("Loading your history…", id="today", classes="card")
+            programme = Static("", id="programme", classes="card")
+            programme.display = False
+            yield programme
             notices = Static("", id="notices", classes="card notice")
             notices.display = False
             yield notices
@@ -103,6 +123,31 @@ class HomeScreen(Screen[None]):
             f"  Circuit         {circuit_line}{others}\n"
             f"  Plan            {plan_line}"
         )
+
+        self._programme(store, app.store_version, today)
+
+    def _programme(self, store: Any, version: int, today: Any) -> None:
+        """The programme's day: from the last fold when it is still true, else folded on a
+        worker thread (ten years of history must not hold up the screen)."""
+        key = today_state.key_for(store, version, today)
+        known = today_state.known(key)
+        if known is not None:
+            self._show_programme(known)
+            return
+        self._fold(key, today_state.records(store), today)
+
+    @work(thread=True, exclusive=True, group="programme", exit_on_error=False)
+    def _fold(self, key: object, recs: today_state.Records, today: Any) -> None:
+        result = today_state.compute(recs, today)
+        today_state.remember(key, result)
+        self.app.call_from_thread(self._show_programme, result)
+
+    def _show_programme(self, result: Today | str) -> None:
+        if not self.is_attached:
+            return
+        box = self.query_one("#programme", Static)
+        box.update(today_state.card(result))
+        box.display = True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

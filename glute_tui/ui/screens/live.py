@@ -127,6 +127,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         version = app.store_version
         if self._ctx is None or self._ctx[0] != version:
             store = app.store
+            from glute_tui.ui.today_state import load_for
+
             ctx = Context(
                 store.plan(),
                 dict(store.settings()),
@@ -134,6 +136,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
                 app.protocols,
                 app.now().date(),
                 tuple(store.rows()),
+                *load_for(store, version, app.now().date()),  # the programme's load step
             )
             self._ctx = (version, ctx)
         return self._ctx[1]

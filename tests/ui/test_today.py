@@ -1,0 +1,159 @@
+"""Home's Today card: the programme's stage, load, what is due, the gate and what changed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from glute_tui.core.plan import plan_for_verdict
+from glute_tui.store.history import HistoryStore
+from tests.conftest import FIXED_NOW, settle
+
+
+async def settle_programme(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The store load, then the programme fold it starts on a worker thread."""
+    await settle(pilot)
+    await settle(pilot)
+
+
+def _hold(sid: str, days_ago: int, pain_next_morning: int | None = None) -> dict:
+    start = FIXED_NOW - timedelta(days=days_ago, hours=8)
+    row = {
+        "id": sid,
+        "routine": "hold",
+        "started_at": start.isoformat(timespec="seconds"),
+        "ended_at": (start + timedelta(minutes=4)).isoformat(timespec="seconds"),
+        "status": "completed",
+        "stop_reason": "planned_end",
+        "pain_before": 1,
+        "pain_after": 1,
+        "effort": 3,
+        "phases": [],
+        "side": "right",
+    }
+    if pain_next_morning is not None:
+        row["pain_next_morning"] = pain_next_morning
+    return row
+
+
+def mid_programme(db_path: Path) -> None:
+    """A right-weak user ten days into Activate; yesterday's training hurt (7) this morning."""
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    plan = plan_for_verdict(
+        "right", "right", assessment_id="v", created_at="2026-11-10T08:00:00+01:00"
+    )
+    store.add_assessment(
+        {
+            "id": "v",
+            "taken_at": "2026-11-10T08:00:00+01:00",
+            "verdict": "right",
+            "weaker": "right",
+            "tight": False,
+            "tests": {"bridge_hold": {"left": 34, "right": 20, "lsi": 58.8}},
+            "lsi": {"bridge_hold": 58.8},
+            "answers": {},
+            "why": [],
+        },
+        plan,
+    )
+    for d in range(1, 10):
+        store.add_session(_hold(f"h{d}", d, pain_next_morning=7 if d == 1 else 2))
+    store.add_session(_hold("today", 0))
+
+
+def _card(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#programme").render())
+
+
+async def test_fresh_user_sees_the_first_stage_and_what_is_due(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_programme(pilot)
+        text = _card(app)
+        assert "Programme · Activate, week 1" in text
+        assert "the stage’s usual" in text
+        assert "Hold timer" in text and "both sides" in text and "0 of 2 · 2 to go" in text
+        assert "No self-assessment yet" in text
+
+
+async def test_lowered_load_is_said_with_its_reason(make_app, db_path: Path) -> None:
+    mid_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        text = " ".join(_card(app).split())
+        assert "Activate, week 2 (since 10 Nov 2026)" in text
+        assert "Load lowered one step: this morning's pain was 7." in text
+        assert "right side 1 of 2 · 1 to go" in text
+        assert "Next stage 14 days in this stage: now 10 days, 4 more" in text
+
+
+async def test_the_card_follows_a_new_session(make_app, db_path: Path) -> None:
+    mid_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        assert "right side 1 of 2 · 1 to go" in " ".join(_card(app).split())
+        app.write(lambda s: s.add_session(_hold("more", 0)))
+        await settle_programme(pilot)
+        assert "right side 2 of 2 · done" in " ".join(_card(app).split())
+
+
+def test_today_snapshot_fresh_user(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle_programme)
+
+
+def test_today_snapshot_lowered_load(snap_compare, make_app, db_path: Path) -> None:
+    mid_programme(db_path)
+    assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
+
+
+def demo_programme(db_path: Path, seed: int = 3) -> None:
+    """A year of `glute-tui demo-history` data (programme_mornings: flares that move the
+    programme); with seed 3 the fixed day is in Return with the load one step down."""
+    from glute_tui.core.demo import generate
+    from glute_tui.store import shipped
+
+    demo = generate(
+        shipped.library(),
+        shipped.protocols(),
+        years=1,
+        seed=seed,
+        now=FIXED_NOW,
+        programme_mornings=True,
+    )
+    HistoryStore.open(db_path).merge(
+        demo.sessions,
+        demo.assessments,
+        {"plan": demo.plan.to_dict(), "pauses": demo.pauses, "settings": {"disclaimer_seen": True}},
+    )
+
+
+async def test_demo_history_shows_a_stage_and_a_lowered_load(make_app, db_path: Path) -> None:
+    demo_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        text = " ".join(_card(app).split())
+        assert "Programme · Return" in text
+        assert "Load lowered one step: next-morning pain of" in text
+
+
+def test_today_snapshot_demo_history(snap_compare, make_app, db_path: Path) -> None:
+    demo_programme(db_path)
+    assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
+
+
+def test_a_remembered_day_belongs_to_its_store_only(tmp_path: Path) -> None:
+    from datetime import date
+
+    from glute_tui.ui import today_state
+
+    day = date(2026, 11, 20)
+    a = HistoryStore.open(tmp_path / "a.json")
+    b = HistoryStore.open(tmp_path / "b.json")
+    today_state.remember(today_state.key_for(a, 1, day), "from a")
+    assert today_state.known(today_state.key_for(a, 1, day)) == "from a"
+    assert today_state.known(today_state.key_for(b, 1, day)) is None
+    assert today_state.known(today_state.key_for(a, 2, day)) is None
