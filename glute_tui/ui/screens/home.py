@@ -25,7 +25,10 @@ class HomeScreen(Screen[None]):
         "Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"app.open('{s.name}')", s.short or s.title) for s in registry.SCREENS),
+        *(
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title, show=s.footer)
+            for s in registry.SCREENS
+        ),
         Binding("q", "app.quit", "Quit"),
     ]
 
