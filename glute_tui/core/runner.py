@@ -242,11 +242,15 @@ class Runner:
             return self.start()
         return self.pause() if self.state == "running" else self.resume()
 
-    def skip(self, ended_by: str = SKIPPED) -> list[Event]:
-        """End the current phase now and begin the next (still paused if paused)."""
+    def skip(self, ended_by: str = SKIPPED, reps: int | None = None) -> list[Event]:
+        """End the current phase now and begin the next (still paused if paused). `reps`:
+        the reps done so far in a user-paced phase (ignored for any other)."""
         events = self.poll()
         if self._live is None or self.state not in ("running", "paused"):
             return events
+        if reps is not None and reps < 0:
+            raise ValueError("reps must be >= 0")
+        self._reps_override = reps if self._live.spec.paced else None
         return events + self._finish(self.now(), ended_by)
 
     def ready(self) -> list[Event]:
