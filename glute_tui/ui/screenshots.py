@@ -132,6 +132,24 @@ async def _contract_relax(pilot: object) -> None:
     await _live(pilot, ("enter",), 7.0)
 
 
+#: the later routines (issue 13), each a moment into its first work phase
+ROUTINE_SHOTS = {
+    "release": 12.0,
+    "cook-hip-lift": 7.0,
+    "bridge": 8.0,
+    "standing-glute": 7.0,
+    "single-leg": 14.0,
+    "primer": 6.5,
+}
+
+
+def _routine_at(seconds: float) -> Callable[[object], Awaitable[None]]:
+    async def setup(pilot: object) -> None:
+        await _live(pilot, ("enter",), seconds)
+
+    return setup
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
@@ -144,6 +162,7 @@ SHOTS: list[Shot] = [
     Shot("circuit", "circuit", _circuit, demo=False),
     Shot("circuit-rest", "circuit", _circuit_rest, demo=False),
     Shot("contract-relax", "contract-relax", _contract_relax),
+    *(Shot(name, name, _routine_at(at)) for name, at in ROUTINE_SHOTS.items()),
 ]
 
 

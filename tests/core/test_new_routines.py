@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from glute_tui.core.plan import Plan
+from glute_tui.core.records import RecordError, validate_session
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import Built, Routine
 from glute_tui.core.routines.sets import weak_first
@@ -206,7 +207,7 @@ def test_release_reads_one_area_at_a_time_with_its_cue() -> None:
     assert view.banner == "RELEASE"
     assert view.where == "LEFT glute: Upper glute, under the hip bone"
     assert view.counts == "area 1/4   ·   LEFT side"
-    assert view.next.startswith("Next: Work — LEFT glute: Outer hip")
+    assert view.next.startswith("Next: Release — LEFT glute: Outer hip")
     cues = c.library["release_upper"].cues
     assert r.pick_cues(cues, "setup") == cues[:1]
     assert r.pick_cues(cues, view.cue_role) == cues[1:3]
@@ -265,3 +266,27 @@ def test_setup_words_name_the_first_side_and_the_dose() -> None:
         ctx(plan=RIGHT)
     )
     assert "6 minutes: LEFT side, then RIGHT" in routine("release").setup_text(ctx())
+
+
+def test_a_user_paced_set_records_an_optional_load() -> None:
+    clock = FakeClock()
+    runner = Runner(built("single_leg", RIGHT), clock)
+    runner.start()
+    clock.advance(10.01)
+    runner.poll()
+    clock.advance(30.0)
+    with pytest.raises(ValueError):
+        runner.done(reps=3, load_kg=-1)
+    runner.done(reps=10, load_kg=7.5)
+    clock.advance(10.01)
+    runner.poll()
+    runner.done(reps=5)  # no load: bodyweight, and the record says nothing of load
+    first, second = (r.to_dict() for r in runner.records if r.spec.kind == "work")
+    assert first["load_kg"] == 7.5 and "load_kg" not in second
+    s = session("single_leg", runner)
+    check_session(s, "sessions[0]")
+    for bad in (-1, 5000, "heavy", True):
+        s["phases"][1]["load_kg"] = bad
+        with pytest.raises(RecordError, match="load_kg"):
+            validate_session(s)
+            check_session(s, "sessions[0]")

@@ -14,7 +14,7 @@ SECTION = "bridge"  # data/protocols.json
 class BridgeRoutine(SetsRoutine):
     id = "bridge"
     title = "Bridge progression"
-    description = "glute bridges with a squeeze, then single-leg bridges"
+    description = "bridges with a squeeze, then one leg"
     key = "b"
     short = "Bridge"
     resume_kinds: tuple[str, ...] = ("work",)

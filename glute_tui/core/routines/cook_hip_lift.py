@@ -13,7 +13,7 @@ SECTION = "cook_hip_lift"  # data/protocols.json
 class CookHipLiftRoutine(SetsRoutine):
     id = "cook_hip_lift"
     title = "Cook hip lift"
-    description = "knee hugged in, lift and hold, weak side first"
+    description = "knee hugged in, lift and hold"
     key = "k"
     short = "Cook"
     resume_kinds: tuple[str, ...] = ("hold",)

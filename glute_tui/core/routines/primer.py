@@ -50,8 +50,8 @@ class PrimerRoutine(SetsRoutine):
                             rest = float(step["rest_s"])
                             phases.append(PhaseSpec("rest", ex, side, rep, rest, set_count=reps))
                 else:
-                    tempo = tuple(float(t) for t in step["tempo"])
-                    phases.append(work(ex, side, 1, 1, reps, tempo, group=g, groups=len(steps)))  # type: ignore[arg-type]
+                    a, b, c = (float(t) for t in step["tempo"])
+                    phases.append(work(ex, side, 1, 1, reps, (a, b, c), group=g, groups=len(steps)))
         return Timeline(self.id, tuple(phases))
 
     def setup_lines(self, ctx: Context) -> list[str]:

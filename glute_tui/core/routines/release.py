@@ -4,9 +4,11 @@ own cue (the areas are exercise entries, so their cues are the user's to reword)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
-from glute_tui.core.routines.base import Context, mmss
+from glute_tui.core.routines.base import Context, PhaseView, mmss
 from glute_tui.core.routines.sets import SetsRoutine, number, setting
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
@@ -17,10 +19,11 @@ SECTION = "release"  # data/protocols.json
 class ReleaseRoutine(SetsRoutine):
     id = "release"
     title = "Release work"
-    description = "roller or ball over each glute area, for tight glutes"
+    description = "roller or ball on tight glutes"
     key = "f"
     short = "Release"
     resume_kinds: tuple[str, ...] = ("work",)
+    work_word = "Release"
     help = (
         "Release work, for tight glutes: a foam roller or a ball under one buttock, then the "
         "other, the areas in turn. Roll slowly, stop on a tender spot and breathe out until "
@@ -80,15 +83,13 @@ class ReleaseRoutine(SetsRoutine):
     def offers(self, action: str, runner: Runner | None) -> bool:
         return False  # nothing to stop early: n moves on to the next area
 
-    def view(self, runner: Runner, ctx: Context):  # type: ignore[no-untyped-def]
+    def view(self, runner: Runner, ctx: Context) -> PhaseView:
         v = super().view(runner, ctx)
         if runner.current is not None and runner.current.kind == "work":
-            from dataclasses import replace
-
             return replace(v, banner="RELEASE", colour="phase-rest")
         return v
 
-    def summary(self, session, ctx):  # type: ignore[no-untyped-def]
+    def summary(self, session: Mapping[str, Any], ctx: Context) -> list[str]:
         seconds = sum(
             p["end_s"] - p["start_s"] - p.get("paused_s", 0.0)
             for p in session["phases"]

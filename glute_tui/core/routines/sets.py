@@ -101,7 +101,7 @@ class SetsRoutine:
     short = ""
     help = ""
     resume_kinds: tuple[str, ...] = ("hold", "work")
-    noun = "sets"  # the summary's word for what was done
+    work_word = "Work"  # how "Next:" names a work phase
 
     def build(self, ctx: Context) -> Timeline:
         raise NotImplementedError
@@ -124,7 +124,7 @@ class SetsRoutine:
     def where(self, spec: PhaseSpec, ctx: Context) -> str:
         name = ctx.name(spec.exercise)
         if spec.kind in ("rest", "round_rest"):
-            return f"{name}: rest, breathe, shake out"
+            return f"{name}: let go and rest"
         if spec.kind == "switch":
             return f"Other side: {side_words(spec.side)} — {name}"
         return f"{name} — {side_words(spec.side)}"
@@ -165,6 +165,7 @@ class SetsRoutine:
             next_text = "Next: done"
         else:
             word = BANNERS.get(nxt.kind, (nxt.kind.upper(), ""))[0].capitalize()
+            word = self.work_word if nxt.kind == "work" else word
             next_text = f"Next: {word} — {self.where(nxt, ctx)}"
         return PhaseView(
             banner=banner,

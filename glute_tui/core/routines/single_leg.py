@@ -15,7 +15,7 @@ SECTION = "single_leg"  # data/protocols.json
 class SingleLegRoutine(SetsRoutine):
     id = "single_leg"
     title = "Single-leg strength"
-    description = "split squat, lunge, RDL, step-down at your pace"
+    description = "split squat, lunge, RDL, step-down"
     key = "l"
     short = "Single-leg"
     resume_kinds: tuple[str, ...] = ("work",)

@@ -13,7 +13,7 @@ SECTION = "standing_glute"  # data/protocols.json
 class StandingGluteRoutine(SetsRoutine):
     id = "standing_glute"
     title = "Standing glute contraction"
-    description = "kickback squeezes at a wall, each leg, weak side first"
+    description = "kickbacks at a wall, each leg"
     key = "w"
     short = "Standing"
     resume_kinds: tuple[str, ...] = ("work",)
