@@ -230,7 +230,16 @@ def test_primer_is_three_to_four_minutes_of_activation() -> None:
         ("cook_hip_lift", ["Holds: LEFT 10   RIGHT 10"]),
         ("bridge", ["Reps: BOTH 36   LEFT 5   RIGHT 10"]),
         ("standing_glute", ["Reps: LEFT 36   RIGHT 36"]),
-        ("single_leg", ["Reps: LEFT 40   RIGHT 80"]),
+        (
+            "single_leg",
+            [
+                "Reps: LEFT 40   RIGHT 80",
+                "  Split squat: RIGHT 20   LEFT 10",
+                "  Reverse lunge: RIGHT 20   LEFT 10",
+                "  Single-leg Romanian deadlift: RIGHT 20   LEFT 10",
+                "  Step-down: RIGHT 20   LEFT 10",
+            ],
+        ),
         ("primer", ["Holds: LEFT 5   RIGHT 5", "Reps: BOTH 10   LEFT 10   RIGHT 10"]),
         ("release", ["Release: 8 areas, 6:00 in all", "Notice how the hips move now."]),
     ],
@@ -285,6 +294,8 @@ def test_a_user_paced_set_records_an_optional_load() -> None:
     assert first["load_kg"] == 7.5 and "load_kg" not in second
     s = session("single_leg", runner)
     check_session(s, "sessions[0]")
+    lines = routine("single_leg").summary(s, ctx(plan=RIGHT))
+    assert lines[-1] == "  Split squat: RIGHT 10   LEFT 5  ·  up to 7.5 kg"
     for bad in (-1, 5000, "heavy", True):
         s["phases"][1]["load_kg"] = bad
         with pytest.raises(RecordError, match="load_kg"):

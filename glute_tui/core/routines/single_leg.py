@@ -5,6 +5,9 @@ types the reps. Weak side first and, with a clear weak side, twice the volume th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from glute_tui.core.routines.base import Context
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, weak_first, work
 from glute_tui.core.timeline import PhaseSpec, Timeline
@@ -70,6 +73,23 @@ class SingleLegRoutine(SetsRoutine):
             f"first, then {sides[1].upper()} {second}  ·  your pace",
             "Type the reps you did, Enter logs them. g when your glute stops.",
         ]
+
+    def summary(self, session: Mapping[str, Any], ctx: Context) -> list[str]:
+        """The shared lines, then each move's reps per side (loads when given)."""
+        per: dict[str, dict[str, int]] = {}
+        loads: dict[str, float] = {}
+        for p in session["phases"]:
+            if p["kind"] == "work" and p.get("reps") is not None:
+                sides = per.setdefault(p["exercise"], {})
+                sides[p["side"]] = sides.get(p["side"], 0) + p["reps"]
+                if p.get("load_kg") is not None:
+                    loads[p["exercise"]] = max(loads.get(p["exercise"], 0.0), p["load_kg"])
+        lines = super().summary(session, ctx)
+        for ex, sides in per.items():
+            load = f"  ·  up to {loads[ex]:g} kg" if ex in loads else ""
+            reps = "   ".join(f"{k.upper()} {v}" for k, v in sides.items())
+            lines.append(f"  {ctx.name(ex)}: {reps}{load}")
+        return lines
 
 
 ROUTINE = SingleLegRoutine()
