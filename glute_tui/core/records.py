@@ -97,6 +97,11 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
         raise RecordError(f"{where}.reps: must be a whole number >= 0 or null")
     if "paced" in raw and not isinstance(raw["paced"], bool):
         raise RecordError(f"{where}.paced: must be true or false")
+    load = raw.get("load_kg")
+    if load is not None and (
+        isinstance(load, bool) or not isinstance(load, (int, float)) or load < 0
+    ):
+        raise RecordError(f"{where}.load_kg: must be a number of kilograms >= 0 or null")
     return dict(raw)
 
 

@@ -39,6 +39,7 @@ class PhaseRecord:
     paused_s: float
     ended_by: str
     reps: int | None
+    load_kg: float | None = None  # a user-paced set's load, when the user gave one
 
     @property
     def active_s(self) -> float:
@@ -57,6 +58,7 @@ class PhaseRecord:
             "reps": self.reps,
             "ended_by": self.ended_by,
             **({"paced": True, "rep_target": self.spec.reps} if self.spec.paced else {}),
+            **({"load_kg": self.load_kg} if self.load_kg is not None else {}),
         }
 
 
@@ -95,6 +97,7 @@ class Runner:
     _pause_started: float | None = None
     _paused_total: float = 0.0
     _reps_override: int | None = None
+    _load_override: float | None = None
 
     def __post_init__(self) -> None:
         self._specs = list(self.timeline.phases)
@@ -242,11 +245,15 @@ class Runner:
             return self.start()
         return self.pause() if self.state == "running" else self.resume()
 
-    def skip(self, ended_by: str = SKIPPED) -> list[Event]:
-        """End the current phase now and begin the next (still paused if paused)."""
+    def skip(self, ended_by: str = SKIPPED, reps: int | None = None) -> list[Event]:
+        """End the current phase now and begin the next (still paused if paused). `reps`:
+        the reps done so far in a user-paced phase (ignored for any other)."""
         events = self.poll()
         if self._live is None or self.state not in ("running", "paused"):
             return events
+        if reps is not None and reps < 0:
+            raise ValueError("reps must be >= 0")
+        self._reps_override = reps if self._live.spec.paced else None
         return events + self._finish(self.now(), ended_by)
 
     def ready(self) -> list[Event]:
@@ -259,15 +266,19 @@ class Runner:
             return events
         return events + self._finish(self.now(), READY)
 
-    def done(self, reps: int | None = None) -> list[Event]:
-        """End a user-paced phase now, logging the reps done (None: not counted)."""
+    def done(self, reps: int | None = None, load_kg: float | None = None) -> list[Event]:
+        """End a user-paced phase now, logging the reps done (None: not counted) and the
+        load lifted (None: none given, e.g. bodyweight)."""
         events = self.poll()
         live = self._live
         if live is None or self.state not in ("running", "paused") or not live.spec.paced:
             return events
         if reps is not None and reps < 0:
             raise ValueError("reps must be >= 0")
+        if load_kg is not None and not (math.isfinite(load_kg) and load_kg >= 0):
+            raise ValueError("load_kg must be a number >= 0")
         self._reps_override = reps
+        self._load_override = load_kg
         return events + self._finish(self.now(), DONE)
 
     def ready_in(self) -> float | None:
@@ -350,7 +361,10 @@ class Runner:
         reps: int | None = None
         if live.spec.paced:
             reps, self._reps_override = self._reps_override, None
-            return PhaseRecord(live.index, live.spec, live.start, end, live.paused, ended_by, reps)
+            load, self._load_override = self._load_override, None
+            return PhaseRecord(
+                live.index, live.spec, live.start, end, live.paused, ended_by, reps, load
+            )
         if live.spec.tempo is not None and live.spec.reps is not None:
             rep_len = sum(live.spec.tempo)
             active = end - live.start - live.paused

@@ -26,6 +26,7 @@ MAX_ID = 64
 MAX_TEXT = 2000
 MAX_SECONDS = 24 * 3600.0  # no phase or session lasts longer than a day
 MAX_COUNT = 10_000  # sets and reps
+MAX_LOAD_KG = 1_000  # a set's load
 TOLERANCE_S = 2.0  # session times are whole seconds; phase times are not
 EARLIEST_YEAR = 2000
 TOP_KEYS = frozenset(
@@ -165,6 +166,7 @@ PHASE_FIELDS: dict[str, Check] = {
     "end_s": _number(0, MAX_SECONDS),
     "paused_s": _number(0, MAX_SECONDS),
     "reps": _whole(0, MAX_COUNT, optional=True),
+    "load_kg": _number(0, MAX_LOAD_KG, optional=True),  # a user-paced set's load
     "ended_by": _text(MAX_ID, optional=True),
 }
 

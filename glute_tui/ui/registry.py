@@ -22,6 +22,7 @@ class ScreenInfo:
     target: str  # "module:Class"
     short: str = ""  # the home screen's Footer label when the title is too long for 80 columns
     routine: str = ""  # a live session: the core routine the screen runs
+    footer: bool = True  # its key in the home Footer (the key always works; see FOOTER_ROUTINES)
 
     def make(self, **kwargs: Any) -> Any:
         module, _, cls = self.target.partition(":")
@@ -29,6 +30,10 @@ class ScreenInfo:
             kwargs.setdefault("routine", self.routine)
         return getattr(importlib.import_module(module), cls)(**kwargs)
 
+
+#: the routines whose keys the home Footer shows: with nine routines every key does not fit
+#: 80 columns, so the later ones are in the menu (with their key), the palette and `?`
+FOOTER_ROUTINES = ("hold", "circuit", "contract_relax")
 
 #: the screens, one live-session entry per routine in core/routines/registry.py, settings
 SCREENS: tuple[ScreenInfo, ...] = (
@@ -64,6 +69,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
             "glute_tui.ui.screens.live:LiveSessionScreen",
             short=r.short,
             routine=r.id,
+            footer=r.id in FOOTER_ROUTINES,
         )
         for r in routines.ROUTINES
     ),
@@ -74,6 +80,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
         "o",
         "glute_tui.ui.screens.settings:SettingsScreen",
         short="Set",
+        footer=False,  # the home Footer is full at 80 columns: menu, palette and `?` have it
     ),
 )
 

@@ -166,6 +166,24 @@ async def _red_flag(pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+#: the later routines (issue 13), each a moment into its first work phase
+ROUTINE_SHOTS = {
+    "release": 12.0,
+    "cook-hip-lift": 7.0,
+    "bridge": 8.0,
+    "standing-glute": 7.0,
+    "single-leg": 14.0,
+    "primer": 6.5,
+}
+
+
+def _routine_at(seconds: float) -> Callable[[object], Awaitable[None]]:
+    async def setup(pilot: object) -> None:
+        await _live(pilot, ("enter",), seconds)
+
+    return setup
+
+
 SHOTS: list[Shot] = [
     Shot("home"),
     Shot("assess", "assess"),
@@ -183,6 +201,7 @@ SHOTS: list[Shot] = [
     Shot("sessions", "history", _sessions),
     Shot("session-detail", "history", _session_detail),
     Shot("red-flag", "assess", _red_flag),
+    *(Shot(name, name, _routine_at(at)) for name, at in ROUTINE_SHOTS.items()),
 ]
 
 

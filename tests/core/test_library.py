@@ -34,6 +34,12 @@ DOMAIN_EXERCISES = {
     "single_leg_squat",
     "side_plank_abduction",
     "foam_roll",
+    # the single-leg strength routine's reverse lunge (issue 13), and release work's areas
+    "reverse_lunge",
+    "release_upper",
+    "release_outer",
+    "release_middle",
+    "release_low",
 }
 
 

@@ -63,7 +63,17 @@ def run(timeline: Timeline, budget: float | None = None) -> tuple[Runner, FakeCl
 
 
 def test_registry_lists_every_routine_once_with_its_own_key() -> None:
-    assert registry.IDS == ("hold", "circuit", "contract_relax")
+    assert registry.IDS == (
+        "hold",
+        "circuit",
+        "contract_relax",
+        "release",
+        "cook_hip_lift",
+        "bridge",
+        "standing_glute",
+        "single_leg",
+        "primer",
+    )
     assert len({r.key for r in registry.ROUTINES}) == len(registry.ROUTINES)
     assert registry.get("circuit") is CIRCUIT and registry.get("nope") is None
 
@@ -233,7 +243,8 @@ def test_counts_by_day_has_a_column_for_every_routine() -> None:
     ]
     days = counts_by_day(rows)
     assert days == {"2026-11-20": [1, 0, 1], "2026-11-19": [0, 1]}
-    assert routine_counts(days, TODAY) == {"hold": 1, "circuit": 0, "contract_relax": 1}
+    zero = dict.fromkeys(registry.IDS, 0)
+    assert routine_counts(days, TODAY) == zero | {"hold": 1, "contract_relax": 1}
 
 
 def test_session_records_accept_every_routine_and_pain_during() -> None:

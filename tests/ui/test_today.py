@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -136,7 +137,8 @@ async def test_demo_history_shows_a_stage_and_a_lowered_load(make_app, db_path: 
     async with app.run_test(size=(100, 40)) as pilot:
         await settle_programme(pilot)
         text = " ".join(_card(app).split())
-        assert "Programme · Return" in text
+        # the stage the demo reaches depends on the routines it logs: any stage, named
+        assert re.search(r"Programme · (Activate|Integrate|Strengthen|Return), week \d+", text)
         assert "Load lowered one step: next-morning pain of" in text
 
 

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from glute_tui.core.routines import circuit, contract_relax, hold
+from glute_tui.core.routines import (
+    bridge,
+    circuit,
+    contract_relax,
+    cook_hip_lift,
+    hold,
+    primer,
+    release,
+    single_leg,
+    standing_glute,
+)
 from glute_tui.core.routines.base import Routine
 
 ROUTINES: tuple[Routine, ...] = (
     hold.ROUTINE,
     circuit.ROUTINE,
     contract_relax.ROUTINE,
+    release.ROUTINE,
+    cook_hip_lift.ROUTINE,
+    bridge.ROUTINE,
+    standing_glute.ROUTINE,
+    single_leg.ROUTINE,
+    primer.ROUTINE,
 )
 
 IDS: tuple[str, ...] = tuple(r.id for r in ROUTINES)

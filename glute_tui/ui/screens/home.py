@@ -22,9 +22,6 @@ from glute_tui.ui.words import DISCLAIMER
 if TYPE_CHECKING:
     from glute_tui.core.programme import Today
 
-#: screens whose home key is shown in the menu, not the Footer (80 columns hold no more)
-HOME_MENU_ONLY = ("settings",)
-
 
 class HomeScreen(Screen[None]):
     HELP = (
@@ -33,17 +30,10 @@ class HomeScreen(Screen[None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(s.key, f"app.open('{s.name}')", s.short or s.title)
+            Binding(s.key, f"app.open('{s.name}')", s.short or s.title, show=s.footer)
             for s in registry.SCREENS
-            if s.name not in HOME_MENU_ONLY
         ),
         Binding("q", "app.quit", "Quit"),
-        # in the menu with its key (and in help and the palette); the Footer is full at 80
-        *(
-            Binding(s.key, f"app.open('{s.name}')", s.short or s.title, show=False)
-            for s in registry.SCREENS
-            if s.name in HOME_MENU_ONLY
-        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -88,7 +88,8 @@ class LiveKeys:
             or not self.routine.offers("glutes_stopped", runner)
         ):
             return
-        evs = runner.skip(ended_by=GLUTES_STOPPED)
+        paced = runner.current is not None and runner.current.paced  # the reps typed count
+        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=self.reps_typed if paced else None)  # type: ignore[attr-defined]
         self.handle(evs)  # type: ignore[attr-defined]
         record = next((e.record for e in evs if e.kind == "phase_ended" and e.record), None)
         if record is not None and self.mode == "live":
