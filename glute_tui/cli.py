@@ -275,7 +275,8 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
     of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
     from datetime import date, datetime
 
-    from glute_tui.core.progress import paused_days, stats_summary, stats_text
+    from glute_tui.core.progress import paused_days
+    from glute_tui.core.stats import stats_summary, stats_text
     from glute_tui.store.digest import build_digest, read_digest
 
     try:
@@ -300,7 +301,12 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
         else:  # no history yet: say so without creating a file
             digest = build_digest([], {}, _hold_target())
     summary = stats_summary(
-        digest["days"], today, digest["pauses"], digest["hold_target"], digest["circuit_target"]
+        digest["days"],
+        today,
+        digest["pauses"],
+        digest["hold_target"],
+        digest["circuit_target"],
+        [(str(rid), str(title)) for rid, title in digest["routines"]],
     )
     if as_json:
         import json
