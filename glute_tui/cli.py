@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glute_tui import __version__
-from glute_tui.core.words import plural
+from glute_tui.core.words import plural, routine_word
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
@@ -186,8 +186,8 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
             if recovered is not None:
                 s = recovered["session"]
                 print(
-                    f"glute-tui: recovered an unfinished {s['routine']} session from "
-                    f"{s['started_at']} ({len(s['phases'])} completed phases) into {db}",
+                    f"glute-tui: recovered an unfinished {routine_word(s['routine'])} session "
+                    f"from {s['started_at']} ({len(s['phases'])} completed phases) into {db}",
                     file=sys.stderr,
                 )
     _say_notices(store)
