@@ -69,3 +69,51 @@ async def test_cut_short_notice_names_the_routine_by_its_title(make_app, db_path
         assert "contract_relax" not in said, said
         assert said.startswith("Your contract & relax session from 17:00 was cut short.")
         assert "Open the Contract & relax screen" in said
+
+
+def _done(sid: str, routine: str, days_ago: int) -> dict[str, Any]:
+    from datetime import timedelta
+
+    from tests.conftest import FIXED_NOW
+
+    start = FIXED_NOW.replace(hour=9, minute=0) - timedelta(days=days_ago)
+    return {
+        "id": sid, "routine": routine, "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=4)).isoformat(), "status": "completed",
+        "stop_reason": "planned_end", "pain_before": 1, "pain_after": 1, "effort": 3,
+        "phases": [],
+    }  # fmt: skip
+
+
+async def test_calendar_marks_and_legend_cover_every_routine(make_app, db_path) -> None:
+    from glute_tui.ui.widgets.calendar import Calendar
+
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.merge(
+        [
+            _done("r3", "contract_relax", 3),  # only the drill: its own mark
+            _done("c2", "circuit", 2),  # circuit and drill: both marks, or "+" when narrow
+            _done("r2", "contract_relax", 2),
+        ],
+        [],
+    )
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cal = app.screen.query_one(Calendar)
+        cells = {c.day: c for col in cal.heat for c in col}
+        from tests.conftest import FIXED_NOW
+
+        today = FIXED_NOW.date()
+        from datetime import timedelta
+
+        three, two = cells[today - timedelta(days=3)], cells[today - timedelta(days=2)]
+        assert three.counts == (0, 0, 1) and not three.circuit
+        assert cal.other_marks(three, 1) == "[$accent]r[/]"
+        assert cal.other_marks(two, 1) == "[$accent]+[/]"  # two routines, one column
+        assert cal.other_marks(two, 2) == "[$accent]•[/][$accent]r[/]"
+        text = str(cal.render())
+        assert "• circuit" in text and "r contract & relax" in text
+        assert "+ more than fit" in text  # 80 columns: two columns a day
+        assert all(len(line) <= 78 for line in text.splitlines())

@@ -24,7 +24,7 @@ from glute_tui.core.words import (
 
 COLUMNS = ("Phase", "Exercise", "Side", "Set", "Time", "Reps", "Ended by")  # time: done/planned
 #: columns that wrap when the table is too narrow, in order, and the least width of each
-SHRINK = (("Exercise", 12), ("Phase", 10), ("Side", 5), ("Exercise", 10), ("Phase", 8))
+SHRINK = (("Phase", 9), ("Side", 5), ("Phase", 8), ("Exercise", 12), ("Exercise", 10))
 
 
 def _n(v: Any) -> str:
@@ -53,6 +53,8 @@ class SessionDetail(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # a thin scrollbar: at 80 columns every column then fits whole for most sessions
+        self.query_one("#phase-table", DataTable).styles.scrollbar_size_vertical = 1
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -124,7 +126,7 @@ class SessionDetail(ModalScreen[None]):
         fixed = over > 0
         if fixed:  # wrapped rows grow taller: keep room for the scrollbar they may need
             over = sum(widths) - room + bar
-        for name, least in SHRINK:  # the exercise name wraps first, then the phase, the side
+        for name, least in SHRINK:  # long phase words wrap first (few rows), then the names
             if over <= 0:
                 break
             i = COLUMNS.index(name)

@@ -121,6 +121,22 @@ class HistoryScreen(Screen[None]):
             app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
         app.call_from_thread(self._apply, data, rows)
+        # the stage bands walk the programme over the whole history: drawn once they are
+        # known, after the screen is already filled in
+        from glute_tui.core.programme import ProgrammeError
+        from glute_tui.core.stage_history import bands
+        from glute_tui.store.report import stages_of
+
+        try:
+            stages = stages_of(store, data.today)
+        except (ProgrammeError, KeyError, TypeError, ValueError):
+            return  # no bands rather than no history
+        app.call_from_thread(self._apply_stages, bands(stages))
+
+    def _apply_stages(self, stages: list[tuple[str, str]]) -> None:
+        if self.data is not None and stages != self.data.stages:
+            self.data.stages = stages
+            self._draw_trends()
 
     def _failed(self, message: str) -> None:
         self.query_one(Calendar).failed(
