@@ -117,3 +117,6 @@ async def test_calendar_marks_and_legend_cover_every_routine(make_app, db_path) 
         assert "• circuit" in text and "r contract & relax" in text
         assert "+ more than fit" in text  # 80 columns: two columns a day
         assert all(len(line) <= 78 for line in text.splitlines())
+        streaks = str(app.screen.query_one("#streaks").render())
+        row = next(line for line in streaks.splitlines() if line.startswith("Contract & relax"))
+        assert "2 days" in row and "2 of the last 28 days" in row, row
