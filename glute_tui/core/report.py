@@ -11,13 +11,15 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glute_tui.core import progress as pg
 from glute_tui.core.assessment import TEST_SPECS
 from glute_tui.core.plan import Plan
-from glute_tui.core.stage_history import StageSpan
 from glute_tui.core.words import routine_ids, routine_title, stop_word
+
+if TYPE_CHECKING:  # the programme core is not imported on `stats`'s fast path
+    from glute_tui.core.stage_history import StageSpan
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 520

@@ -131,6 +131,20 @@ def test_stats_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
+def test_stats_fast_path_does_not_load_the_programme(db: Path) -> None:
+    """The report's stage history needs the programme core; `stats` must not load it."""
+    main(["stats", "--db", str(db)])  # the first run writes the digest
+    heavy = ("glute_tui.core.programme", "glute_tui.core.stage_history")
+    code = (
+        "import sys; from glute_tui.cli import main; main(['stats', '--db', sys.argv[1]]); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
 def test_stats_on_a_corrupt_file_says_it_was_moved_aside(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
