@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from glute_tui.core.programme import History, Programme, Settings, Today, walk
+from glute_tui.core.programme import History, Programme, Settings, stage_days
 
 #: why the first stage holds when no note says so (no assessment, no stage set by hand)
 FIRST_WHY = "where the programme starts until a self-assessment places you"
@@ -29,19 +29,21 @@ def first_record(history: History) -> date | None:
     return min(days, default=None)
 
 
-def spans(days: Sequence[Today], names: dict[str, str]) -> list[StageSpan]:
+def spans(
+    days: Sequence[tuple[date, str, date, Sequence[str]]], names: dict[str, str]
+) -> list[StageSpan]:
     """A span each time the stage (or the day it was set from) changes, with the note of
-    that day that says why."""
+    that day that says why. `days`: (day, stage, since, notes), as programme.stage_days."""
     out: list[StageSpan] = []
-    for t in days:
+    for _, stage, since, notes in days:
         last = out[-1] if out else None
-        if last is not None and last.stage == t.stage and last.since == t.since:
+        if last is not None and last.stage == stage and last.since == since:
             continue
-        name = names.get(t.stage, t.stage)
-        why = next((n for n in t.notes if name in n), "")
+        name = names.get(stage, stage)
+        why = next((n for n in notes if name in n), "")
         if not why and last is None:
             why = FIRST_WHY
-        out.append(StageSpan(t.stage, name, t.since, why.rstrip(".")))
+        out.append(StageSpan(stage, name, since, why.rstrip(".")))
     return out
 
 
@@ -56,7 +58,7 @@ def stage_history(
     first = first_record(history)
     if first is None or first > today:
         return []
-    days = walk(history, first, today, programme, settings, loggable)
+    days = stage_days(history, today, programme, settings, loggable)
     return spans(days, {s.id: s.name for s in programme.stages})
 
 
