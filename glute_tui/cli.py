@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glute_tui import __version__
-from glute_tui.core.words import plural
+from glute_tui.core.words import plural, routine_word
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
@@ -186,8 +186,8 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
             if recovered is not None:
                 s = recovered["session"]
                 print(
-                    f"glute-tui: recovered an unfinished {s['routine']} session from "
-                    f"{s['started_at']} ({len(s['phases'])} completed phases) into {db}",
+                    f"glute-tui: recovered an unfinished {routine_word(s['routine'])} session "
+                    f"from {s['started_at']} ({len(s['phases'])} completed phases) into {db}",
                     file=sys.stderr,
                 )
     _say_notices(store)
@@ -275,7 +275,8 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
     of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
     from datetime import date, datetime
 
-    from glute_tui.core.progress import paused_days, stats_summary, stats_text
+    from glute_tui.core.progress import paused_days
+    from glute_tui.core.stats import stats_summary, stats_text
     from glute_tui.store.digest import build_digest, read_digest
 
     try:
@@ -300,7 +301,12 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
         else:  # no history yet: say so without creating a file
             digest = build_digest([], {}, _hold_target())
     summary = stats_summary(
-        digest["days"], today, digest["pauses"], digest["hold_target"], digest["circuit_target"]
+        digest["days"],
+        today,
+        digest["pauses"],
+        digest["hold_target"],
+        digest["circuit_target"],
+        [(str(rid), str(title)) for rid, title in digest["routines"]],
     )
     if as_json:
         import json

@@ -85,7 +85,15 @@ def _now(db: Path, today_text: str | None, send: Any) -> int:
             )
         else:
             digest = build_digest([], {}, target)
-    text = due_today(digest, today)
+    from glute_tui.core.programme import ProgrammeError
+    from glute_tui.today_cmd import today_for
+
+    try:
+        programme = today_for(db, today)
+    except ProgrammeError as exc:
+        print(f"glute-tui: {exc}", file=sys.stderr)
+        return 2
+    text = due_today(digest, today, programme.due)
     if text is None:
         return 0  # the day is done (or paused): say nothing
     how = send("glute-tui", text)

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.programme import ProgrammeError, Today, evaluate, read_settings, walk
+from glute_tui.core.programme import (
+    Checkpoint,
+    History,
+    ProgrammeError,
+    Today,
+    Verdict,
+    evaluate,
+    read_settings,
+    walk,
+)
 
 EXIT_USAGE = 2
 
@@ -62,7 +72,8 @@ def today_for(db: Path, as_of: date) -> Today:
     cached = cache.load(db, conf)
     if cached is not None and as_of > cached[0].day:
         cp, recent, settings = cached
-        return walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
+        today = walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
+        return with_reassessment(today, _last_verdict(recent, cp, as_of))
     # an older day needs the whole file; a good cache need not be written again
     key = None if cached is not None else cache.file_key(db)
     try:
@@ -77,8 +88,39 @@ def today_for(db: Path, as_of: date) -> Today:
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
         saved = cache.save(db, key, conf, history, programme, settings, loggable)
         if saved is not None and as_of > saved[0].day:  # go on from the state just saved
-            return walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
-    return evaluate(history, as_of, programme, settings, loggable=loggable)
+            today = walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
+            return with_reassessment(today, _last_verdict(saved[1], saved[0], as_of))
+    today = evaluate(history, as_of, programme, settings, loggable=loggable)
+    return with_reassessment(today, _last_verdict(history, None, as_of))
+
+
+REASSESS_DUE = "A re-assessment is due"
+
+
+def _last_verdict(history: History, cp: Checkpoint | None, as_of: date) -> Verdict | None:
+    """The latest self-assessment verdict on or before `as_of` (a resumed walk keeps the
+    one before its checkpoint in the checkpoint)."""
+    found = [v for v in history.verdicts if v.day <= as_of]
+    if cp is not None and cp.verdict is not None:
+        found.append(cp.verdict)
+    return max(found, key=lambda v: v.day, default=None)
+
+
+def with_reassessment(today: Today, last: Verdict | None, days: int | None = None) -> Today:
+    """`today` with a note that a re-assessment is due when the last self-assessment is
+    `days` old or more (the protocol's re-assessment interval, as the assessment screen
+    says), unless a note already says so. No note without an assessment (the programme
+    already asks for a first one) or after a red flag (training is stopped)."""
+    if last is None or last.red_flag or any(REASSESS_DUE in n for n in today.notes):
+        return today
+    if days is None:
+        from glute_tui.store import shipped
+
+        days = shipped.protocols().reassess_days
+    if (today.date - last.day).days < days:
+        return today
+    note = f"{REASSESS_DUE} (the last one was on {last.day.isoformat()})."
+    return replace(today, notes=(*today.notes, note))
 
 
 def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:

@@ -420,3 +420,26 @@ def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> 
         due=due,
         notes=tuple(standing),
     )
+
+
+def stage_days(
+    history: History,
+    last: date,
+    programme: Programme,
+    settings: Settings | None = None,
+    loggable: Iterable[str] | None = None,
+) -> list[tuple[date, str, date, tuple[str, ...]]]:
+    """(day, stage, since, that day's notes) from the first record to `last`: the fold of
+    `walk` without the due list and the gate, for the stage history (core/stage_history)."""
+    fold = _Fold(history, last, programme, settings, loggable)
+    out = []
+    day = fold.days.first_day(last)
+    while day <= last:
+        notes: list[str] = []
+        plan = fold.step(day, notes)
+        st = fold.state
+        assert st.since is not None
+        out.append((day, STAGES[st.stage], st.since, tuple(notes)))
+        fold.close_day(day, plan)
+        day += timedelta(days=1)
+    return out

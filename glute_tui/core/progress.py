@@ -14,8 +14,6 @@ from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from glute_tui.core.words import plural
-
 HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
 CIRCUIT_TARGET_DEFAULT = 7  # sources: 5-7 days a week, ideally 7; 5 and 6 stay choices
@@ -353,6 +351,13 @@ class HeatCell(NamedTuple):
     paused: bool
     future: bool
     today: bool
+    #: completed sessions of every routine, in registry order (hold and circuit included)
+    counts: tuple[int, ...] = ()
+
+    def done(self) -> tuple[int, ...]:
+        """Registry indexes of the routines done that day after the first two (hold and
+        circuit have marks of their own)."""
+        return tuple(i for i, n in enumerate(self.counts) if i >= 2 and n > 0)
 
 
 def heatmap(
@@ -365,8 +370,9 @@ def heatmap(
         col = []
         for i in range(7):
             d = first + timedelta(days=7 * w + i)
-            hold, circuit = days.get(d.isoformat(), (0, 0))
-            col.append(HeatCell(d, hold, circuit > 0, d in paused, d > today, d == today))
+            counts = tuple(days.get(d.isoformat(), ())) or (0, 0)
+            hold, circuit = counts[0], counts[1] if len(counts) > 1 else 0
+            col.append(HeatCell(d, hold, circuit > 0, d in paused, d > today, d == today, counts))
         cols.append(col)
     return cols
 
@@ -424,65 +430,6 @@ def next_morning_advice(next_morning: int, before: int | None) -> PainAdvice:
             "and check again tomorrow.",
         )
     return PainAdvice("ok", f"{next_morning}/10 is in the safe range. Carry on as planned.")
-
-
-# ---- the headless summary (`glute-tui stats`) -------------------------------------------
-def stats_summary(
-    days: Days,
-    today: date,
-    pauses: Iterable[Mapping[str, str]],
-    hold_target: int = HOLD_TARGET,
-    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
-) -> dict[str, Any]:
-    """The shape of `glute-tui stats --json`: numbers only (strength and adherence 0-100,
-    adherence None when there is no complete, unpaused day to judge yet)."""
-    paused = paused_days(pauses)
-    hold, circuit = today_counts(days, today)
-    hs = hold_streak(days, today, paused, hold_target)
-    cs = circuit_streak(days, today, paused, weekly_target)
-    a7 = adherence(days, today, 7, paused, hold_target, weekly_target)
-    a28 = adherence(days, today, 28, paused, hold_target, weekly_target)
-    return {
-        "today": {"hold": hold, "hold_target": hold_target, "circuit": circuit},
-        "streaks": {
-            "hold": {"current": hs.current, "longest": hs.longest},
-            "circuit": {"current": cs.current, "longest": cs.longest},
-        },
-        "strength": {
-            "hold": round(100 * hold_strength(days, today, paused, hold_target)),
-            "circuit": round(100 * circuit_strength(days, today, paused, weekly_target)),
-        },
-        "adherence": {"7d": a7.overall, "28d": a28.overall},
-    }
-
-
-def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> str:
-    """`glute-tui stats`: a few short lines, fit for a shell prompt."""
-    t = summary["today"]
-    hold, target = t["hold"], t["hold_target"]
-    if paused_today:
-        today_line = "paused (injury pause): nothing is due today"
-    else:
-        left = f"{target - hold} to go" if hold < target else "today counts"
-        circuit = "done" if t["circuit"] else "not yet"
-        today_line = f"hold {hold} of {target} ({left}), circuit {circuit}"
-    s, st, ad = summary["streaks"], summary["strength"], summary["adherence"]
-
-    def days(n: int) -> str:
-        return plural(n, "day")
-
-    def pct(v: int | None) -> str:
-        return "-" if v is None else f"{v}%"
-
-    track = ad["7d"] is not None and ad["7d"] >= ON_TRACK_PCT
-    return (
-        f"Today {today.strftime('%a %d %b')}: {today_line}\n"
-        f"Streaks: hold {days(s['hold']['current'])} (longest {s['hold']['longest']}), "
-        f"circuit {days(s['circuit']['current'])} (longest {s['circuit']['longest']})\n"
-        f"Habit strength: hold {st['hold']}%, circuit {st['circuit']}%\n"
-        f"Adherence: 7 days {pct(ad['7d'])}, 28 days {pct(ad['28d'])}"
-        f"{' (on track)' if track else ''}\n"
-    )
 
 
 # ---- injury pauses -----------------------------------------------------------------------

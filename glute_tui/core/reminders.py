@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from glute_tui.core.words import routine_ids, routine_word
+from glute_tui.core.programme_types import Due
+from glute_tui.core.words import routine_ids, routine_word, side_word
 
 UNIT = "glute-tui-remind"
 LAUNCHD_LABEL = "org.glute-tui.remind"
@@ -31,33 +32,44 @@ def parse_times(text: str) -> list[str]:
     return sorted(out)
 
 
-def daily_targets(hold_sessions: int) -> dict[str, int]:
-    """Sessions a day each routine asks for, in routine_ids() order: the first (the hold
-    timer) its sessions target, every other one once. The one place to point at the
-    routine registry once each routine declares its own daily target."""
-    base = {"hold": hold_sessions, "circuit": 1}  # the activation stage's daily work
-    return {r: base.get(r, 0) for r in routine_ids()}
+def _status(done: int, target: int) -> tuple[str, bool]:
+    """('done' | 'to go' | 'n of t done', whether some is left)."""
+    n = min(done, target)
+    if n >= target:
+        return "done", False
+    if target == 1:
+        return "to go", True
+    return f"{n} of {target} done", True
 
 
-def due_text(done: Mapping[str, int], targets: Mapping[str, int]) -> str | None:
-    """'Hold 1 of 2 done; circuit to go.' or None when every routine has met its target
-    today. `targets`: sessions a day each routine asks for (0: not asked today)."""
+def due_text(due: Sequence[Due], routines: Sequence[str] | None = None) -> str | None:
+    """What the programme still asks of today, e.g. 'Hold timer 1 of 2 done; circuit to
+    go.', or None when every routine has met its target. `due`: the programme's due list
+    for today (core.programme evaluate); only routines of the registry (`routines`, default
+    routine_ids()) are named, as the others cannot be done in glute-tui yet. A routine due
+    on each side names them: 'single-leg strength left done, right to go'."""
+    order = routine_ids() if routines is None else tuple(routines)
+    by_routine: dict[str, list[Due]] = {}
+    for d in due:
+        if d.routine in order and d.target > 0:
+            by_routine.setdefault(d.routine, []).append(d)
     parts = []
     left = False
-    for routine in routine_ids():
-        target = targets.get(routine, 0)
-        if target <= 0:
-            continue
-        n = min(done.get(routine, 0), target)
+    for routine in by_routine:  # the programme's order: release work first, and so on
+        entries = by_routine[routine]
         name = routine_word(routine)
-        if n >= target:
-            parts.append(f"{name} done")
-        elif target == 1:
-            parts.append(f"{name} to go")
-            left = True
+        if len(entries) == 1:
+            said, more = _status(entries[0].done, entries[0].target)
+            parts.append(f"{name} {said}")
         else:
-            parts.append(f"{name} {n} of {target} done")
-            left = True
+            pieces = []
+            more = False
+            for d in entries:
+                said, some = _status(d.done, d.target)
+                more = more or some
+                pieces.append(f"{side_word(d.side)} {said}")
+            parts.append(f"{name} {', '.join(pieces)}")
+        left = left or more
     if not left:
         return None
     text = "; ".join(parts)

@@ -11,12 +11,15 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glute_tui.core import progress as pg
 from glute_tui.core.assessment import TEST_SPECS
 from glute_tui.core.plan import Plan
-from glute_tui.core.words import routine_ids, routine_word, stop_word
+from glute_tui.core.words import routine_ids, routine_title, stop_word
+
+if TYPE_CHECKING:  # the programme core is not imported on `stats`'s fast path
+    from glute_tui.core.stage_history import StageSpan
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 520
@@ -85,7 +88,7 @@ class Report:
     plan_lines: tuple[str, ...]
     weak: str | None
     pauses: tuple[tuple[str, str], ...]  # in the period
-    stages: tuple[tuple[str, str], ...]  # (first day, stage name); empty until stages exist
+    stages: tuple[StageSpan, ...]  # in effect during the period, oldest first
     who: str = ""  # the person the report is about, as they typed it
 
 
@@ -118,7 +121,7 @@ def build_report(
     today: date,
     weeks: int = DEFAULT_WEEKS,
     hold_target: int = pg.HOLD_TARGET,
-    stages: Sequence[tuple[str, str]] = (),
+    stages: Sequence[StageSpan] = (),
     who: str = "",
     day_notes: Mapping[str, str] | None = None,
 ) -> Report:
@@ -165,7 +168,7 @@ def build_report(
                 high = high or v > PAIN_LIMIT
         over += high
         if isinstance(r.get("note"), str) and r["note"].strip():
-            notes.append(Note(str(r["day"]), routine_word(r.get("routine")), r["note"].strip()))
+            notes.append(Note(str(r["day"]), routine_title(r.get("routine")), r["note"].strip()))
 
     week_rows = []
     for i in range(weeks):
@@ -208,7 +211,7 @@ def build_report(
         lsi=tuple(lsi_rows),
         lsi_tests=tuple(test_names),
         stop_reasons=tuple(
-            (routine_word(rt), stop_word(reason), n)
+            (routine_title(rt), stop_word(reason), n)
             for (rt, reason), n in sorted(stops.items(), key=lambda kv: (-kv[1], kv[0]))
         ),
         over_limit=over,
@@ -217,9 +220,15 @@ def build_report(
         plan_lines=tuple(plan_lines(plan)),
         weak=plan.verdict if plan.verdict in ("left", "right") else None,
         pauses=pause_rows,
-        stages=tuple(stages),
+        stages=tuple(in_period(stages, first)),
         who=who.strip(),
     )
+
+
+def in_period(stages: Sequence[StageSpan], first: date) -> list[StageSpan]:
+    """The stages that began in the period, after the one in effect when it began."""
+    before = [s for s in stages if s.since < first]
+    return before[-1:] + [s for s in stages if s.since >= first]
 
 
 def week_adherence(

@@ -7,7 +7,7 @@ from html import escape
 
 from glute_tui.core.report import LSI_PASS, PAIN_KEYS, PAIN_LABELS, PAIN_LIMIT, Report
 from glute_tui.core.svg_chart import Band, Series, chart
-from glute_tui.core.words import plural, routine_word
+from glute_tui.core.words import plural, routine_title
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -33,6 +33,7 @@ section { break-inside: avoid; page-break-inside: avoid; }
 SECTIONS = (  # id, heading: the test checks every one is there
     ("glance", "At a glance"),
     ("plan", "The plan as it stands"),
+    ("stages", "Stage history"),
     ("adherence", "Adherence: days trained per week"),
     ("volume", "Per-side volume"),
     ("lsi", "Limb symmetry (LSI)"),
@@ -56,12 +57,12 @@ def _fmt(v: float | None, suffix: str = "") -> str:
 
 
 def _bands(r: Report) -> list[Band]:
-    """Stage bands on the weekly axis, from (first day, stage) pairs; none until stages exist."""
+    """Stage bands on the weekly axis: one where each stage of the period begins."""
     out = []
-    for start, label in r.stages:
-        i = max(0, (_day_index(r, start)) // 7)
+    for s in r.stages:
+        i = max(0, (_day_index(r, s.since.isoformat())) // 7)
         if i < r.weeks:
-            out.append(Band(i, label))
+            out.append(Band(i, s.name))
     return out
 
 
@@ -112,6 +113,13 @@ def glance(r: Report) -> str:
     if r.over_limit:
         pain = f'<span class="flag">{pain}</span>'
     items.append(pain + (f" Next-morning pain averaged {sum(nm) / len(nm):.1f}/10." if nm else ""))
+    if r.stages:
+        now = r.stages[-1]
+        changes = len(r.stages) - 1
+        items.append(
+            f"Stage now: {_e(now.name)} since {now.since.isoformat()}"
+            + (f" ({plural(changes, 'change')} in the period)." if changes else ".")
+        )
     if r.plan_lines:
         items.append(_e(r.plan_lines[0]))
     lis = "".join(f"<li>{i}</li>" for i in items)
@@ -126,6 +134,21 @@ def _plan(r: Report) -> str:
     return f'<section id="plan"><h2>The plan as it stands</h2>{body}</section>'
 
 
+def _stages(r: Report) -> str:
+    if not r.stages:
+        body = (
+            "<p>Nothing recorded yet: the programme begins with the first session or "
+            "self-assessment.</p>"
+        )
+    else:
+        rows = "".join(
+            f"<tr><td>{_e(s.name)}</td><td>{s.since.isoformat()}</td><td>{_e(s.why)}</td></tr>"
+            for s in r.stages
+        )
+        body = f"<table><tr><th>stage</th><th>since</th><th>why</th></tr>{rows}</table>"
+    return f'<section id="stages"><h2>Stage history</h2>{body}</section>'
+
+
 def _adherence(r: Report) -> str:
     labels = [_week_label(r, i) for i in range(r.weeks)]
     svg = chart(
@@ -138,7 +161,7 @@ def _adherence(r: Report) -> str:
         bands=_bands(r),
         title="Adherence per week",
     )
-    head = "".join(f"<th>{_e(routine_word(x))} sessions</th>" for x in r.routines)
+    head = "".join(f"<th>{_e(routine_title(x))} sessions</th>" for x in r.routines)
     rows = "".join(
         f"<tr><td>{w.start.isoformat()}</td><td>{w.days_trained} of {w.days_in_week}</td>"
         + "".join(f"<td>{w.sessions.get(x, 0)}</td>" for x in r.routines)
@@ -284,6 +307,7 @@ def render_html(r: Report) -> str:
         "clinical measurement.</p>",
         glance(r),
         _plan(r),
+        _stages(r),
         _adherence(r),
         _volume(r),
         _lsi(r),

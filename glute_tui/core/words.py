@@ -8,7 +8,8 @@ and the reminders get the list of routines from.
 
 from __future__ import annotations
 
-from glute_tui.core.records import ROUTINES
+from functools import cache
+from typing import Any
 
 _ENDS = ".!?…"
 _CLOSERS = "”’\"')]»"
@@ -30,10 +31,6 @@ def sentence(text: str) -> str:
     return text.rstrip() + "."
 
 
-ROUTINE_WORDS = {
-    "hold": "hold",
-    "circuit": "circuit",
-}
 PHASE_WORDS = {
     "prepare": "get ready",
     "hold": "hold",
@@ -69,8 +66,36 @@ SIDE_WORDS = {"left": "left", "right": "right", "both": "both sides"}
 
 
 def routine_ids() -> tuple[str, ...]:
-    """Every routine a session can belong to, in the order screens list them."""
-    return tuple(ROUTINES)
+    """Every routine a session can belong to, in the order screens list them: the routine
+    registry's (imported late, so a routine module may use this module)."""
+    from glute_tui.core.routines.registry import IDS
+
+    return IDS
+
+
+@cache
+def _titles() -> dict[str, str]:
+    from glute_tui.core.routines.registry import ROUTINES
+
+    return {r.id: r.title for r in ROUTINES}
+
+
+def _lower_first(text: str) -> str:
+    """'Hold timer' -> 'hold timer' for running text; an acronym ('LSI test') stays."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def routine_words() -> dict[str, str]:
+    """{routine id: its title in running text}, for every routine in the registry."""
+    return {rid: _lower_first(title) for rid, title in _titles().items()}
+
+
+def __getattr__(name: str) -> Any:  # ROUTINE_WORDS: built from the registry on first use
+    if name == "ROUTINE_WORDS":
+        return routine_words()
+    raise AttributeError(name)
 
 
 def _word(table: dict[str, str], value: object) -> str:
@@ -81,7 +106,17 @@ def _word(table: dict[str, str], value: object) -> str:
 
 
 def routine_word(value: object) -> str:
-    return _word(ROUTINE_WORDS, value)
+    """A routine id in running text: its title, first letter small ('contract & relax')."""
+    return _word(routine_words(), value)
+
+
+def routine_title(value: object) -> str:
+    """A routine id as a label or heading: its registry title ('Contract & relax'); an id
+    the registry does not know reads with spaces and a capital."""
+    if value is None or value == "":
+        return ""
+    text = str(value)
+    return _titles().get(text) or text.replace("_", " ").capitalize()
 
 
 def phase_word(value: object) -> str:

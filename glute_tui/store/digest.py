@@ -1,9 +1,10 @@
 """A small digest of the history for `glute-tui stats`, written next to the data file.
 
-`NAME.digest.json` holds what the headless summary needs (completed sessions per day,
-pauses, targets) and the identity (inode, size, mtime_ns) of the data file it was built
-from. The store rewrites it after every write, inside the same lock; a reader trusts it only
-while the data file still has that identity, and otherwise rebuilds it from the data file.
+`NAME.digest.json` holds what the headless summary needs (completed sessions per day of
+every routine, the routines' ids and titles in that order, pauses, targets) and the
+identity (inode, size, mtime_ns) of the data file it was built from. The store rewrites it
+after every write, inside the same lock; a reader trusts it only while the data file still
+has that identity, and otherwise rebuilds it from the data file.
 So `glute-tui stats` reads a few kilobytes instead of parsing years of history.
 
 This module is imported on the fast path: it must stay free of tinydb, filelock and textual.
@@ -19,7 +20,8 @@ from typing import Any
 
 from glute_tui.core.progress import circuit_target, counts_by_day
 
-DIGEST_VERSION = 1
+#: 2: the routines (id, title) the day lists count, in their order
+DIGEST_VERSION = 2
 
 
 def digest_path(db: Path) -> Path:
@@ -37,10 +39,13 @@ def _key(db: Path) -> list[int] | None:
 def build_digest(
     rows: Iterable[Mapping[str, Any]], kv: Mapping[str, Any], hold_target: int
 ) -> dict[str, Any]:
+    from glute_tui.core.routines.registry import ROUTINES
+
     settings = kv.get("settings")
     pauses = kv.get("pauses")
     return {
         "version": DIGEST_VERSION,
+        "routines": [[r.id, r.title] for r in ROUTINES],
         "days": counts_by_day(rows),
         "pauses": pauses if isinstance(pauses, list) else [],
         "hold_target": hold_target,
@@ -81,6 +86,7 @@ def read_digest(db: Path) -> dict[str, Any] | None:
         or data.get("version") != DIGEST_VERSION
         or data.get("key") != key
         or not isinstance(data.get("days"), dict)
+        or not isinstance(data.get("routines"), list)
     ):
         return None
     return data

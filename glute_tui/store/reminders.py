@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from glute_tui.core.programme_types import Due
 from glute_tui.core.reminders import (
     UNIT,
     cron_lines,
-    daily_targets,
     due_text,
     launchd_plist,
     systemd_units,
@@ -129,16 +129,14 @@ def status(env: Mapping[str, str], run: Run) -> list[str]:
     return [f"reminders at {', '.join(timer_times(text))} ({timer}); {state}"]
 
 
-def due_today(digest: Mapping[str, Any], today: date) -> str | None:
-    """What is still due today from the history digest; None when done or paused."""
+def due_today(digest: Mapping[str, Any], today: date, due: Sequence[Due]) -> str | None:
+    """What the programme still asks of today (`due`: its due list, see today_cmd); None
+    when the day is done or paused (the pauses come from the history digest)."""
     from glute_tui.core.progress import paused_days
-    from glute_tui.core.words import routine_ids
 
     if today in paused_days(digest.get("pauses", [])):
         return None
-    counts = digest.get("days", {}).get(today.isoformat(), [0, 0])
-    done = dict(zip(routine_ids(), counts, strict=False))
-    return due_text(done, daily_targets(int(digest.get("hold_target", 2))))
+    return due_text(due)
 
 
 def notify(title: str, message: str) -> str:

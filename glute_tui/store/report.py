@@ -8,6 +8,8 @@ from pathlib import Path
 
 from glute_tui.core.report import DEFAULT_WEEKS, build_report
 from glute_tui.core.report_html import render_html
+from glute_tui.core.stage_history import StageSpan, stage_history
+from glute_tui.core.words import routine_ids
 from glute_tui.store.export import save_user_file
 from glute_tui.store.history import HistoryStore
 
@@ -17,9 +19,12 @@ def report_html(
     today: date,
     weeks: int = DEFAULT_WEEKS,
     hold_target: int = 2,
-    stages: Sequence[tuple[str, str]] = (),
+    stages: Sequence[StageSpan] | None = None,
     who: str = "",
 ) -> str:
+    """The report as HTML; `stages` default to the programme's, walked from the store."""
+    if stages is None:
+        stages = stages_of(store, today)
     model = build_report(
         store.rows(),
         store.assessments(),
@@ -34,6 +39,15 @@ def report_html(
         store.kv("day_notes") or {},
     )
     return render_html(model)
+
+
+def stages_of(store: HistoryStore, today: date) -> list[StageSpan]:
+    """The stages the programme went through up to `today` (programme core, walked over
+    the store's history; only routines of the registry count, as for `today`)."""
+    from glute_tui.store.programme_input import from_store, shipped_programme
+
+    history, settings = from_store(store)
+    return stage_history(history, today, shipped_programme(), settings, routine_ids())
 
 
 def default_report_name(today: date) -> str:

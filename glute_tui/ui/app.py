@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from glute_tui.core.library import Library
 from glute_tui.core.protocol import Protocols
+from glute_tui.core.words import routine_title, routine_word
 from glute_tui.store import shipped
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
 from glute_tui.ui import registry
@@ -175,10 +176,10 @@ class GluteApp(App[None]):
         self.recovered = recovered
         s = recovered["session"]
         self.notices.append(
-            f"Your {s['routine']} session from {s['started_at'][11:16]} was cut short. "
-            f"Its {len(s['phases'])} completed phases are saved in your history."
+            f"Your {routine_word(s['routine'])} session from {s['started_at'][11:16]} was "
+            f"cut short. Its {len(s['phases'])} completed phases are saved in your history."
             + (
-                f" Open the {s['routine']} screen to pick it up from the next rep."
+                f" Open the {routine_title(s['routine'])} screen to pick it up from the next rep."
                 if (recovered.get("resume") or {}).get("routine") == s["routine"]
                 else ""
             )

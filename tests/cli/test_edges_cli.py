@@ -53,7 +53,7 @@ def test_every_headless_command_recovers_an_orphaned_journal_first(
     }[command]
     assert main(["--db", str(db_path), *args]) == 0
     captured = capsys.readouterr()
-    assert "recovered an unfinished hold session" in captured.err
+    assert "recovered an unfinished hold timer session" in captured.err
     store = HistoryStore.open(db_path)
     cut = store.session("cut")
     assert cut is not None and cut["status"] == "interrupted" and len(cut["phases"]) == 3

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.core.reminders import cron_lines, daily_targets, due_text, launchd_plist, parse_times
+from glute_tui.core.programme import Due, StageChange
+from glute_tui.core.reminders import cron_lines, due_text, launchd_plist, parse_times
 from glute_tui.remind_cli import run_remind
 from glute_tui.store.history import HistoryStore
+from glute_tui.store.programme_input import add_stage_change
 from glute_tui.store.reminders import scheduler
 from tests.conftest import FIXED_NOW
 
@@ -116,12 +118,30 @@ def test_parse_times_refuses(bad: str) -> None:
         parse_times(bad)
 
 
+def _due(routine: str, done: int, target: int, side: str = "both") -> Due:
+    return Due(routine, side, target, done, {})
+
+
 def test_due_text_says_what_is_left_and_nothing_when_done() -> None:
-    targets = daily_targets(2)
-    assert due_text({"hold": 1, "circuit": 0}, targets) == "Hold 1 of 2 done; circuit to go."
-    assert due_text({"hold": 2, "circuit": 0}, targets) == "Hold done; circuit to go."
-    assert due_text({"hold": 0, "circuit": 1}, targets) == "Hold 0 of 2 done; circuit done."
-    assert due_text({"hold": 3, "circuit": 1}, targets) is None
+    def text(hold: int, circuit: int) -> str | None:
+        return due_text([_due("hold", hold, 2), _due("circuit", circuit, 1)])
+
+    assert text(1, 0) == "Hold timer 1 of 2 done; circuit to go."
+    assert text(2, 0) == "Hold timer done; circuit to go."
+    assert text(0, 1) == "Hold timer 0 of 2 done; circuit done."
+    assert text(3, 1) is None
+
+
+def test_due_text_names_sides_and_only_routines_glute_tui_runs() -> None:
+    due = [
+        _due("hip_hinge", 0, 1),  # not a routine of the registry: not named
+        _due("contract_relax", 1, 1, "left"),
+        _due("contract_relax", 0, 1, "right"),
+        _due("circuit", 1, 1),
+    ]
+    assert due_text(due) == "Contract & relax left done, right to go; circuit done."
+    assert due_text([_due("hip_hinge", 0, 1), _due("circuit", 1, 1)]) is None
+    assert due_text([]) is None
 
 
 def test_remind_now_sends_what_is_due_and_nothing_once_done(tmp_path: Path) -> None:
@@ -142,12 +162,43 @@ def test_remind_now_sends_what_is_due_and_nothing_once_done(tmp_path: Path) -> N
         return "test"
 
     assert run_remind(db, _args("now", today=TODAY.isoformat()), send=send) == 0
-    assert sent == [("glute-tui", "Hold 1 of 2 done; circuit to go.")]
+    assert sent == [("glute-tui", "Hold timer 1 of 2 done; circuit to go.")]
     store.add_session({**session, "id": "b"})
     store.add_session({**session, "id": "c", "routine": "circuit"})
     sent.clear()
     assert run_remind(db, _args("now", today=TODAY.isoformat()), send=send) == 0
     assert sent == []  # the day is done: no notification at all
+
+
+def test_remind_now_says_what_the_programme_asks_today(tmp_path: Path) -> None:
+    """In Integrate the programme asks one hold session a day, not two: the reminder
+    follows the programme, not a fixed target."""
+    db = tmp_path / "h.json"
+    store = HistoryStore.open(db)
+    start = FIXED_NOW.replace(hour=8)
+    add_stage_change(store, StageChange(TODAY - timedelta(days=3), "integrate", "physio"))
+    session = {
+        "id": "a", "routine": "hold", "started_at": start.isoformat(),
+        "ended_at": (start + timedelta(minutes=5)).isoformat(), "status": "completed",
+        "stop_reason": "planned_end", "pain_before": 1, "pain_after": 1, "effort": 3,
+        "phases": [],
+    }  # fmt: skip
+    store.add_session(session)
+    sent: list[tuple[str, str]] = []
+
+    def send(title: str, message: str) -> str:
+        sent.append((title, message))
+        return "test"
+
+    assert run_remind(db, _args("now", today=TODAY.isoformat()), send=send) == 0
+    assert sent == [  # the programme's order: Integrate asks for the Cook hip lift and the
+        # standing contraction on each side, the circuit, and one hold a day
+        (
+            "glute-tui",
+            "Cook hip lift left to go, right to go; standing glute contraction left to go, "
+            "right to go; circuit to go; hold timer done.",
+        )
+    ]
 
 
 def test_other_schedulers_and_detection() -> None:

@@ -50,6 +50,18 @@ def db(tmp_path: Path) -> Path:
 def test_stats_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--json", "--db", str(db), "--today", TODAY]) == 0
     out = json.loads(capsys.readouterr().out)
+    routines = out.pop("routines")
+    from glute_tui.core.routines.registry import IDS
+
+    assert list(routines) == list(IDS)  # the registry, in order
+    assert routines["hold"]["today"] == 1 and routines["circuit"]["days_7d"] == 3
+    assert routines["contract_relax"] == {
+        "title": "Contract & relax",
+        "today": 0,
+        "days_7d": 0,
+        "days_28d": 0,
+        "streak": {"current": 0, "longest": 0},
+    }
     assert out == {
         "today": {"hold": 1, "hold_target": 2, "circuit": 0},
         "streaks": {"hold": {"current": 3, "longest": 3}, "circuit": {"current": 3, "longest": 3}},
@@ -66,6 +78,29 @@ def test_stats_text(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Today Fri 20 Nov: hold 1 of 2 (1 to go), circuit not yet" in text
     assert "Streaks: hold 3 days (longest 3), circuit 3 days (longest 3)" in text
     assert "Adherence: 7 days 100%, 28 days 100% (on track)" in text
+
+
+def test_stats_counts_every_routine_of_the_registry(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = HistoryStore.open(db)
+    store.merge(
+        [_session("r1", 1, "contract_relax", 10), _session("r0", 0, "contract_relax", 10)], []
+    )
+    assert main(["stats", "--json", "--db", str(db), "--today", TODAY]) == 0
+    relax = json.loads(capsys.readouterr().out)["routines"]["contract_relax"]
+    assert relax["today"] == 1 and relax["days_28d"] == 2
+    assert relax["streak"] == {"current": 2, "longest": 2}
+    assert main(["stats", "--db", str(db), "--today", TODAY]) == 0
+    text = capsys.readouterr().out
+    assert "Contract & relax: 1 today, 2 days of the last 28, streak 2 days" in text
+
+
+def test_stats_has_no_line_for_a_routine_not_done_lately(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--db", str(db), "--today", TODAY]) == 0
+    assert "Contract & relax" not in capsys.readouterr().out
 
 
 def test_stats_rebuilds_a_missing_digest_and_handles_no_file(
@@ -91,6 +126,20 @@ def test_stats_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
     code = (
         "import sys; from glute_tui.cli import main; main(['stats', '--db', sys.argv[1]]); "
         "print(sorted(m for m in ('textual', 'tinydb', 'filelock') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_stats_fast_path_does_not_load_the_programme(db: Path) -> None:
+    """The report's stage history needs the programme core; `stats` must not load it."""
+    main(["stats", "--db", str(db)])  # the first run writes the digest
+    heavy = ("glute_tui.core.programme", "glute_tui.core.stage_history")
+    code = (
+        "import sys; from glute_tui.cli import main; main(['stats', '--db', sys.argv[1]]); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True

@@ -319,3 +319,36 @@ def test_a_record_without_a_time_is_a_damaged_file_moved_aside(tmp_path: Path) -
     assert len(out.stderr.splitlines()) == 1 and "moved aside" in out.stderr
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("h.corrupt")]
     assert [p.read_text(encoding="utf-8") for p in kept] == [json.dumps(bad)]  # every byte
+
+
+def test_today_json_notes_say_when_a_re_assessment_is_due(db: Path) -> None:
+    """The assessment was on day 0 (2026-10-01); the protocol asks again 28 days later."""
+    from glute_tui.store.programme_cache import cache_path
+
+    due = "A re-assessment is due (the last one was on 2026-10-01)."
+    before = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-28").stdout)
+    assert not any("re-assessment is due" in n for n in before["notes"])
+    for cold in (True, False):  # the whole file, then the cache next to it
+        if cold:
+            cache_path(db).unlink(missing_ok=True)
+        t = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-29").stdout)
+        assert t["notes"].count(due) == 1, t["notes"]
+    text = _run("--db", str(db), "--as-of", "2026-11-05").stdout
+    assert due in text
+
+
+def test_a_re_assessment_note_is_not_said_twice() -> None:
+    from glute_tui.core.programme import Today
+    from glute_tui.today_cmd import with_reassessment
+
+    said = "A re-assessment is due (the last one was on 2026-09-01)."
+    today = Today(date(2026, 12, 1), "return", 9, date(2026, 10, 1), (), 0, None, (), (said,))
+    last = Verdict(date(2026, 9, 1), None)
+    assert with_reassessment(today, last, 28).notes == (said,)
+    assert with_reassessment(today, None, 28) is today
+    red = Verdict(date(2026, 9, 1), None, red_flag=True)
+    bare = Today(date(2026, 12, 1), "activate", 1, date(2026, 12, 1), (), 0, None, (), ())
+    assert with_reassessment(bare, red, 28).notes == ()
+    assert with_reassessment(bare, last, 28).notes == (
+        "A re-assessment is due (the last one was on 2026-09-01).",
+    )

@@ -417,7 +417,7 @@ def test_training_on_a_paused_day_changes_nothing(entries: dict, paused: set[int
 
 
 def test_stats_summary_and_text_on_a_paused_day() -> None:
-    from glute_tui.core.progress import stats_summary, stats_text
+    from glute_tui.core.stats import stats_summary, stats_text
 
     days = mk({-2: (2, 1), -1: (2, 1)})
     pauses = [{"start": TODAY.isoformat(), "end": d(3).isoformat()}]

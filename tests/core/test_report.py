@@ -13,6 +13,7 @@ from glute_tui.core.plan import Plan, plan_for_verdict
 from glute_tui.core.records import session_row
 from glute_tui.core.report import PAIN_LIMIT, build_report
 from glute_tui.core.report_html import SECTIONS, render_html
+from glute_tui.core.stage_history import StageSpan
 from glute_tui.core.svg_chart import Series, chart
 from glute_tui.core.words import routine_ids
 from glute_tui.store import shipped
@@ -76,9 +77,9 @@ def test_weeks_count_days_trained_sessions_pain_stops_and_notes() -> None:
     assert r.week_rows[0].days_trained == 0
     assert r.total_sessions == 4 and r.completed == 3
     assert r.over_limit == 2  # after 6 and during 7 are above 5/10
-    assert r.stop_reasons == (("hold", "glutes stopped", 1),)
+    assert r.stop_reasons == (("Hold timer", "glutes stopped", 1),)
     assert [(n.routine, n.text) for n in r.notes] == [
-        ("hold", "left hip sore"),
+        ("Hold timer", "left hip sore"),
         ("the day", "rested the hip"),
     ]
 
@@ -120,8 +121,9 @@ def test_html_is_one_file_with_no_external_reference_and_every_section() -> None
         assert heading in html
     assert html.count("<svg") == 4  # adherence, volume, LSI, pain
     assert "80% on track" in html and "90% pass" in html and "5/10 limit" in html
-    # stages do not exist yet: no section pretends they do
-    assert "stage" not in lowered
+    # no stage given: the section says so, and no band pretends there is one
+    assert "Nothing recorded yet: the programme begins" in html
+    assert "Activate" not in html and "Stage now" not in html
 
 
 def test_user_text_is_escaped() -> None:
@@ -131,13 +133,23 @@ def test_user_text_is_escaped() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
 
 
-def test_stage_bands_are_drawn_from_a_list_when_given() -> None:
+def test_stage_bands_and_stage_history_from_the_stages_given() -> None:
     rows, assessments, plan, pauses = _demo_rows()
-    first = TODAY - timedelta(days=TODAY.weekday() + 7 * 11)
-    r = build_report(
-        rows, assessments, plan, pauses, {}, TODAY, stages=[(first.isoformat(), "Activate")]
-    )
-    assert "Activate" in render_html(r)
+    first = TODAY - timedelta(days=TODAY.weekday() + 7 * 11)  # the period's first Monday
+    stages = [
+        StageSpan("activate", "Activate", first - timedelta(days=30), "Programme started"),
+        StageSpan("integrate", "Integrate", first + timedelta(days=20), "Stage moved on"),
+    ]
+    older = StageSpan("activate", "Activate", first - timedelta(days=90), "long ago")
+    r = build_report(rows, assessments, plan, pauses, {}, TODAY, weeks=12, stages=[older, *stages])
+    assert r.stages == tuple(stages)  # the one in effect when the period began, then later ones
+    html = render_html(r)
+    section = html[html.index('id="stages"') : html.index('id="adherence"')]
+    assert "<td>Activate</td>" in section and "long ago" not in section
+    assert f"<td>Integrate</td><td>{(first + timedelta(days=20)).isoformat()}</td>" in section
+    assert "Stage moved on" in section
+    assert f"Stage now: Integrate since {(first + timedelta(days=20)).isoformat()}" in html
+    assert ">Integrate<" in html[html.index('id="adherence"') :]  # a band on the chart
 
 
 def test_chart_has_axes_labels_legend_and_reference_line() -> None:

@@ -221,7 +221,7 @@ async def _overview(pilot) -> None:  # type: ignore[no-untyped-def]
 async def _trends(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("2")
-    await pilot.pause()
+    await settle(pilot)  # the stage bands are worked out when the tab is first shown
 
 
 async def _sessions(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -14,18 +14,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from glute_tui.core.words import routine_ids, routine_word, status_word, stop_word
+from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
 
 
 def _n(v: Any) -> str:
     return "–" if v is None else str(v)
 
 
-def session_line(r: dict[str, Any]) -> str:
+def session_line(r: dict[str, Any], wide: int = 8) -> str:
+    """One session of the day; `wide`: the routine column (the day's words line up)."""
     when = "logged later" if r.get("logged_later") else str(r.get("started_at", ""))[11:16]
     why = stop_word(r.get("stop_reason"))
     line = (
-        f"{when}  {routine_word(r.get('routine')):<8}{status_word(r.get('status'))}"
+        f"{when}  {routine_word(r.get('routine')):<{wide}}{status_word(r.get('status'))}"
         f"{f' ({why})' if why and r.get('status') != 'completed' else ''}  ·  pain before "
         f"{_n(r.get('pain_before'))}, after {_n(r.get('pain_after'))}, next morning "
         f"{_n(r.get('pain_next_morning'))}"
@@ -88,19 +89,18 @@ class DayDialog(ModalScreen[None]):
                     max_length=500,
                 )
             if self.day < self.today:
+                yield Static("Log a session done that day (not timed):", id="later-label")
                 with Horizontal(classes="buttons"):
                     for routine in routine_ids():
-                        yield Button(
-                            f"Log a {routine_word(routine)} done (later)",
-                            id=f"later-{routine}",
-                        )
+                        yield Button(routine_title(routine), id=f"later-{routine}")
             yield Static("", id="day-status")
         yield Footer()
 
     def _sessions_text(self) -> str:
         if not self.rows:
             return "[$text-muted]No sessions on this day.[/]"
-        return "\n".join(session_line(r) for r in self.rows)
+        wide = max([8, *(len(routine_word(r.get("routine"))) + 1 for r in self.rows)])
+        return "\n".join(session_line(r, wide) for r in self.rows)
 
     def on_mount(self) -> None:
         self.query_one("#day-note", Input).focus()

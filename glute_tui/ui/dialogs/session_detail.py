@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,7 +12,19 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from glute_tui.core.words import end_word, phase_word, plural, side_word, status_word, stop_word
+from glute_tui.core.words import (
+    end_word,
+    phase_word,
+    plural,
+    routine_title,
+    side_word,
+    status_word,
+    stop_word,
+)
+
+COLUMNS = ("Phase", "Exercise", "Side", "Set", "Time", "Reps", "Ended by")  # time: done/planned
+#: columns that wrap when the table is too narrow, in order, and the least width of each
+SHRINK = (("Phase", 9), ("Side", 5), ("Phase", 8), ("Exercise", 12), ("Exercise", 10))
 
 
 def _n(v: Any) -> str:
@@ -40,9 +53,8 @@ class SessionDetail(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#phase-table", DataTable).add_columns(
-            "Phase", "Exercise", "Side", "Set", "Done/plan", "Reps", "Ended by"
-        )
+        # a thin scrollbar: at 80 columns every column then fits whole for most sessions
+        self.query_one("#phase-table", DataTable).styles.scrollbar_size_vertical = 1
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -76,7 +88,7 @@ class SessionDetail(ModalScreen[None]):
                 "damaged.[/]"
             )
         head.update(
-            f"[b]{s['routine'].capitalize()} session[/b]  {start}–{end}  ·  "
+            f"[b]{routine_title(s['routine'])} session[/b]  {start}–{end}  ·  "
             f"{status_word(s['status'])} ({stop_word(s.get('stop_reason'))})\n"
             f"Pain before {_n(s.get('pain_before'))}, after {_n(s.get('pain_after'))}, "
             f"next morning {_n(s.get('pain_next_morning'))}  ·  effort "
@@ -93,14 +105,38 @@ class SessionDetail(ModalScreen[None]):
                 (
                     phase_word(p["kind"]),
                     name,
-                    side_word(p.get("side")),
+                    "both" if p.get("side") == "both" else side_word(p.get("side")),
                     str(p.get("set", "")),
                     f"{done:.0f}/{p['planned_s']:g} s",
                     _n(p.get("reps")),
                     end_word(p.get("ended_by")),
                 )
             )
-        table.add_rows(rows)
+        self._fill(table, rows)
+
+    def _fill(self, table: DataTable[str], rows: list[tuple[str, ...]]) -> None:
+        """Every column whole at the width there is (80 columns too): when the natural
+        widths do not fit, the exercise column takes what is left and its names wrap."""
+        widths = [
+            max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(COLUMNS)
+        ]
+        room = (table.size.width or self.app.size.width - 8) - 2 * table.cell_padding * len(COLUMNS)
+        bar = table.styles.scrollbar_size_vertical
+        over = sum(widths) - room + (bar if len(rows) > max(1, table.size.height - 1) else 0)
+        fixed = over > 0
+        if fixed:  # wrapped rows grow taller: keep room for the scrollbar they may need
+            over = sum(widths) - room + bar
+        for name, least in SHRINK:  # long phase words wrap first (few rows), then the names
+            if over <= 0:
+                break
+            i = COLUMNS.index(name)
+            cut = min(over, max(0, widths[i] - least))
+            widths[i] -= cut
+            over -= cut
+        for label, width in zip(COLUMNS, widths, strict=True):
+            table.add_column(label, width=width if fixed else None)
+        for row in rows:
+            table.add_row(*row, height=None if fixed else 1)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -73,6 +73,7 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.data: HistoryData | None = None
         self._rows: list[dict[str, Any]] = []
+        self._stages_asked = False
         self._table_stale = True
 
     def compose(self) -> ComposeResult:
@@ -122,6 +123,28 @@ class HistoryScreen(Screen[None]):
             return
         app.call_from_thread(self._apply, data, rows)
 
+    @work(thread=True, exclusive=True, group="history-stages", exit_on_error=False)
+    def _compute_stages(self) -> None:
+        """The stage bands walk the programme over the whole history: worked out only when
+        the Trends tab is first shown (no other tab draws them), then drawn."""
+        from glute_tui.core.programme import ProgrammeError
+        from glute_tui.core.stage_history import bands
+        from glute_tui.store.report import stages_of
+
+        app: Any = self.app
+        if app.store is None or self.data is None:
+            return
+        try:
+            stages = stages_of(app.store, self.data.today)
+        except (ProgrammeError, KeyError, TypeError, ValueError):
+            return  # no bands rather than no history
+        app.call_from_thread(self._apply_stages, bands(stages))
+
+    def _apply_stages(self, stages: list[tuple[str, str]]) -> None:
+        if self.data is not None and stages != self.data.stages:
+            self.data.stages = stages
+            self._draw_trends()
+
     def _failed(self, message: str) -> None:
         self.query_one(Calendar).failed(
             "[$error]Part of your history could not be read, so the summary cannot be "
@@ -132,6 +155,7 @@ class HistoryScreen(Screen[None]):
     def _apply(self, data: HistoryData, rows: list[dict[str, Any]]) -> None:
         self.data = data
         self._rows = rows
+        self._stages_asked = False  # new data: the bands are worked out again when shown
         self._draw_heatmap()
         self.query_one("#streaks", Static).update(draw_streaks(data))
         self._draw_trends()
@@ -143,6 +167,9 @@ class HistoryScreen(Screen[None]):
     def _draw_trends(self) -> None:
         if self.data is None:
             return
+        if not self._stages_asked and self.query_one(TabbedContent).active == "trends":
+            self._stages_asked = True
+            self._compute_stages()
         try:
             boxes = [
                 (self.query_one(f"#{name}", Static), draw)

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from glute_tui.core import progress as pg
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
+from glute_tui.core.routines.registry import ROUTINES
+from glute_tui.core.stats import routine_summaries
 from glute_tui.core.text_chart import Cell, TextSeries, text_chart
 from glute_tui.core.words import plural
 
@@ -54,7 +56,9 @@ class HistoryData:
     adherence_weeks: list[int | None]  # the last TREND_WEEKS weeks, this week last
     lsi_rows: list[LsiRow]
     lsi_tests: list[str]
-    stages: list[tuple[str, str]]  # (first day, stage name): none until stages exist
+    stages: list[tuple[str, str]]  # (first day, stage name): filled in after the rest
+    #: every routine after the first two that was ever done: (title, summary of core.stats)
+    others: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def compute(
@@ -95,6 +99,15 @@ def compute(
         lsi_rows=lsi[0],
         lsi_tests=lsi[1],
         stages=[],
+        others=[
+            (r["title"], r)
+            for r in list(
+                routine_summaries(
+                    days, today, paused, [(x.id, x.title) for x in ROUTINES], hold_target, target
+                ).values()
+            )[2:]
+            if r["streak"]["longest"] > 0
+        ],
     )
 
 
@@ -115,17 +128,24 @@ def draw_streaks(d: HistoryData) -> str:
             return "[$success]on track[/]"
         return "[$warning]below 80%[/]"
 
+    w = max([9, *(len(title) + 1 for title, _ in d.others)])  # the routine column
     lines = [
         "[b]Streaks and habit strength[/b]",
-        f"[$text-muted]{'routine':9}{'now':>10}{'longest':>10}{'strength':>10}[/]",
-        f"{'Hold':9}{_days(d.hold.current):>10}{_days(d.hold.longest):>10}"
+        f"[$text-muted]{'routine':{w}}{'now':>10}{'longest':>10}{'strength':>10}[/]",
+        f"{'Hold':{w}}{_days(d.hold.current):>10}{_days(d.hold.longest):>10}"
         f"{round(d.hold_strength * 100):>9}%  [$text-muted]a day counts at "
         f"{d.hold_target}+ sessions[/]",
-        f"{'Circuit':9}{_days(d.circuit.current):>10}{_days(d.circuit.longest):>10}"
+        f"{'Circuit':{w}}{_days(d.circuit.current):>10}{_days(d.circuit.longest):>10}"
         f"{round(d.circuit_strength * 100):>9}%  [$text-muted]target {d.weekly_target} "
         "days a week (w)[/]",
-        "",
     ]
+    for title, r in d.others:
+        st = r["streak"]
+        lines.append(
+            f"{title:{w}}{_days(st['current']):>10}{_days(st['longest']):>10}{'':10}  "
+            f"[$text-muted]{r['days_28d']} of the last 28 days[/]"
+        )
+    lines.append("")
     if d.a28.overall is None:
         lines.append(
             "[b]Adherence[/b]  [$text-muted]not enough complete days yet (today counts "

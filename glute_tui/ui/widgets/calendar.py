@@ -21,10 +21,23 @@ HOLD_MARKS = ("·", "▂", "▅", "█")
 HOLD_STYLES = ("$text-muted", "$success-darken-1", "$success", "$success-lighten-2")
 CIRCUIT_MARK = "•"
 PAUSED_MARK = "~"
+SEVERAL_MARK = "+"  # more routines done that day than the cell has room for
+
+
+def routine_marks() -> list[tuple[str, str]]:
+    """(mark, title in running text) of every routine after the hold timer, in registry
+    order: the circuit keeps its dot, any other routine shows its home-screen key."""
+    from glute_tui.core.routines.registry import ROUTINES
+    from glute_tui.core.words import routine_word
+
+    return [
+        (CIRCUIT_MARK if r.id == "circuit" else r.key, routine_word(r.id)) for r in ROUTINES[1:]
+    ]
 
 
 def cell_width(width: int) -> int:
-    """Columns per day: at least 2 (a hold mark and a circuit mark), up to 4 when wide."""
+    """Columns per day: at least 2 (a hold mark and one for the other routines), up to 4
+    when wide."""
     return max(2, min(4, (width - 4) // 26))
 
 
@@ -81,6 +94,7 @@ class Calendar(Widget, can_focus=True):
         self.hold_target = pg.HOLD_TARGET
         self.title = "Reading your history…"
         self.empty = False
+        self.marks = routine_marks()
 
     def show(
         self, heat: list[list[pg.HeatCell]], today: date, hold_target: int, empty: bool
@@ -130,13 +144,35 @@ class Calendar(Widget, can_focus=True):
             t = self.hold_target
             i = 0 if c.hold == 0 else 1 if c.hold < t else 2 if c.hold == t else 3
             mark = f"[{HOLD_STYLES[i]}]{HOLD_MARKS[i]}[/]"
-            circuit = f"[$accent]{CIRCUIT_MARK}[/]" if c.circuit else " "
-            body = f"{mark}{circuit}{pad}"
+            body = mark + self.other_marks(c, cw - 1)
         if c.day == self.selected and self.has_focus:
             return f"[reverse]{body}[/]"
         if c.day == self.selected:
             return f"[underline]{body}[/]"
         return body
+
+    def other_marks(self, c: pg.HeatCell, slots: int) -> str:
+        """The marks of the other routines done that day in `slots` columns; when more were
+        done than fit, the last column says so with SEVERAL_MARK."""
+        done = ([0] if c.circuit else []) + [i - 1 for i in c.done() if i - 1 < len(self.marks)]
+        marks = [self.marks[k][0] for k in done]
+        if len(marks) > slots:
+            marks = [*marks[: slots - 1], SEVERAL_MARK]
+        text = "".join(f"[$accent]{m}[/]" for m in marks)
+        return text + " " * (slots - len(marks))
+
+    def legend(self, cw: int) -> list[str]:
+        """The key to the marks: hold counts on one line, every other routine on the next."""
+        t = self.hold_target
+        hold = (
+            f"[$text-muted]hold timer:[/] [$text-muted]·[/] none  [{HOLD_STYLES[1]}]▂[/] "
+            f"{'1' if t == 2 else f'1-{t - 1}'}  [{HOLD_STYLES[2]}]▅[/] {t} (counts)  "
+            f"[{HOLD_STYLES[3]}]█[/] more"
+        )
+        others = "  ".join(f"[$accent]{m}[/] {name}" for m, name in self.marks)
+        if len(self.marks) > cw - 1:
+            others += f"  [$accent]{SEVERAL_MARK}[/] more than fit"
+        return [hold, f"{others}  [$warning]~~[/] paused"]
 
     def on_focus(self) -> None:
         self.refresh()
@@ -171,13 +207,7 @@ class Calendar(Widget, can_focus=True):
             for row, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun"))
         ]
         lines = [title, "    " + months]
-        t = self.hold_target
-        lines.append(
-            f"[$text-muted]hold:[/] [$text-muted]·[/] none  [{HOLD_STYLES[1]}]▂[/] "
-            f"{'1' if t == 2 else f'1-{t - 1}'}  [{HOLD_STYLES[2]}]▅[/] {t} (counts)  "
-            f"[{HOLD_STYLES[3]}]█[/] more   "
-            f"[$accent]•[/] circuit  [$warning]~~[/] paused"
-        )
+        lines += self.legend(cw)
         lines.append(
             "[$text-muted]arrows pick a day · Enter opens it · Home: today[/]"
             if self.has_focus
