@@ -32,13 +32,12 @@ from glute_tui.core.routines.base import (
     Refusal,
     Routine,
     count_in_mark,
-    pain_gate,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
+from glute_tui.ui.screens.live_start import LiveStart
 from glute_tui.ui.signals import BellSignals, Signals
-from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
 
 SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
@@ -51,7 +50,7 @@ GENERAL_HELP = (
 )
 
 
-class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
+class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),
@@ -164,6 +163,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         if stop is not None:  # no plan, no "Enter starts", no Start key
             self.can_start = False
             form.show("", None, stop, "Nothing to start today. Escape goes back.")
+            form.check(())
         else:
             ctx = self.ctx()
             got = self.routine.timeline(ctx)
@@ -179,6 +179,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
                 offer += " [b]ctrl+o[/b] forgets the offer."
             reason = got.reason if isinstance(got, Refusal) else None
             form.show(self.routine.setup_text(ctx), offer, reason, hint)
+            form.check(self.setup_notes() if self.can_start else ())
         self.refresh_bindings()
 
     # ---- starting -------------------------------------------------------------------------
@@ -186,7 +187,8 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
         self.try_start()
 
     def try_start(self, resume: dict[str, Any] | None = None) -> None:
-        """The pain check, then start (or resume `resume`, a cut-short session's state)."""
+        """The checks (live_start.py), then start (or resume `resume`, a cut-short
+        session's state)."""
         if self.mode != "setup" or getattr(self.app, "store", None) is None:
             return
         form = self.query_one(SetupForm)
@@ -201,31 +203,11 @@ class LiveSessionScreen(LiveKeys, LiveResume, Screen[None]):
             form.error(str(exc))
             return
         form.error("")
-        self.pain_before = pain
-        why = pain_gate(pain, injury)
-        if why is not None:
-            self.app.push_screen(
-                ConfirmDialog(
-                    f"{why}\n\nTraining through pain does not help your glutes. "
-                    "The safer choice is to rest today and, for an unhealed injury, to see "
-                    "a professional first.\n\nGo on anyway?",
-                    yes="Go on anyway",
-                    no="Not today",
-                ),
-                self._pain_answer,
-            )
+        if resume is None and not self.can_start:
+            self.begin()  # nothing to start: it says why
             return
-        self.pain_override = False
-        self._start_pending()
-
-    def _pain_answer(self, go_on: bool | None) -> None:
-        if go_on:
-            self.pain_override = True
-            self._start_pending()
-        else:
-            self.query_one(SetupForm).error(
-                "Good call. Rest today; your plan will be here tomorrow."
-            )
+        self.pain_before = pain  # None: not answered (never 0)
+        self.check_safety(injury)  # safety screen, pause, injury, pain: then it starts
 
     def _start_pending(self) -> None:
         resume = self._pending_resume
