@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header
 
+from glute_tui.audio.signals import Signals as Audio
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import (
@@ -34,10 +35,11 @@ from glute_tui.core.routines.base import (
     count_in_mark,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
+from glute_tui.core.sound import SoundSettings
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.screens.live_start import LiveStart
-from glute_tui.ui.signals import BellSignals, Signals
+from glute_tui.ui.signals import Signals, sound_signals
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
 
 SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
@@ -58,6 +60,7 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
         Binding("q", "stop", "Stop"),
         Binding("p", "pain", "Pain"),
         Binding("m", "mute", "Mute"),
+        Binding("v", "voice", "Voice"),
         Binding("plus,equals_sign", "adjust(1)", "Rest", key_display="+"),
         Binding("minus", "adjust(-1)", "Rest", key_display="-"),
         Binding("g", "glutes_stopped", "Glutes stopped"),
@@ -78,7 +81,10 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
         if found is None:
             raise ValueError(f"no routine {routine!r}")
         self.routine: Routine = found
-        self.signals: Signals = signals or BellSignals(self, lambda: self.muted)
+        self.audio: Audio | None = None  # tones and voice (glute_tui/audio) by default
+        if signals is None:
+            signals, self.audio = sound_signals(self, lambda: self.muted, self._phase_of)
+        self.signals: Signals = signals
         self.runner: Runner | None = None
         self.mode = "setup"  # setup | live | summary
         self.session_id = ""
@@ -116,6 +122,12 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
         store = getattr(self.app, "store", None)
         return bool(store is not None and store.settings().get("muted"))
 
+    def _phase_of(self, index: int) -> tuple[str, str | None]:
+        """(kind, side) of phase `index` of the running timeline, for the tone."""
+        assert self.runner is not None
+        spec = self.runner.specs[index]
+        return spec.kind, spec.side
+
     def ctx(self) -> Context:
         """What the routine reads, rebuilt only when the store changed."""
         app: Any = self.app
@@ -146,6 +158,8 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.routine.title
         self.watch(self.app, "store_version", self._store_changed)
+        if self.audio is not None:  # the tone files, written once, off the event loop
+            self.run_worker(self.audio.prepare, thread=True)
         self.query_one("#pain-before").focus()
 
     def _red_flag(self) -> str | None:
@@ -153,6 +167,9 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
         return red_flag_stop(store.assessments()) if store is not None else None
 
     def _store_changed(self, _: int = 0) -> None:
+        store = getattr(self.app, "store", None)
+        if self.audio is not None and store is not None:  # mute, voice, volume as saved
+            self.audio.settings = SoundSettings.from_settings(store.settings())
         if self.mode != "setup":
             return
         form = self.query_one(SetupForm)
@@ -245,6 +262,8 @@ class LiveSessionScreen(LiveKeys, LiveResume, LiveStart, Screen[None]):
             return
         evs = runner.poll()
         self.handle(evs)
+        if self.audio is not None and self.audio.launcher.children:
+            self.audio.reap()  # finished players collected, a hung one killed
         idle = self._wake is not None or runner.state != "running"
         if not evs and idle and self.draw_key() == self._last_key:
             return  # nothing the user can see has changed
