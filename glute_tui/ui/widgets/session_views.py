@@ -208,8 +208,11 @@ class SummaryForm(VerticalScroll):
         yield Static("Enter on the note saves. Escape goes home.", id="summary-hint")
 
     def show(self, text: str) -> None:
-        self.query_one("#summary-text", Static).update(text)
-        self.query_one("#pain-after", Input).focus()
+        texts, boxes = self.query("#summary-text").results(Static), self.query("#pain-after")
+        for box in texts:  # none while the form is being removed (the screen was left)
+            box.update(text)
+        for first in boxes.results(Input):
+            first.focus()
 
     def respond(self, text: str | None) -> None:
         """The plain answer to the pain typed (above 5 after a session); hidden if none."""
