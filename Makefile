@@ -32,7 +32,9 @@ imports: install
 # list are read for their types but their own errors are not reported here.
 UI_TYPED := glute_tui/ui/app.py glute_tui/ui/access.py glute_tui/ui/words.py \
 	glute_tui/ui/screens/help.py glute_tui/ui/screens/too_small.py \
-	glute_tui/ui/screens/disclaimer.py glute_tui/ui/dialogs/confirm.py
+	glute_tui/ui/screens/disclaimer.py glute_tui/ui/dialogs/confirm.py \
+	glute_tui/ui/signals.py glute_tui/ui/widgets/session_views.py \
+	glute_tui/ui/widgets/session_dialogs.py glute_tui/ui/widgets/session_list.py
 
 typecheck: install
 	$(BIN)/mypy

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from textual.screen import Screen
 from textual.timer import Timer
@@ -91,7 +91,7 @@ class BellSignals:
 
 
 def sound_signals(
-    screen: Screen[object], muted: Callable[[], bool], phase_of: PhaseOf
+    screen: Screen[Any], muted: Callable[[], bool], phase_of: PhaseOf
 ) -> tuple[SoundSignals, Audio]:
     """The live screen's signals with real sound: a tone (and, with voice on, a phrase) per
     phase from glute_tui/audio, the bell only where no player works, the flash always.
