@@ -227,7 +227,9 @@ async def test_no_phase_waits_for_a_player_that_sleeps_5_s(
         assert screen.audio is not None
         assert len(screen.audio.launcher.children) > 1  # players still sleeping meanwhile
         screen.audio.close()
-    assert slowest[0] < 0.05, f"a phase start took {slowest[0] * 1000:.0f} ms"
+    # waiting for the player would take its 5 s; starting it takes a few ms (tens on a
+    # loaded machine: bench/bench_sound.py measures it), so 0.5 s tells the two apart
+    assert slowest[0] < 0.5, f"a phase start took {slowest[0] * 1000:.0f} ms"
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
     session = store.session(row["id"])
