@@ -33,7 +33,9 @@ imports: install
 UI_TYPED := glute_tui/ui/app.py glute_tui/ui/access.py glute_tui/ui/words.py \
 	glute_tui/ui/screens/help.py glute_tui/ui/screens/too_small.py \
 	glute_tui/ui/screens/disclaimer.py glute_tui/ui/dialogs/confirm.py \
-	glute_tui/ui/screens/settings.py glute_tui/ui/today_state.py
+	glute_tui/ui/screens/settings.py glute_tui/ui/today_state.py \
+	glute_tui/ui/signals.py glute_tui/ui/widgets/session_views.py \
+	glute_tui/ui/widgets/session_dialogs.py glute_tui/ui/widgets/session_list.py
 
 typecheck: install
 	$(BIN)/mypy

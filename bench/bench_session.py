@@ -14,6 +14,9 @@
    else on the machine hits both alike), getrusage over the 30 s window, ru_maxrss.
 
 Set GLUTE_BENCH_QUICK=1 to shorten every run (for trying the script, not for quoting).
+`--sound`: sound on, through a fake player (a script on a private sound path that sleeps
+0.3 s, as a real player does while a tone plays), so every phase start, count-in beat and
+the end starts a child process during the timing and the CPU window.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 QUICK = os.environ.get("GLUTE_BENCH_QUICK") == "1"
 WINDOW_S = 6.0 if QUICK else 30.0
 CIRCUIT_SCALE = float(os.environ.get("GLUTE_BENCH_CIRCUIT_SCALE", "6"))
+SOUND = "--sound" in sys.argv
 
 CHILD = r"""
 import asyncio, json, resource, sys, time
@@ -111,7 +115,8 @@ async def session():
             await asyncio.sleep(window)
             cpu1, rss = usage(); t1 = time.monotonic()
             print(json.dumps({"cpu_s": cpu1 - cpu0, "wall_s": t1 - t0, "rss_mb": rss,
-                              "state": screen.runner.state if screen.runner else None}))
+                              "state": screen.runner.state if screen.runner else None,
+                              "played": len(getattr(screen.audio, "played", []))}))
             return
         runner = screen.runner
         total = runner.planned_total()
@@ -133,7 +138,8 @@ async def session():
             sched += r.spec.planned_s + r.paused_s
         cpu1, rss = usage()
         print(json.dumps({"devs": devs, "phases": len(recs), "total_s": total,
-                          "rss_mb": rss, "cpu_s": cpu1 - cpu0}))
+                          "rss_mb": rss, "cpu_s": cpu1 - cpu0,
+                          "played": len(getattr(screen.audio, "played", []))}))
 
 asyncio.run(minimal() if mode == "minimal" else session())
 """
@@ -160,13 +166,20 @@ def child(mode: str, routine: str, db: Path) -> dict:
 
 
 def fresh_db(tmp: Path, name: str) -> Path:
+    from glute_tui.core import safety
     from glute_tui.core.plan import plan_for_verdict
     from glute_tui.store.history import HistoryStore
 
     db = tmp / name / "history.json"
     store = HistoryStore.open(db)
     store.set_setting("disclaimer_seen", True)
-    store.set_setting("muted", True)  # no bells into the benchmark's terminal
+    # no bells into the benchmark's terminal; with --sound the fake player plays instead
+    store.set_setting("muted", not SOUND)
+    answers = dict.fromkeys(safety.RED_FLAG_IDS, "no")  # screened: Enter starts the timer
+    store.add_assessment(
+        safety.screening_record(answers, record_id="bench", taken_at="2026-01-01T07:55:00+00:00"),
+        None,
+    )
     plan = plan_for_verdict(
         "left", "left", assessment_id="bench", created_at="2026-01-01T08:00:00+00:00"
     )
@@ -192,7 +205,8 @@ def timing(routine: str, tmp: Path, loaded: bool) -> None:
     print(
         f"{routine} timing, {label}: {r['phases']} phases over {r['total_s']:.1f} s planned; "
         f"phase-start deviation (wall clock at the emitting poll vs schedule): "
-        f"max {max(devs):.1f} ms, p95 {p95:.1f} ms, median {devs_sorted[len(devs) // 2]:.1f} ms",
+        f"max {max(devs):.1f} ms, p95 {p95:.1f} ms, median {devs_sorted[len(devs) // 2]:.1f} ms"
+        + (f"; {r['played']} tones played" if SOUND else ""),
         flush=True,
     )
 
@@ -209,9 +223,22 @@ def cpu(routine: str, tmp: Path) -> None:
         f"({100 * app['cpu_s'] / app['wall_s']:.2f}% of a core), minimal Digits app at 10 Hz "
         f"{mini['cpu_s']:.3f} s ({100 * mini['cpu_s'] / mini['wall_s']:.2f}%) -> ratio "
         f"{ratio:.2f}x (target <= 1.0x); peak RSS app {app['rss_mb']:.1f} MB, minimal "
-        f"{mini['rss_mb']:.1f} MB (target <= 80 MB)",
+        f"{mini['rss_mb']:.1f} MB (target <= 80 MB)"
+        + (f"; {app['played']} tones played" if SOUND else ""),
         flush=True,
     )
+
+
+def fake_player(tmp: Path) -> None:
+    """The children find only this player (and write their tones under tmp)."""
+    bin_dir = tmp / "sound-bin"
+    bin_dir.mkdir()
+    player = bin_dir / "paplay"
+    player.write_text("#!/bin/sh\nexec sleep 0.3\n")
+    player.chmod(0o755)
+    os.environ["GLUTE_TUI_SOUND_PATH"] = str(bin_dir)
+    os.environ["GLUTE_TUI_CACHE_DIR"] = str(tmp / "sound-cache")
+    print("sound on: a fake player that sleeps 0.3 s per tone", flush=True)
 
 
 def main() -> None:
@@ -220,6 +247,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
+        if SOUND:
+            fake_player(tmp)
         for routine in routines:
             if registry.by_name(routine) is None:
                 print(f"{routine}: screen not built yet, skipped")

@@ -92,6 +92,7 @@ async def _hold_rest(pilot: object) -> None:
 
 async def _weak_left(pilot: object) -> None:
     """A fresh history whose assessment found the left side weak (so two rounds fit)."""
+    from glute_tui.core import safety
     from glute_tui.core.plan import plan_for_verdict
 
     app = pilot.app  # type: ignore[attr-defined]
@@ -100,6 +101,12 @@ async def _weak_left(pilot: object) -> None:
         await app.workers.wait_for_complete()
     plan = plan_for_verdict("left", "left", assessment_id="shot", created_at=FIXED_NOW.isoformat())
     assert plan is not None
+    if safety.needs_screening(app.store.assessments()):  # the safety screen would open first
+        answers = dict.fromkeys(safety.RED_FLAG_IDS, "no")
+        taken_at = FIXED_NOW.isoformat(timespec="seconds")
+        app.store.add_assessment(
+            safety.screening_record(answers, record_id="shot-screen", taken_at=taken_at), None
+        )
     app.store.set_plan(plan)
     app.store_version += 1
     await pilot.pause()  # type: ignore[attr-defined]

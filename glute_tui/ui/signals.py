@@ -11,13 +11,18 @@ here may block: a player runs off the event loop.
 
 from __future__ import annotations
 
-from typing import Protocol
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from textual.screen import Screen
 from textual.timer import Timer
 
+from glute_tui.audio.adapter import PhaseOf, SoundSignals
+from glute_tui.audio.signals import Signals as Audio
 from glute_tui.core.routines.base import PhaseView
 from glute_tui.core.runner import Event
+from glute_tui.core.sound import SoundSettings
 from glute_tui.ui.widgets.session_views import LiveView
 
 FLASH_S = 0.35
@@ -83,3 +88,15 @@ class BellSignals:
 
     def unflash(self) -> None:
         self.screen.query_one(LiveView).unflash()
+
+
+def sound_signals(
+    screen: Screen[Any], muted: Callable[[], bool], phase_of: PhaseOf
+) -> tuple[SoundSignals, Audio]:
+    """The live screen's signals with real sound: a tone (and, with voice on, a phrase) per
+    phase from glute_tui/audio, the bell only where no player works, the flash always.
+    Returns (the signals, the audio facade: mute, voice, volume and close go to it)."""
+    audio = Audio(SoundSettings(), time.monotonic)  # real time: child processes' time-outs
+    sound = SoundSignals(audio, phase_of)
+    sound.fallback = BellSignals(screen, lambda: muted() or sound.bell_muted())
+    return sound, audio

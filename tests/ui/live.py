@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 
 async def run_clock(pilot: Any, clock: Any, seconds: float, step: float = 0.5) -> None:
@@ -44,13 +47,39 @@ def circuit_resume(sides: list[str], rounds: int, next_index: int) -> dict[str, 
     return {"routine": "circuit", "timeline": full.to_dict(), "next_index": next_index}
 
 
-def right_weak_store(db_path: Any) -> Any:
-    """A data file whose assessment found the right side weak (first-run note acknowledged)."""
-    from glute_tui.core.plan import plan_for_verdict
+def screened(store: Any, taken_at: str = "2026-11-01T07:55:00+01:00") -> Any:
+    """The red-flag questions answered, every one no (a live session needs them on file)."""
+    from glute_tui.core import safety
+
+    answers = dict.fromkeys(safety.RED_FLAG_IDS, "no")
+    store.add_assessment(
+        safety.screening_record(answers, record_id="screen-1", taken_at=taken_at), None
+    )
+    return store
+
+
+def screened_store(db_path: Any) -> Any:
+    """A fresh data file whose only record is a clean safety screen (first-run note seen)."""
     from glute_tui.store.history import HistoryStore
 
     store = HistoryStore.open(db_path)
     store.set_setting("disclaimer_seen", True)
+    return screened(store)
+
+
+@pytest.fixture
+def screened_db(db_path: Path) -> Any:
+    """For a test module's `pytestmark = pytest.mark.usefixtures("screened_db")`: every
+    test's data file starts screened, as a user who has trained before."""
+    return screened_store(db_path)
+
+
+def right_weak_store(db_path: Any) -> Any:
+    """A data file whose assessment found the right side weak (first-run note acknowledged),
+    screened for red flags."""
+    from glute_tui.core.plan import plan_for_verdict
+
+    store = screened_store(db_path)
     plan = plan_for_verdict(
         "right", "right", assessment_id="a", created_at="2026-11-01T08:00:00+01:00"
     )

@@ -6,11 +6,22 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from glute_tui.store.history import HistoryStore
 from tests.conftest import FIXED_NOW, settle
-from tests.ui.live import circuit_resume, drain_writer, right_weak_store, run_clock
+from tests.ui.live import (
+    circuit_resume,
+    drain_writer,
+    right_weak_store,
+    run_clock,
+    screened_db,  # noqa: F401  (a fixture, used below)
+)
+
+# Every data file here has answered the safety questions: these tests are about the
+# session itself (tests/ui/test_live_safety.py starts from a fresh, unscreened file).
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 def _store(db_path: Path, used_today_s: float = 0.0) -> HistoryStore:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from glute_tui.ui.screens.help import HelpScreen, describe_keys
 from glute_tui.ui.screens.live import LiveSessionScreen
 from tests.conftest import settle
-from tests.ui.live import right_weak_store
+from tests.ui.live import (
+    right_weak_store,
+    screened_db,  # noqa: F401  (a fixture, used below)
+)
+
+# Every data file here has answered the safety questions: these tests are about the
+# session itself (tests/ui/test_live_safety.py starts from a fresh, unscreened file).
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: Path) -> None:

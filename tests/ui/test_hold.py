@@ -19,7 +19,18 @@ from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screens.live import LiveSessionScreen
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
 from tests.conftest import settle
-from tests.ui.live import drain_writer, hold_resume, right_weak_store, run_clock
+from tests.ui.live import (
+    drain_writer,
+    hold_resume,
+    right_weak_store,
+    run_clock,
+    screened_db,  # noqa: F401  (a fixture, used below)
+    screened_store,
+)
+
+# Every data file here has answered the safety questions: these tests are about the
+# session itself (tests/ui/test_live_safety.py starts from a fresh, unscreened file).
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 def _one_side(db_path: Path) -> None:
@@ -33,7 +44,7 @@ async def test_whole_hold_session_on_fake_clock_is_saved(make_app, clock, db_pat
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LiveSessionScreen) and screen.routine.id == "hold"
-        await pilot.press("enter")  # the defaults: pain 0, start
+        await pilot.press("enter")  # the pain box left empty: not answered, start
         assert screen.mode == "live" and screen.runner is not None
         runner = screen.runner
         planned = runner.planned_total()
@@ -57,7 +68,7 @@ async def test_whole_hold_session_on_fake_clock_is_saved(make_app, clock, db_pat
     (row,) = store.rows()
     assert row["status"] == "completed" and row["stop_reason"] == "planned_end"
     assert (row["pain_before"], row["pain_after"], row["effort"], row["note"]) == (
-        0,
+        None,  # an empty pain box is "not answered", never 0
         2,
         4,
         "felt it",
@@ -233,7 +244,7 @@ def test_kill_9_mid_session_is_recovered_with_every_completed_phase(tmp_path: Pa
     """A real app process on a sped-up clock journals phases; SIGKILL; the next open
     recovers the session as interrupted with every phase that had completed."""
     db = tmp_path / "h.json"
-    HistoryStore.open(db).set_setting("disclaimer_seen", True)
+    screened_store(db)
     script = textwrap.dedent(
         f"""
         import asyncio, time

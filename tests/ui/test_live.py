@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from glute_tui.cli import SCREENS as CLI_SCREENS
@@ -14,7 +15,17 @@ from glute_tui.ui.screens.help import HelpScreen, describe_keys
 from glute_tui.ui.screens.live import LiveSessionScreen
 from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
 from tests.conftest import settle
-from tests.ui.live import drain_writer, hold_resume, right_weak_store, run_clock
+from tests.ui.live import (
+    drain_writer,
+    hold_resume,
+    right_weak_store,
+    run_clock,
+    screened_db,  # noqa: F401  (a fixture, used below)
+)
+
+# Every data file here has answered the safety questions: these tests are about the
+# session itself (tests/ui/test_live_safety.py starts from a fresh, unscreened file).
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 def _text(screen: Any, wid: str) -> str:

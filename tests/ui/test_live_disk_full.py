@@ -17,7 +17,10 @@ from glute_tui.store.history import HistoryStore
 from glute_tui.ui.dialogs.save_elsewhere import SaveElsewhereDialog
 from glute_tui.ui.widgets.session_dialogs import StopDialog
 from tests.conftest import settle
-from tests.ui.live import drain_writer, run_clock
+from tests.ui.live import drain_writer, run_clock, screened_db, screened_store  # noqa: F401  (screened_db: a fixture)
+
+# every test here trains as a user who answered the red-flag questions before
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 REAL_REPLACE = os.replace
 
@@ -250,7 +253,7 @@ async def test_a_really_full_tmpfs_mid_session(tiny_tmpfs: Path, clock: Any) -> 
     from tests.conftest import FIXED_NOW
 
     db = tiny_tmpfs / "history.json"
-    HistoryStore.open(db).set_setting("disclaimer_seen", True)
+    screened_store(db)
     app = GluteApp(db, "hold", clock=clock, now=lambda: FIXED_NOW, ask_next_morning=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

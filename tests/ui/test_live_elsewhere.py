@@ -15,11 +15,15 @@ from glute_tui.store.history import HistoryStore
 from glute_tui.ui.words import LIVE_ELSEWHERE
 from tests.conftest import settle
 from tests.store.test_journal_owner import OWNER, ROOT
+from tests.ui.live import screened_db, screened_store  # noqa: F401  (screened_db: a fixture)
+
+# every test here trains as a user who answered the red-flag questions before
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 @pytest.fixture
 def owner(db_path: Path) -> Iterator[subprocess.Popen[str]]:
-    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    screened_store(db_path)
     proc = subprocess.Popen(
         [sys.executable, "-c", OWNER, str(db_path), ROOT],
         stdin=subprocess.PIPE,
@@ -93,7 +97,7 @@ async def test_a_start_that_loses_the_race_for_the_journal_says_so(
 ) -> None:
     """The other window starts its session after this one last looked: the journal lock
     refuses the start, the screen goes back to its check and the other journal stays."""
-    HistoryStore.open(db_path).set_setting("disclaimer_seen", True)
+    screened_store(db_path)
     app = make_app("hold")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -13,8 +13,16 @@ from glute_tui.ui import registry
 from glute_tui.ui.screens.help import describe_keys
 from glute_tui.ui.screens.live import LiveSessionScreen
 from tests.conftest import settle
-from tests.ui.live import drain_writer, right_weak_store, run_clock
+from tests.ui.live import (  # noqa: F401  (screened_db: a fixture)
+    drain_writer,
+    right_weak_store,
+    run_clock,
+    screened_db,
+)
 from tests.ui.test_live import _footer, _snap, _text
+
+# every test here trains as a user who answered the red-flag questions before
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 NEW = {
     "release": ("f", "release"),

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
+from glute_tui.audio.signals import Signals as Audio
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import (
@@ -31,14 +32,14 @@ from glute_tui.core.routines.base import (
     Refusal,
     Routine,
     count_in_mark,
-    pain_gate,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
+from glute_tui.core.sound import SoundSettings
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.screens.live_save import LiveSave
-from glute_tui.ui.signals import BellSignals, Signals
-from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
+from glute_tui.ui.screens.live_start import LiveStart
+from glute_tui.ui.signals import Signals, sound_signals
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
 from glute_tui.ui.words import LIVE_ELSEWHERE
 
@@ -53,7 +54,7 @@ GENERAL_HELP = (
 )
 
 
-class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
+class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),
@@ -61,6 +62,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         Binding("q", "stop", "Stop"),
         Binding("p", "pain", "Pain"),
         Binding("m", "mute", "Mute"),
+        Binding("v", "voice", "Voice", show=False),  # in `?`: the Footer is full at 80 columns
         Binding("plus,equals_sign", "adjust(1)", "Rest", key_display="+"),
         Binding("minus", "adjust(-1)", "Rest", key_display="-"),
         Binding("g", "glutes_stopped", "Glutes stopped"),
@@ -82,7 +84,10 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         if found is None:
             raise ValueError(f"no routine {routine!r}")
         self.routine: Routine = found
-        self.signals: Signals = signals or BellSignals(self, lambda: self.muted)
+        self.audio: Audio | None = None  # tones and voice (glute_tui/audio) by default
+        if signals is None:
+            signals, self.audio = sound_signals(self, lambda: self.muted, self._phase_of)
+        self.signals: Signals = signals
         self.runner: Runner | None = None
         self.mode = "setup"  # setup | live | summary
         self.session_id = ""
@@ -121,6 +126,12 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         store = getattr(self.app, "store", None)
         return bool(store is not None and store.settings().get("muted"))
 
+    def _phase_of(self, index: int) -> tuple[str, str | None]:
+        """(kind, side) of phase `index` of the running timeline, for the tone."""
+        assert self.runner is not None
+        spec = self.runner.specs[index]
+        return spec.kind, spec.side
+
     def ctx(self) -> Context:
         """What the routine reads, rebuilt only when the store changed."""
         app: Any = self.app
@@ -157,6 +168,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.routine.title
         self.watch(self.app, "store_version", self._store_changed)
+        if self.audio is not None:  # the tone files, written once, off the event loop
+            self.run_worker(self.audio.prepare, thread=True)
         self.query_one("#pain-before").focus()
 
     def _red_flag(self) -> str | None:
@@ -164,6 +177,9 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         return red_flag_stop(store.assessments()) if store is not None else None
 
     def _store_changed(self, _: int = 0) -> None:
+        store = getattr(self.app, "store", None)
+        if self.audio is not None and store is not None:  # mute, voice, volume as saved
+            self.audio.settings = SoundSettings.from_settings(store.settings())
         if self.mode != "setup":
             return
         form = self.query_one(SetupForm)
@@ -174,6 +190,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         if stop is not None:  # no plan, no "Enter starts", no Start key
             self.can_start = False
             form.show("", None, stop, "Nothing to start today. Escape goes back.")
+            form.check(())
         elif getattr(self.app, "live_elsewhere", False):  # issue 10: no resume, no start
             self.can_start = False
             hint = "Nothing to start here now. Escape goes back."
@@ -197,6 +214,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
                 offer += " [b]ctrl+o[/b] forgets the offer."
             reason = got.reason if isinstance(got, Refusal) else None
             form.show(self.routine.setup_text(ctx), offer, reason, hint)
+            form.check(self.setup_notes() if self.can_start else ())
         self.refresh_bindings()
 
     # ---- starting -------------------------------------------------------------------------
@@ -204,7 +222,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
         self.try_start()
 
     def try_start(self, resume: dict[str, Any] | None = None) -> None:
-        """The pain check, then start (or resume `resume`, a cut-short session's state)."""
+        """The checks (live_start.py), then start (or resume `resume`, a cut-short
+        session's state)."""
         if self.mode != "setup" or getattr(self.app, "store", None) is None:
             return
         form = self.query_one(SetupForm)
@@ -219,31 +238,11 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
             form.error(str(exc))
             return
         form.error("")
-        self.pain_before = pain
-        why = pain_gate(pain, injury)
-        if why is not None:
-            self.app.push_screen(
-                ConfirmDialog(
-                    f"{why}\n\nTraining through pain does not help your glutes. "
-                    "The safer choice is to rest today and, for an unhealed injury, to see "
-                    "a professional first.\n\nGo on anyway?",
-                    yes="Go on anyway",
-                    no="Not today",
-                ),
-                self._pain_answer,
-            )
+        if resume is None and not self.can_start:
+            self.begin()  # nothing to start: it says why
             return
-        self.pain_override = False
-        self._start_pending()
-
-    def _pain_answer(self, go_on: bool | None) -> None:
-        if go_on:
-            self.pain_override = True
-            self._start_pending()
-        else:
-            self.query_one(SetupForm).error(
-                "Good call. Rest today; your plan will be here tomorrow."
-            )
+        self.pain_before = pain  # None: not answered (never 0)
+        self.check_safety(injury)  # safety screen, pause, injury, pain: then it starts
 
     def _start_pending(self) -> None:
         resume = self._pending_resume
@@ -281,6 +280,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, Screen[None]):
             return
         evs = runner.poll()
         self.handle(evs)
+        if self.audio is not None and self.audio.launcher.children:
+            self.audio.reap()  # finished players collected, a hung one killed
         idle = self._wake is not None or runner.state != "running"
         if not evs and idle and self.draw_key() == self._last_key:
             return  # nothing the user can see has changed

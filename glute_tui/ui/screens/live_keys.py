@@ -27,6 +27,7 @@ class LiveKeys:
     routine: Any
     mode: str
     app: Any
+    audio: Any
 
     # ---- which keys work now ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -66,7 +67,25 @@ class LiveKeys:
     def action_mute(self) -> None:
         muted = not self.muted  # type: ignore[attr-defined]
         self.app.write(lambda s: s.set_setting("muted", muted))
+        if self.audio is not None:
+            self.audio.set_muted(muted)
         self.notify("Sound off" if muted else "Sound on", timeout=2)  # type: ignore[attr-defined]
+
+    def action_voice(self) -> None:
+        """v: spoken cues on or off (saved). Mute silences them too."""
+        audio = self.audio
+        on = not (audio.voice if audio is not None else self._saved_voice())
+        if audio is not None:
+            audio.set_voice(on)
+        self.app.write(lambda s: s.set_setting("voice", on))
+        words = "Voice on" if on else "Voice off"
+        if on and audio is not None and audio.engine is None:
+            words += ": no speech engine found (espeak-ng, spd-say or say)"
+        self.notify(words, timeout=3)  # type: ignore[attr-defined]
+
+    def _saved_voice(self) -> bool:
+        store = getattr(self.app, "store", None)
+        return bool(store is not None and store.settings().get("voice") is True)
 
     def action_adjust(self, delta: int) -> None:
         runner = self.runner if self.mode == "live" else None
@@ -314,6 +333,8 @@ class LiveKeys:
         """Leaving mid-session without the questions (the app closing): stop the session
         and save what was done, the phase under way too. If the writer has already shut
         down, the journal on disk is recovered on the next start."""
+        if self.audio is not None:
+            self.audio.close()  # nothing keeps playing once the screen is gone
         runner = self.runner
         if self.mode == "live" and runner is not None:
             runner.stop("quit", keep_current=True)

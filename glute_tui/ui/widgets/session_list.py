@@ -210,5 +210,5 @@ class SessionList(Vertical):
         index = event.cursor_row
         if 0 <= index < len(self.page_ids):
             sid = self.page_ids[index]
-            row = next((r for r in reversed(self.shown) if r["id"] == sid), {})
+            row: dict[str, Any] = next((r for r in reversed(self.shown) if r["id"] == sid), {})
             self.post_message(self.Open(sid, int(row.get("phase_count", 0))))

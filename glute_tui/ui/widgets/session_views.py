@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from glute_tui.core.routines.base import PhaseView
 from glute_tui.ui.widgets.big_digits import BigDigits
+from glute_tui.ui.widgets.toggles import TickBox
 
 PAIN_ADVICE = (
     "Do not train through pain. A little discomfort that settles is fine; "
@@ -77,8 +78,14 @@ def _row(label: str, box: Input) -> Horizontal:
     return Horizontal(Static(label, classes="field-label"), box, classes="field-row")
 
 
+def _hidden(widget: Static) -> Static:
+    widget.display = False
+    return widget
+
+
 class SetupForm(VerticalScroll):
-    """Today's plan, a resume offer, the pain check. Posts StartRequested."""
+    """Today's plan, a resume offer, what the check says (this morning's pain), the pain
+    box. Posts StartRequested."""
 
     class StartRequested(Message):
         pass
@@ -87,8 +94,10 @@ class SetupForm(VerticalScroll):
         yield Static("", id="setup-text")
         yield Static("", id="resume-offer", classes="card")
         yield Static(PAIN_ADVICE, id="pain-advice", classes="card notice")
-        yield _row("Pain right now (0-10)", StartInput("Pain right now", "none = 0", "pain-before"))
-        yield Checkbox("An injury has not healed yet", id="injury")
+        yield _hidden(Static("", id="pain-check", classes="card notice"))
+        box = StartInput("Pain right now", "empty = not answered", "pain-before")
+        yield _row("Pain right now (0-10)", box)
+        yield TickBox("An injury has not healed yet", id="injury")
         yield Static("", id="setup-error", classes="error")
         yield Static("", id="start-hint", classes="dim")
 
@@ -104,10 +113,17 @@ class SetupForm(VerticalScroll):
     def error(self, text: str) -> None:
         self.query_one("#setup-error", Static).update(text)
 
+    def check(self, lines: tuple[str, ...]) -> None:
+        """What the check before the session says (this morning's pain); hidden if nothing."""
+        box = self.query_one("#pain-check", Static)
+        box.display = bool(lines)
+        box.update("\n".join(lines))
+
     def answers(self) -> tuple[int | None, bool]:
-        """(pain, injury); ValueError with the words when the pain box is out of range."""
-        pain = self.query_one("#pain-before", StartInput).score(0)
-        return pain, self.query_one("#injury", Checkbox).value
+        """(pain, injury): pain None when the box is empty (not answered, never 0);
+        ValueError with the words when it is out of range."""
+        pain = self.query_one("#pain-before", StartInput).score(None)
+        return pain, self.query_one("#injury", TickBox).value
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, ScoreInput):
@@ -183,6 +199,7 @@ class SummaryForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary-text")
+        yield _hidden(Static("", id="summary-response", classes="card notice"))
         yield _row("Pain now (0-10)", NextInput("Pain after", "a number, 0-10", "pain-after"))
         yield _row("Effort (0-10)", NextInput("Effort", "a number, 0-10", "effort"))
         yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
@@ -191,8 +208,17 @@ class SummaryForm(VerticalScroll):
         yield Static("Enter on the note saves. Escape goes home.", id="summary-hint")
 
     def show(self, text: str) -> None:
-        self.query_one("#summary-text", Static).update(text)
-        self.query_one("#pain-after", Input).focus()
+        texts, boxes = self.query("#summary-text").results(Static), self.query("#pain-after")
+        for box in texts:  # none while the form is being removed (the screen was left)
+            box.update(text)
+        for first in boxes.results(Input):
+            first.focus()
+
+    def respond(self, text: str | None) -> None:
+        """The plain answer to the pain typed (above 5 after a session); hidden if none."""
+        box = self.query_one("#summary-response", Static)
+        box.display = text is not None
+        box.update(text or "")
 
     def answers(self) -> tuple[int | None, int | None, str | None]:
         pain = self.query_one("#pain-after", NextInput).score(None)
