@@ -158,7 +158,7 @@ def test_export_and_stats_work_on_a_read_only_filesystem(
 ) -> None:
     import errno
 
-    from glute_tui.store import errors, history
+    from glute_tui.store import errors, history_files
 
     HistoryStore.open(db_path).add_session(_session("a"))
     db_path.with_name("history.digest.json").unlink()  # force the slow path of stats
@@ -183,7 +183,7 @@ def test_export_and_stats_work_on_a_read_only_filesystem(
 
     import tempfile
 
-    monkeypatch.setattr(history, "FileLock", ReadOnlyLock)
+    monkeypatch.setattr(history_files, "FileLock", ReadOnlyLock)
     monkeypatch.setattr(errors.os, "access", access)
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
     assert main(["--db", str(db_path), "export"]) == 0

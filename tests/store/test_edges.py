@@ -169,7 +169,7 @@ def test_a_read_only_filesystem_can_still_be_read(
     """Where chmod cannot deny (root), a read-only mount is simulated at the OS calls."""
     import tempfile
 
-    from glute_tui.store import history
+    from glute_tui.store import history_files
 
     store = HistoryStore.open(db_path)
     store.add_session(_session("a"))
@@ -185,7 +185,7 @@ def test_a_read_only_filesystem_can_still_be_read(
     def no_temp(*a: object, **k: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(history, "FileLock", ReadOnlyLock)
+    monkeypatch.setattr(history_files, "FileLock", ReadOnlyLock)
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
     again = HistoryStore.open(db_path)
     assert again.read_only

@@ -1,0 +1,183 @@
+"""The history file's tables as plain data: schema migrations, the checked views the
+store keeps in memory, the kv helpers a transaction uses and the import merge rule.
+
+Pure functions over dicts (and a TinyDB handle for the kv helpers); HistoryStore
+(history.py, history_files.py) owns the files and the lock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, MutableMapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from glute_tui.core.records import routine_ids
+from glute_tui.store.errors import StoreError
+from glute_tui.store.files import read_regular_bytes
+
+SCHEMA_VERSION = 1
+TABLES = ("sessions", "assessments", "kv")
+
+
+# ---- migrations: small pure functions from version N to N+1 ----------------------------
+def _migrate_0_to_1(tables: dict[str, Any]) -> dict[str, Any]:
+    """Files written before the schema was recorded: add the meta table."""
+    tables.setdefault("sessions", {})
+    tables.setdefault("assessments", {})
+    tables.setdefault("kv", {})
+    tables["meta"] = {"1": {"schema": 1}}
+    return tables
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def schema_of(tables: Mapping[str, Any]) -> int:
+    meta = tables.get("meta") or {}
+    for doc in meta.values():
+        if isinstance(doc, Mapping) and isinstance(doc.get("schema"), int):
+            return int(doc["schema"])
+    return 0
+
+
+def migrate(tables: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Bring a file's tables up to SCHEMA_VERSION. Returns (tables, changed)."""
+    version = schema_of(tables)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"the data file was written by a newer glute-tui (schema {version}); "
+            "update glute-tui to open it"
+        )
+    changed = False
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+        changed = True
+    return tables, changed
+
+
+# ---- paths -----------------------------------------------------------------------------
+def sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.stem + suffix)
+
+
+class DamagedError(StoreError):
+    """The file is JSON, but its tables do not have the shape glute-tui writes."""
+
+
+def views(
+    data: Mapping[str, Any], path: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """The rows, assessments and kv of a file's tables; DamagedError when the shape is
+    not what glute-tui writes (a hand edit, another program)."""
+    try:
+        if any(not isinstance(data.get(t, {}), dict) for t in ("meta", *TABLES)):
+            raise ValueError("a table is not a JSON object")
+        rows = sorted(
+            (dict(r) for r in (data.get("sessions") or {}).values()),
+            key=lambda r: (r["started_at"], r["id"]),
+        )
+        assessments = sorted(
+            (dict(a) for a in (data.get("assessments") or {}).values()),
+            key=lambda a: (a["taken_at"], a["id"]),
+        )
+        kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
+        check_rows(rows, assessments)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # Valid JSON, but not the shape this file must have: as unreadable as broken
+        # JSON, and never a crash later on.
+        raise DamagedError(
+            f"{path} holds entries glute-tui cannot read; restart glute-tui to move it aside"
+        ) from None
+    return rows, assessments, kv
+
+
+def load_shard(path: Path) -> dict[str, Any]:
+    data = json.loads(read_regular_bytes(path))
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise ValueError(f"{path} is not a phase file")
+    return data
+
+
+def check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -> None:
+    """The fields every screen and `stats` rely on, so a damaged row fails here, once."""
+    for r in rows:
+        if not (
+            isinstance(r["id"], str)
+            and isinstance(r["started_at"], str)
+            and isinstance(r["day"], str)
+            and r["routine"] in routine_ids()
+            and isinstance(r["status"], str)
+        ):
+            raise ValueError("a session row is damaged")
+    for a in assessments:
+        if not (isinstance(a["id"], str) and isinstance(a["taken_at"], str)):
+            raise ValueError("an assessment is damaged")
+
+
+def merged_kv(key: str, have: Any, incoming: Any) -> Any:
+    """What an import (or a demo history) leaves for a kv entry the file already has.
+
+    An import merges: pauses are joined, settings and cue lists are laid over the ones in
+    the file (what the file has and the import lacks stays), and the newer plan wins. So
+    importing an older backup never drops a pause, cue edit or plan made since."""
+    if have is None:
+        return incoming
+    if key == "pauses" and isinstance(have, list) and isinstance(incoming, list):
+        out: list[Any] = []
+        for p in [*have, *incoming]:
+            if p not in out:
+                out.append(p)
+        return sorted(out, key=lambda p: (str(p.get("start")), str(p.get("end"))))
+    if (
+        key in ("settings", "cues", "day_notes")
+        and isinstance(have, Mapping)
+        and isinstance(incoming, Mapping)
+    ):
+        return {**have, **incoming}
+    if key == "plan" and isinstance(have, Mapping) and isinstance(incoming, Mapping):
+        newer = str(incoming.get("created_at") or "") >= str(have.get("created_at") or "")
+        return incoming if newer else have
+    return incoming
+
+
+def replace_with(row: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def transform(doc: MutableMapping[Any, Any]) -> None:
+        doc.clear()
+        doc.update(row)
+
+    return transform
+
+
+def unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item["id"] not in seen:
+            seen.add(item["id"])
+            out.append(item)
+    return out
+
+
+def kv_get(db: TinyDB, key: str) -> Any:
+    for doc in db.table("kv").all():
+        if doc.get("key") == key:
+            return doc.get("value")
+    return None
+
+
+def kv_put(db: TinyDB, key: str, value: Any) -> None:
+    table = db.table("kv")
+    ids = [d.doc_id for d in table.all() if d.get("key") == key]
+    if ids:
+        table.update({"value": value}, doc_ids=ids)
+    else:
+        table.insert({"key": key, "value": value})
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
