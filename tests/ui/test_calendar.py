@@ -136,3 +136,12 @@ def test_day_view_snapshot(snap_compare, make_app, db_path) -> None:
 def test_day_view_fits_80_by_24_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=1, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_open_day)
+
+
+def test_the_calendar_keeps_textuals_visible_flag() -> None:
+    """Calendar once defined `visible()` (the weeks that fit), hiding DOMNode.visible: Textual
+    reads `widget.visible` as a bool, and a bound method is always true."""
+    cal = Calendar()
+    assert cal.visible is True
+    cal.styles.visibility = "hidden"
+    assert cal.visible is False

@@ -112,12 +112,12 @@ class Calendar(Widget, can_focus=True):
         self.heat = []
         self.refresh(layout=True)
 
-    def visible(self) -> list[list[pg.HeatCell]]:
+    def visible_weeks(self) -> list[list[pg.HeatCell]]:
         width = self.content_size.width or self.app.size.width - 6
         return self.heat[-weeks_that_fit(width) :]
 
     def action_move(self, days: int) -> None:
-        cols = self.visible()
+        cols = self.visible_weeks()
         if not cols or self.selected is None or self.today is None:
             return
         first = cols[0][0].day
@@ -185,7 +185,7 @@ class Calendar(Widget, can_focus=True):
             return Content.from_markup(self.title)
         width = self.content_size.width or self.app.size.width - 6
         cw = cell_width(width)
-        cols = self.visible()
+        cols = self.visible_weeks()
         months = month_row(cols, cw)
         title = f"[b]Last {len(cols)} weeks[/b]"
         if self.empty:
