@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.widgets.session_dialogs import PainDialog
 from tests.conftest import settle
-from tests.ui.live import drain_writer, run_clock
+from tests.ui.live import drain_writer, run_clock, screened_db  # noqa: F401  (a fixture)
 from tests.ui.test_today import mid_programme, settle_programme
+
+# a user who has trained before: the red-flag questions are answered
+pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 def _text(screen: Any, wid: str) -> str:
@@ -26,6 +31,10 @@ async def test_a_lowered_load_reaches_the_hold_timer(make_app, db_path: Path) ->
         assert "8 squeezes of 2 s" in text
         assert "Load lowered one step: next-morning pain of 7 on 2026-11-20." in text
         await pilot.press("enter")
+        await pilot.pause()
+        # a morning above 5 never starts silently (issue 12): it asks first
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("y")
         await pilot.pause()
         holds = [p for p in screen.runner.specs if p.kind == "hold"]
         assert len(holds) == 3 * 8 and {p.planned_s for p in holds} == {2}

@@ -169,10 +169,18 @@ class Calendar(Widget, can_focus=True):
             f"{'1' if t == 2 else f'1-{t - 1}'}  [{HOLD_STYLES[2]}]▅[/] {t} (counts)  "
             f"[{HOLD_STYLES[3]}]█[/] more"
         )
-        others = "  ".join(f"[$accent]{m}[/] {name}" for m, name in self.marks)
+        items = [(f"[$accent]{m}[/] {name}", len(m) + 1 + len(name)) for m, name in self.marks]
         if len(self.marks) > cw - 1:
-            others += f"  [$accent]{SEVERAL_MARK}[/] more than fit"
-        return [hold, f"{others}  [$warning]~~[/] paused"]
+            items.append((f"[$accent]{SEVERAL_MARK}[/] more than fit", len(SEVERAL_MARK) + 14))
+        items.append(("[$warning]~~[/] paused", 9))
+        width = max(30, (self.content_size.width or self.app.size.width - 6) - 2)
+        lines, line, used = [hold], "", 0
+        for text, size in items:  # wrapped to the width there is, one item never split
+            if line and used + 2 + size > width:
+                lines.append(line)
+                line, used = "", 0
+            line, used = (f"{line}  {text}", used + 2 + size) if line else (text, size)
+        return [*lines, line]
 
     def on_focus(self) -> None:
         self.refresh()
