@@ -18,6 +18,9 @@ HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
 CIRCUIT_TARGET_DEFAULT = 7  # sources: 5-7 days a week, ideally 7; 5 and 6 stay choices
 ON_TRACK_PCT = 80  # adherence at or above this is on track
+#: the fewest circuit days a week the sources prescribe (5-7, ideally 7): the overall
+#: adherence counts the circuit against this floor, so 5 days stay on track whatever the aim
+CIRCUIT_FLOOR_DAYS = 5
 
 Days = Mapping[str, Sequence[int]]  # {'YYYY-MM-DD': [hold completed, circuit completed]}
 
@@ -238,7 +241,10 @@ def adherence(
     """The last `window` complete days (ending yesterday: today is still open).
 
     Hold: hold_target sessions a day (extra sessions do not make up for a missed day).
-    Circuit: weekly_target / 7 of the active days. Overall: both, session for session.
+    Circuit: weekly_target / 7 of the active days (the user's aim, 7 by default). Overall:
+    both, session for session, with the circuit counted against the sources' floor of
+    CIRCUIT_FLOOR_DAYS a week, so five circuit days a week are on track even when the aim
+    is seven.
     """
     first = _first_day(days)
     if first is None:
@@ -255,12 +261,13 @@ def adherence(
     circuit_due = weekly_target * len(active) / 7
     circuit_days = sum(1 for d in active if days.get(d.isoformat(), (0, 0))[1] >= 1)
     circuit_done = min(circuit_due, circuit_days)
+    floor_due = min(weekly_target, CIRCUIT_FLOOR_DAYS) * len(active) / 7
 
     def pct(done: float, due: float) -> int:
         return round(100 * done / due)
 
     return Adherence(
-        pct(hold_done + circuit_done, hold_due + circuit_due),
+        pct(hold_done + min(floor_due, circuit_days), hold_due + floor_due),
         pct(hold_done, hold_due),
         pct(circuit_done, circuit_due),
     )

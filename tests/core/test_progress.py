@@ -218,6 +218,11 @@ def test_the_circuit_target_defaults_to_every_day_and_5_stays_a_choice() -> None
     five = mk({k: (2, 1 if k >= -5 else 0) for k in range(-7, 0)})
     assert adherence(five, TODAY, 7).circuit == round(100 * 5 / 7)
     assert adherence(five, TODAY, 7, weekly_target=5).circuit == 100
+    # five circuit days a week still count as on track against the default aim of 7
+    # (issue 12): the overall figure counts the circuit against the sources' floor of 5
+    assert adherence(five, TODAY, 7).overall == 100 and adherence(five, TODAY, 7).on_track
+    four = mk({k: (2, 1 if k >= -4 else 0) for k in range(-7, 0)})
+    assert adherence(four, TODAY, 7).overall == round(100 * (14 + 4) / (14 + 5))
 
 
 def test_adherence_skips_paused_days_and_days_before_the_start() -> None:

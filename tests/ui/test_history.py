@@ -536,3 +536,29 @@ async def test_sessions_page_line_fits_one_row_at_80_columns(make_app, db_path) 
         info = app.screen.query_one("#page-info")
         assert "newer" in _text(app.screen, "#page-info")
         assert info.region.height == 1
+
+
+async def test_a_clearance_is_shown_in_history_with_its_date(make_app, db_path) -> None:
+    """Issue 12: a red flag lifted by a clinician's clearance is shown with its date."""
+    from glute_tui.core.safety import clearance_record
+
+    store = HistoryStore.open(db_path)
+    store.set_setting("disclaimer_seen", True)
+    store.add_assessment(
+        clearance_record(
+            record_id="c1", taken_at="2026-11-18T09:00:00+01:00", covers=["saddle_numbness"]
+        ),
+        None,
+    )
+    store.add_assessment(
+        clearance_record(
+            record_id="c2", taken_at="2026-11-19T09:00:00+01:00", covers=["injury"], injury=True
+        ),
+        None,
+    )
+    app = make_app("history")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        text = " ".join(_text(app.screen, "#streaks").split())
+        assert "Cleared on 2026-11-18: a clinician checked the red flags" in text
+        assert "Cleared on 2026-11-19: a clinician checked the injury" in text

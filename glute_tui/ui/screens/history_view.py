@@ -10,6 +10,7 @@ from typing import Any
 from glute_tui.core import progress as pg
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
 from glute_tui.core.routines.registry import ROUTINES
+from glute_tui.core.safety import clearances
 from glute_tui.core.stats import routine_summaries
 from glute_tui.core.text_chart import Cell, TextSeries, text_chart
 from glute_tui.core.words import plural
@@ -59,6 +60,8 @@ class HistoryData:
     stages: list[tuple[str, str]]  # (first day, stage name): filled in after the rest
     #: every routine after the first two that was ever done: (title, summary of core.stats)
     others: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: clinicians' clearances on file (core.safety.clearances), oldest first
+    clearances: list[dict[str, Any]] = field(default_factory=list)
 
 
 def compute(
@@ -98,6 +101,7 @@ def compute(
         ],
         lsi_rows=lsi[0],
         lsi_tests=lsi[1],
+        clearances=clearances(assessments),
         stages=[],
         others=[
             (r["title"], r)
@@ -164,6 +168,12 @@ def draw_streaks(d: HistoryData) -> str:
         lines.append(
             f"[$warning]Injury pause {p['start']} to {p['end']}: those days do not count "
             "and do not break a streak.[/]"
+        )
+    for c in d.clearances:  # issue 12: a lifted stop is shown with its date, not hidden
+        what = "the injury" if list(c.get("covers") or []) == ["injury"] else "the red flags"
+        lines.append(
+            f"[$success]Cleared[/] on {c.get('on', '?')}: a clinician checked {what} and "
+            "cleared you to exercise."
         )
     return "\n".join(lines)
 
