@@ -70,6 +70,19 @@ class Context:
         why = (self.load_why or "").rstrip(".")
         return f"Load lowered {count}" + (f": {why}." if why else ".")
 
+    def setup_notes(self) -> list[str]:
+        """The lines every setup form ends with: a lowered load, and the nudge to take the
+        self-assessment while there is none."""
+        notes = []
+        if load := self.load_words():
+            notes.append(f"[b]{load}[/b]")
+        if self.plan.needs_assessment:
+            notes.append(
+                "[b]No self-assessment yet[/b], so both sides get the work. "
+                "Take it to find your weak side."
+            )
+        return notes
+
     def name(self, exercise: str | None) -> str:
         ex = self.library.get(exercise) if exercise else None
         return ex.name if ex else ""

@@ -137,13 +137,7 @@ class CircuitRoutine:
             f"Today: {fmt_minutes(used)} used of your {fmt_minutes(result.cap_s)} cap",
             f"[b]{result.message()}[/b]",
         ]
-        if load := ctx.load_words():
-            lines.append(f"[b]{load}[/b]")
-        if ctx.plan.needs_assessment:
-            lines.append(
-                "[b]No self-assessment yet[/b], so both sides get the work. "
-                "Take it to find your weak side."
-            )
+        lines += ctx.setup_notes()
         return "\n".join(lines)
 
     # ---- how phases read ----------------------------------------------------------------

@@ -119,13 +119,7 @@ class HoldRoutine:
             f"{s.reps} squeezes of {s.hold_s:g} s, {s.rest_s:g} s rest  ·  "
             f"about {fmt_minutes(timeline.planned_total_s)}",
         ]
-        if load := ctx.load_words():
-            lines.append(f"[b]{load}[/b]")
-        if ctx.plan.needs_assessment:
-            lines.append(
-                "[b]No self-assessment yet[/b], so both sides get the work. "
-                "Take it to find your weak side."
-            )
+        lines += ctx.setup_notes()
         return "\n".join(lines)
 
     # ---- how phases read ----------------------------------------------------------------
