@@ -138,3 +138,17 @@ def test_settings_refusal_snapshot(snap_compare, make_app) -> None:
         await pilot.pause(0.1)  # the refusal's scroll home and focus, on a busy machine
 
     assert snap_compare(make_app("settings"), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_settings_say_which_player_and_speech_engine_were_found(tmp_path, monkeypatch) -> None:
+    """Issue 14: the settings screen says which player and speech engine were found."""
+    from glute_tui.ui.screens.settings import found_sound
+
+    for name in ("aplay", "espeak-ng"):
+        exe = tmp_path / name
+        exe.write_text("#!/bin/sh\nexit 0\n")
+        exe.chmod(0o755)
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path))
+    assert found_sound().startswith("Found here: sound aplay, speech espeak-ng")
+    monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "empty"))
+    assert "sound none (the terminal bell instead), speech none" in found_sound()

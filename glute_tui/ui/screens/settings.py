@@ -36,6 +36,20 @@ def _text(f: Field, value: Any) -> str:
     return f"{float(value):g}"
 
 
+def found_sound() -> str:
+    """Which player and speech engine this machine has (a PATH look-up, no sound made)."""
+    import os
+
+    from glute_tui.audio import player, voice
+
+    path = os.environ.get("GLUTE_TUI_SOUND_PATH")
+    play, speak = player.find_player(path), voice.find_engine(path)
+    return (
+        f"Found here: sound {play.name if play else 'none (the terminal bell instead)'}, "
+        f"speech {speak.name if speak else 'none'} (`glute-tui sound test` plays each tone)"
+    )
+
+
 class SettingsScreen(Screen[None]):
     HELP = (
         "Every number you or your physio may tune. Type a value and press ctrl+s to save; "
@@ -96,6 +110,7 @@ class SettingsScreen(Screen[None]):
                         compact=True,
                     )
                     yield Static(f"{f.low:g} to {f.high:g}", classes="settings-range")
+            yield Static(found_sound(), id="settings-sound-found", classes="settings-range")
             yield Static("[b]Stage, set by hand[/b]", classes="settings-section")
             with Horizontal(classes="settings-row"):
                 yield Label("Stage (empty: as the programme says)", classes="settings-label")
