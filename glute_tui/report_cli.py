@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
+from glute_tui.core.report_span import DEFAULT_WEEKS, MAX_WEEKS
 from glute_tui.core.words import plural
 
 

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from glute_tui.core import progress as pg
 from glute_tui.core.assessment import TEST_SPECS
 from glute_tui.core.plan import Plan
+from glute_tui.core.report_span import DEFAULT_WEEKS as DEFAULT_WEEKS
+from glute_tui.core.report_span import MAX_WEEKS as MAX_WEEKS
 from glute_tui.core.words import routine_ids, routine_title, stop_word
 
 if TYPE_CHECKING:  # the programme core is not imported on `stats`'s fast path
     from glute_tui.core.stage_history import StageSpan
 
-DEFAULT_WEEKS = 12
-MAX_WEEKS = 520
 PAIN_KEYS = ("pain_before", "pain_during", "pain_after", "pain_next_morning")
 PAIN_LABELS = {
     "pain_before": "before",
