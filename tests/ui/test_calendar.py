@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from glute_tui.core import progress as pg
@@ -125,11 +126,12 @@ async def test_today_cannot_be_logged_later(make_app, db_path) -> None:
         assert not list(app.screen.query("#later-label"))
 
 
-async def test_every_routine_can_be_logged_later_at_80x24_by_keys(make_app, db_path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (100, 26)])
+async def test_every_routine_can_be_logged_later_by_keys(make_app, db_path, size) -> None:
     from glute_tui.core.words import routine_ids
 
     app = make_app("history")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _open_day(pilot)
         day = app.screen
         assert isinstance(day, DayDialog)
@@ -150,8 +152,9 @@ async def test_every_routine_can_be_logged_later_at_80x24_by_keys(make_app, db_p
             assert later.scrollable_content_region.y + row < screen_rows
             await pilot.press("enter")
             await settle(pilot)
-        status = str(day.query_one("#day-status").render())
-        assert "Logged a" in status
+        status = day.query_one("#day-status")
+        assert "Logged a" in str(status.render())
+        assert status.region.bottom <= screen_rows  # the status line is on screen too
         rows = HistoryStore.open(db_path).rows()
         assert sorted(r["routine"] for r in rows) == sorted(routine_ids())
         assert all(r["logged_later"] and r["day"] == day.day.isoformat() for r in rows)

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +16,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
+
+TALL_ROWS = 30
 
 
 def _n(v: Any) -> str:
@@ -112,6 +114,10 @@ class DayDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#day-note", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # 30 rows fit the nine routines whole under up to six lines of sessions (20vh)
+        self.query_one("#day-box").set_class(event.size.height >= TALL_ROWS, "-tall")
 
     @on(Input.Submitted, "#day-note")
     def save_note(self, event: Input.Submitted) -> None:
