@@ -126,7 +126,7 @@ async def test_today_cannot_be_logged_later(make_app, db_path) -> None:
         assert not list(app.screen.query("#later-label"))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30), (100, 26)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (100, 26), (60, 18)])
 async def test_every_routine_can_be_logged_later_by_keys(make_app, db_path, size) -> None:
     from glute_tui.core.words import routine_ids
 

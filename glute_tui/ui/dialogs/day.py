@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
 
 TALL_ROWS = 30
+SHORT_ROWS = 24
 
 
 def _n(v: Any) -> str:
@@ -95,7 +96,7 @@ class DayDialog(ModalScreen[None]):
                 )
             if past:
                 yield Static(
-                    "Log a session done that day (not timed): pick one, Enter logs it",
+                    "Did one that day without the timer? Enter logs it:",
                     id="later-label",
                 )
                 # every routine, one line each: the list scrolls with the highlight, so all
@@ -116,8 +117,11 @@ class DayDialog(ModalScreen[None]):
         self.query_one("#day-note", Input).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        # 30 rows fit the nine routines whole under up to six lines of sessions (20vh)
-        self.query_one("#day-box").set_class(event.size.height >= TALL_ROWS, "-tall")
+        # 30 rows fit the nine routines whole under up to six lines of sessions (20vh);
+        # under 24 every spare row goes to the list
+        box = self.query_one("#day-box")
+        box.set_class(event.size.height >= TALL_ROWS, "-tall")
+        box.set_class(event.size.height < SHORT_ROWS, "-short")
 
     @on(Input.Submitted, "#day-note")
     def save_note(self, event: Input.Submitted) -> None:
