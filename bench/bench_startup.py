@@ -33,7 +33,7 @@ def main() -> None:
     for db in (empty, ten):
         from datetime import date
 
-        from glute_tui.core.progress import next_morning_candidate
+        from glute_tui.core.next_morning import next_morning_candidate
         from glute_tui.store.history import HistoryStore
 
         store = HistoryStore.open(db)

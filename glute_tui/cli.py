@@ -275,7 +275,7 @@ def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
     of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
     from datetime import date, datetime
 
-    from glute_tui.core.progress import paused_days
+    from glute_tui.core.pauses import paused_days
     from glute_tui.core.stats import stats_summary, stats_text
     from glute_tui.store.digest import build_digest, read_digest
 

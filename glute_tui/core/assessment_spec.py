@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glute_tui.core import safety
-from glute_tui.core.runner import Event, PhaseRecord
+from glute_tui.core.runner_events import Event, PhaseRecord
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 

@@ -3,7 +3,8 @@ adherence, per-side volume and pain trends. Pure functions of session rows and a
 
 A session belongs to the calendar day of its `started_at` in the UTC offset it was recorded
 with (the row's `day`), so a session just before midnight counts for that day, wherever the
-user is now. Paused days (injury pauses) neither count nor break anything.
+user is now. Paused days (injury pauses, see core/pauses.py) neither count nor break
+anything. The next-morning pain check is core/next_morning.py.
 """
 
 from __future__ import annotations
@@ -62,23 +63,6 @@ def circuit_target(settings: Mapping[str, Any]) -> int:
     """The user's weekly circuit target (5, 6 or 7 days), default 7 (ideally every day)."""
     value = settings.get("circuit_weekly_target")
     return value if value in CIRCUIT_TARGETS else CIRCUIT_TARGET_DEFAULT
-
-
-# ---- pauses ---------------------------------------------------------------------------
-def paused_days(pauses: Iterable[Mapping[str, str]]) -> set[date]:
-    """Every day inside an injury pause (ranges are inclusive; bad entries are ignored)."""
-    out: set[date] = set()
-    for p in pauses:
-        try:
-            start = date.fromisoformat(p["start"])
-            end = date.fromisoformat(p["end"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        d = start
-        while d <= end:
-            out.add(d)
-            d += timedelta(days=1)
-    return out
 
 
 def _first_day(days: Days) -> date | None:
@@ -382,80 +366,3 @@ def heatmap(
             col.append(HeatCell(d, hold, circuit > 0, d in paused, d > today, d == today, counts))
         cols.append(col)
     return cols
-
-
-# ---- next-morning pain ----------------------------------------------------------------
-class NextMorningAsk(NamedTuple):
-    session_id: str  # yesterday's last session: the answer is saved on it
-    day: str
-    before: int | None  # pain before yesterday's first session: the baseline
-
-
-def next_morning_candidate(rows: Sequence[Mapping[str, Any]], today: date) -> NextMorningAsk | None:
-    """What to ask about when yesterday had sessions and none has a next-morning pain yet."""
-    yesterday = (today - timedelta(days=1)).isoformat()
-    found: list[Mapping[str, Any]] = []
-    for row in reversed(rows):
-        day = str(row["day"])
-        if day > yesterday:
-            continue
-        if day < yesterday:
-            break
-        found.append(row)
-    if not found or any(r.get("pain_next_morning") is not None for r in found):
-        return None
-    before = next(
-        (r.get("pain_before") for r in reversed(found) if r.get("pain_before") is not None), None
-    )
-    return NextMorningAsk(str(found[0]["id"]), yesterday, before)
-
-
-class PainAdvice(NamedTuple):
-    level: str  # "ok" | "watch" | "reduce"
-    message: str
-
-
-def next_morning_advice(next_morning: int, before: int | None) -> PainAdvice:
-    """The pain-monitoring rule: some pain is fine if it settles by the next morning (0-3
-    safe, 4-5 acceptable, over 5 too much); worse than before training means reduce the load."""
-    if next_morning > 5:
-        return PainAdvice(
-            "reduce",
-            f"{next_morning}/10 this morning is too much. Take it easier today: fewer reps or "
-            "sets, or a rest day. If it does not settle, stop and see a professional.",
-        )
-    if before is not None and next_morning > before:
-        return PainAdvice(
-            "reduce",
-            f"Your pain is worse this morning ({next_morning}/10) than before yesterday's "
-            f"training ({before}/10). Reduce the load today: fewer reps or sets, shorter holds.",
-        )
-    if next_morning >= 4:
-        return PainAdvice(
-            "watch",
-            f"{next_morning}/10 is acceptable as it has not got worse. Keep the load as it is "
-            "and check again tomorrow.",
-        )
-    return PainAdvice("ok", f"{next_morning}/10 is in the safe range. Carry on as planned.")
-
-
-# ---- injury pauses -----------------------------------------------------------------------
-MAX_PAUSE_DAYS = 366
-
-
-def make_pause(start_text: str, end_text: str) -> dict[str, str]:
-    """A pause from typed dates; ValueError with a plain message when they do not work."""
-    try:
-        start = date.fromisoformat(start_text.strip())
-    except ValueError:
-        raise ValueError(f"'{start_text.strip()}' is not a date; type it as YYYY-MM-DD") from None
-    end_raw = end_text.strip() or start_text.strip()
-    try:
-        end = date.fromisoformat(end_raw)
-    except ValueError:
-        raise ValueError(f"'{end_raw}' is not a date; type it as YYYY-MM-DD") from None
-    if end < start:
-        raise ValueError("the last day is before the first day")
-    if (end - start).days + 1 > MAX_PAUSE_DAYS:
-        raise ValueError("a pause can be at most a year; add another one after it")
-    return {"start": start.isoformat(), "end": end.isoformat()}

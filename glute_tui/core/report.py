@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from glute_tui.core import progress as pg
 from glute_tui.core.assessment import TEST_SPECS
+from glute_tui.core.pauses import paused_days
 from glute_tui.core.plan import Plan
 from glute_tui.core.report_span import DEFAULT_WEEKS as DEFAULT_WEEKS
 from glute_tui.core.report_span import MAX_WEEKS as MAX_WEEKS
@@ -139,7 +140,7 @@ def build_report(
             recent.append(r)
     recent.reverse()
     days = pg.counts_by_day(rows)
-    paused = pg.paused_days(pauses)
+    paused = paused_days(pauses)
     target = pg.circuit_target(settings)
     volume = pg.weekly_volume(rows, today, weeks)
     routines = routine_ids()

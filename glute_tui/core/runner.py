@@ -14,62 +14,37 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from glute_tui.core.runner_events import (
+    DONE,
+    GLUTES_STOPPED,
+    OUT_OF_TIME,
+    PLANNED,
+    READY,
+    SKIPPED,
+    STOPPED,
+    Event,
+    PhaseRecord,
+)
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
+# What a runner reports lives in core/runner_events.py; the names are re-exported here
+# because ui/ (live screen, stopwatch, signals) reads them with the Runner.
+__all__ = [
+    "DONE",
+    "GLUTES_STOPPED",
+    "OUT_OF_TIME",
+    "PLANNED",
+    "READY",
+    "SKIPPED",
+    "STOPPED",
+    "Clock",
+    "Event",
+    "PhaseRecord",
+    "Runner",
+]
+
 Clock = Callable[[], float]
-
-# Why a phase ended (PhaseRecord.ended_by)
-PLANNED = "planned"  # its planned time ran out
-SKIPPED = "skipped"  # the user moved on early
-READY = "ready"  # the user ended a rest window after its minimum
-GLUTES_STOPPED = "glutes_stopped"  # the user reported the glutes had stopped working
-STOPPED = "stopped"  # the session was stopped during this phase
-OUT_OF_TIME = "out_of_time"  # the active-time budget (the daily circuit cap) ran out
-DONE = "done"  # the user finished a user-paced phase (and said how many reps)
-
-
-@dataclass(frozen=True)
-class PhaseRecord:
-    index: int
-    spec: PhaseSpec
-    start_s: float
-    end_s: float
-    paused_s: float
-    ended_by: str
-    reps: int | None
-    load_kg: float | None = None  # a user-paced set's load, when the user gave one
-
-    @property
-    def active_s(self) -> float:
-        return self.end_s - self.start_s - self.paused_s
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.spec.kind,
-            "exercise": self.spec.exercise,
-            "side": self.spec.side,
-            "set": self.spec.set,
-            "planned_s": round(self.spec.planned_s, 3),
-            "start_s": round(self.start_s, 3),
-            "end_s": round(self.end_s, 3),
-            "paused_s": round(self.paused_s, 3),
-            "reps": self.reps,
-            "ended_by": self.ended_by,
-            **({"paced": True, "rep_target": self.spec.reps} if self.spec.paced else {}),
-            **({"load_kg": self.load_kg} if self.load_kg is not None else {}),
-        }
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # phase_started | phase_ended | paused | resumed | session_ended
-    index: int  # phase index (-1 for session-level events with no phase)
-    at: float  # session seconds at which it happened (scheduled moment for timed ends)
-    record: PhaseRecord | None = None
-    status: str | None = None  # session_ended: completed | stopped
-    reason: str | None = None
 
 
 @dataclass

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
 SCREENING = "screening"  # verdict and kind of a red-flag-only screen with no flag
@@ -261,7 +260,7 @@ def clearances(assessments: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
-# ---- unhealed injury and injury pauses ------------------------------------------------------
+# ---- unhealed injury (injury pauses: core/pauses.py) -------------------------------------
 INJURY_STOP = (
     "An injury that has not healed is a stop, not a warning: rest it and see a professional. "
     "Training starts again once a professional has checked it and cleared you to exercise."
@@ -272,34 +271,6 @@ def injury_stop(unhealed: bool, professional_cleared: bool) -> str | None:
     """Why a session must not start for an unhealed injury, or None. A clearance is the only
     way past it (the caller logs it with `clearance_record(..., injury=True)`)."""
     return INJURY_STOP if unhealed and not professional_cleared else None
-
-
-def pause_today(pauses: Sequence[Mapping[str, Any]], today: date) -> dict[str, str] | None:
-    """The injury pause that covers `today`, or None (bad entries are ignored)."""
-    for p in pauses:
-        try:
-            start, end = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if start <= today <= end:
-            return {"start": p["start"], "end": p["end"]}
-    return None
-
-
-def pause_question(pause: Mapping[str, str]) -> str:
-    return (
-        f"You marked an injury pause from {pause['start']} to {pause['end']}. "
-        "Is the injury better, so the pause can end today?"
-    )
-
-
-def ended_pause(pause: Mapping[str, str], today: date) -> dict[str, str] | None:
-    """The pause cut short because it is over today: it ends yesterday, or None when it
-    started today (nothing of it is left to keep)."""
-    end = today - timedelta(days=1)
-    if end < date.fromisoformat(pause["start"]):
-        return None
-    return {"start": pause["start"], "end": end.isoformat()}
 
 
 # ---- pain answers -------------------------------------------------------------------------

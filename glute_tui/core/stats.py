@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from glute_tui.core.pauses import paused_days
 from glute_tui.core.progress import (
     CIRCUIT_TARGET_DEFAULT,
     HOLD_TARGET,
@@ -21,7 +22,6 @@ from glute_tui.core.progress import (
     circuit_strength,
     hold_streak,
     hold_strength,
-    paused_days,
     streak,
     today_counts,
 )

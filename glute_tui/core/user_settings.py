@@ -64,8 +64,10 @@ class Field:
             value: Any = int(text) if self.kind == "whole" else float(text)
         except ValueError:
             what = "a whole number" if self.kind == "whole" else "a number"
-            return None, f"{self.label}: {text or 'nothing'} is not {what} (from "
-            f"{self.low:g} to {self.high:g})"
+            return None, (
+                f"{self.label}: {text or 'nothing'} is not {what} "
+                f"(from {self.low:g} to {self.high:g})"
+            )
         return value, self.problem(value)
 
     def shown(self, raw: Mapping[str, Any]) -> Any:

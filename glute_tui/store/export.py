@@ -312,8 +312,15 @@ def save_user_file(out: Path, chunks: Iterable[str]) -> Path:
     words when the name is a folder or the place cannot be written. Returns the full path."""
     from glute_tui.store.atomic import atomic_write_chunks
 
+    try:
+        out = out.resolve()  # a link names the file it points to: that file is replaced
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise StoreError(f"cannot write {out}: {exc}") from None
     if out.is_dir():
         raise StoreError(f"{out} is a folder; give a file name")
+    if out.exists() and not out.is_file():
+        # a pipe or a device: the atomic replace would put a regular file in its place
+        raise StoreError(f"{out} is not a regular file; nothing was written")
     if not out.parent.is_dir():
         # a mistyped folder must not be created on the way (the export dialog refuses too)
         raise StoreError(f"the folder {out.parent} does not exist; nothing was written")

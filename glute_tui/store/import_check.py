@@ -256,7 +256,7 @@ def check_plan(raw: Mapping[str, Any]) -> None:
 
 
 def check_pause_days(start: date, end: date, where: str) -> None:
-    from glute_tui.core.progress import MAX_PAUSE_DAYS
+    from glute_tui.core.pauses import MAX_PAUSE_DAYS
 
     if start.year < EARLIEST_YEAR or start > date.today() + timedelta(days=1):
         raise RecordError(f"{where}.start: is before {EARLIEST_YEAR} or after tomorrow")

@@ -185,7 +185,7 @@ def history_from(
     assessments: Iterable[Mapping[str, Any]],
     kv: Mapping[str, Any],
 ) -> History:
-    from glute_tui.core.progress import paused_days
+    from glute_tui.core.pauses import paused_days
 
     rows = list(rows)
     pauses = kv.get("pauses")

@@ -132,7 +132,7 @@ def status(env: Mapping[str, str], run: Run) -> list[str]:
 def due_today(digest: Mapping[str, Any], today: date, due: Sequence[Due]) -> str | None:
     """What the programme still asks of today (`due`: its due list, see today_cmd); None
     when the day is done or paused (the pauses come from the history digest)."""
-    from glute_tui.core.progress import paused_days
+    from glute_tui.core.pauses import paused_days
 
     if today in paused_days(digest.get("pauses", [])):
         return None

@@ -12,7 +12,8 @@ from glute_tui.audio import tones
 from glute_tui.audio.signals import PLAYED, Signals, tone_for
 from glute_tui.core.circuit import CircuitSettings, plan_circuit
 from glute_tui.core.plan import Plan
-from glute_tui.core.runner import Event, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import Event
 from glute_tui.core.sound import SoundSettings
 from glute_tui.core.timeline import HoldSettings, Timeline, build_hold_timeline
 from glute_tui.store import shipped

@@ -12,7 +12,8 @@ from glute_tui.core.records import RecordError, validate_session
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import Built, Routine
 from glute_tui.core.routines.sets import weak_first
-from glute_tui.core.runner import GLUTES_STOPPED, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import GLUTES_STOPPED
 from glute_tui.core.timeline import PHASE_KINDS, Timeline
 from glute_tui.store.import_check import check_session
 from tests.conftest import FakeClock

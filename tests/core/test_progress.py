@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glute_tui.core.next_morning import next_morning_advice, next_morning_candidate
+from glute_tui.core.pauses import paused_days
 from glute_tui.core.progress import (
     Streak,
     adherence,
@@ -19,9 +21,6 @@ from glute_tui.core.progress import (
     hold_strength,
     loop_multiplier,
     lsi_series,
-    next_morning_advice,
-    next_morning_candidate,
-    paused_days,
     streak,
     weekly_means,
     weekly_volume,

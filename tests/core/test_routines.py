@@ -29,7 +29,8 @@ from glute_tui.core.routines.circuit import ROUTINE as CIRCUIT
 from glute_tui.core.routines.contract_relax import ROUTINE as RELAX
 from glute_tui.core.routines.hold import ROUTINE as HOLD
 from glute_tui.core.routines.hold import day_words
-from glute_tui.core.runner import DONE, GLUTES_STOPPED, STOPPED, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import DONE, GLUTES_STOPPED, STOPPED
 from glute_tui.core.timeline import PhaseSpec, Timeline
 from glute_tui.store import shipped
 from tests.conftest import FakeClock

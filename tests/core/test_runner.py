@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glute_tui.core.plan import Plan
-from glute_tui.core.runner import OUT_OF_TIME, PLANNED, READY, SKIPPED, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import OUT_OF_TIME, PLANNED, READY, SKIPPED
 from glute_tui.core.timeline import HoldSettings, PhaseSpec, Timeline, build_hold_timeline
 from glute_tui.store import shipped
 from tests.conftest import FakeClock

@@ -9,6 +9,7 @@ import pytest
 
 from glute_tui.core import safety
 from glute_tui.core.assessment import RED_FLAGS, score, summary_line, to_record
+from glute_tui.core.pauses import ended_pause, pause_question, pause_today
 from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.records import validate_assessment
 
@@ -134,12 +135,12 @@ def test_an_unhealed_injury_stops_unless_a_professional_cleared_it() -> None:
 
 def test_an_injury_pause_today_is_found_and_can_end() -> None:
     pauses = [{"start": "bad"}, {"start": "2026-03-01", "end": "2026-03-09"}]
-    assert safety.pause_today(pauses, date(2026, 2, 28)) is None
-    p = safety.pause_today(pauses, date(2026, 3, 5))
+    assert pause_today(pauses, date(2026, 2, 28)) is None
+    p = pause_today(pauses, date(2026, 3, 5))
     assert p == {"start": "2026-03-01", "end": "2026-03-09"}
-    assert "2026-03-01" in safety.pause_question(p) and "end today" in safety.pause_question(p)
-    assert safety.ended_pause(p, date(2026, 3, 5)) == {"start": "2026-03-01", "end": "2026-03-04"}
-    assert safety.ended_pause(p, date(2026, 3, 1)) is None
+    assert "2026-03-01" in pause_question(p) and "end today" in pause_question(p)
+    assert ended_pause(p, date(2026, 3, 5)) == {"start": "2026-03-01", "end": "2026-03-04"}
+    assert ended_pause(p, date(2026, 3, 1)) is None
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Button, DataTable, Input
+import pytest
+from textual.widgets import DataTable, Input, OptionList
 
 from glute_tui.core import progress as pg
 from glute_tui.store.history import HistoryStore
@@ -85,9 +86,12 @@ async def test_a_past_day_gets_a_note_and_a_session_logged_later(make_app, db_pa
         await settle(pilot)
         store = HistoryStore.open(db_path)
         assert store.kv("day_notes") == {day.day.isoformat(): "hip sore after the walk"}
-        day.query_one("#later-hold", Button).press()
+        later = day.query_one("#later-list", OptionList)
+        later.focus()
+        later.highlighted = 0  # the hold timer
+        await pilot.press("enter")
         await settle(pilot)
-        day.query_one("#later-hold", Button).press()
+        await pilot.press("enter")
         await settle(pilot)
         assert "logged later" in _plain(day.query_one("#day-list"))
         rows = HistoryStore.open(db_path).rows()
@@ -118,7 +122,42 @@ async def test_today_cannot_be_logged_later(make_app, db_path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DayDialog)
-        assert not list(app.screen.query(Button))
+        assert not list(app.screen.query("#later-list"))
+        assert not list(app.screen.query("#later-label"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (100, 26), (60, 18)])
+async def test_every_routine_can_be_logged_later_by_keys(make_app, db_path, size) -> None:
+    from glute_tui.core.words import routine_ids
+
+    app = make_app("history")
+    async with app.run_test(size=size) as pilot:
+        await _open_day(pilot)
+        day = app.screen
+        assert isinstance(day, DayDialog)
+        await pilot.press("tab")
+        later = day.query_one("#later-list", OptionList)
+        while not later.has_focus:
+            await pilot.press("tab")
+        assert later.option_count == len(routine_ids())
+        screen_rows = app.screen.size.height - 1  # the footer takes the last row
+        for i in range(later.option_count):
+            if i:
+                await pilot.press("down")
+            await pilot.pause()
+            assert later.highlighted == i
+            # the highlighted line is inside the list's visible part and on the screen
+            row = i - int(later.scroll_offset.y)
+            assert 0 <= row < later.scrollable_content_region.height
+            assert later.scrollable_content_region.y + row < screen_rows
+            await pilot.press("enter")
+            await settle(pilot)
+        status = day.query_one("#day-status")
+        assert "Logged a" in str(status.render())
+        assert status.region.bottom <= screen_rows  # the status line is on screen too
+        rows = HistoryStore.open(db_path).rows()
+        assert sorted(r["routine"] for r in rows) == sorted(routine_ids())
+        assert all(r["logged_later"] and r["day"] == day.day.isoformat() for r in rows)
 
 
 def test_calendar_with_a_selected_day_snapshot(snap_compare, make_app, db_path) -> None:
@@ -145,3 +184,21 @@ def test_the_calendar_keeps_textuals_visible_flag() -> None:
     assert cal.visible is True
     cal.styles.visibility = "hidden"
     assert cal.visible is False
+
+
+async def _open_day_and_go_to_the_last_routine(pilot) -> None:  # type: ignore[no-untyped-def]
+    await _open_day(pilot)
+    pilot.app.screen.query_one("#later-list", OptionList).focus()
+    await pilot.press("end")
+    await settle(pilot)
+
+
+def test_day_view_reaches_the_last_routine_at_80_by_24_snapshot(
+    snap_compare, make_app, db_path
+) -> None:
+    seed_demo(db_path, years=1, seed=7)
+    assert snap_compare(
+        make_app("history"),
+        terminal_size=(80, 24),
+        run_before=_open_day_and_go_to_the_last_routine,
+    )

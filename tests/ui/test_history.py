@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TabbedContent
 
 from glute_tui.core import progress as pg
+from glute_tui.core.pauses import paused_days
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
@@ -36,7 +37,7 @@ async def test_history_opens_from_home_and_shows_what_core_computes(make_app, db
         assert isinstance(screen, HistoryScreen)
         store = HistoryStore.open(db_path)
         days = pg.counts_by_day(store.rows())
-        paused = pg.paused_days(store.pauses())
+        paused = paused_days(store.pauses())
         today = FIXED_NOW.date()
         hold = pg.hold_streak(days, today, paused)
         streaks = _text(screen, "#streaks")

@@ -99,3 +99,30 @@ async def _report_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
 def test_report_dialog_snapshot(snap_compare, make_app, db_path) -> None:
     seed_demo(db_path, years=0.3, seed=7)
     assert snap_compare(make_app("history"), terminal_size=(80, 24), run_before=_report_dialog)
+
+
+async def test_report_asks_again_before_replacing_after_any_edit(
+    make_app, db_path, tmp_path: Path
+) -> None:
+    target = tmp_path / "r.html"
+    target.write_text("keep me", encoding="utf-8")
+    app = make_app("history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        dialog.query_one("#report-path", Input).value = str(target)
+        await pilot.press("enter")
+        assert "already exists" in _plain(dialog.query_one("#report-status"))
+        dialog.query_one("#report-weeks", Input).value = "2"  # an edit: asked again
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "already exists" in _plain(dialog.query_one("#report-status"))
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved the report of the last 2 weeks" in _plain(dialog.query_one("#report-status"))
+        assert "(2 weeks)" in target.read_text(encoding="utf-8")

@@ -132,6 +132,37 @@ async def test_single_leg_logs_typed_reps_and_g_stops_the_set(make_app, clock, d
     ]
 
 
+async def test_single_leg_reps_typed_wrong_are_corrected_with_backspace(
+    make_app, clock, db_path
+) -> None:
+    """Found in the break-it sweep: a typo in the reps could not be taken back (999 was
+    logged for a set that aimed at 10)."""
+    right_weak_store(db_path)
+    app = make_app("single-leg")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 40.0)
+        assert screen.runner.current.paced
+        await pilot.press("9", "9", "backspace")
+        await pilot.pause()
+        assert "Reps done: 9." in _text(screen, "extra")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "Reps done" not in _text(screen, "extra")
+        await pilot.press("8", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await drain_writer(app)
+    session = next(iter(HistoryStore.open(db_path).sessions()))
+    work = [p for p in session["phases"] if p["kind"] == "work"]
+    assert (work[0]["reps"], work[0]["ended_by"]) == (8, "done")
+
+
 @pytest.mark.parametrize("rid", list(NEW))
 def test_snapshot_setup(snap_compare, make_app, clock, rid: str) -> None:
     assert _snap(snap_compare, make_app, clock, NEW[rid][1], [])

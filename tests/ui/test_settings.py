@@ -152,3 +152,12 @@ def test_settings_say_which_player_and_speech_engine_were_found(tmp_path, monkey
     assert found_sound().startswith("Found here: sound aplay, speech espeak-ng")
     monkeypatch.setenv("GLUTE_TUI_SOUND_PATH", str(tmp_path / "empty"))
     assert "sound none (the terminal bell instead), speech none" in found_sound()
+
+
+async def test_typing_goes_into_the_first_field_as_it_opens(make_app) -> None:
+    app = make_app("settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "3")  # the value is selected: typing replaces it
+        await pilot.pause()
+        assert app.screen.query_one("#set-hold_reps", Input).value == "13"

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from glute_tui.core.library import Library
 from glute_tui.core.plan import Plan
 from glute_tui.core.protocol import Protocols
-from glute_tui.core.runner import GLUTES_STOPPED, PhaseRecord, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import GLUTES_STOPPED, PhaseRecord
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 if TYPE_CHECKING:  # the programme is read only when a load is lowered (start-up stays light)

@@ -26,7 +26,8 @@ from glute_tui.core.routines.base import (
     side_words,
     step_fits,
 )
-from glute_tui.core.runner import GLUTES_STOPPED, OUT_OF_TIME, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import GLUTES_STOPPED, OUT_OF_TIME
 from glute_tui.core.timeline import PhaseSpec
 
 #: this many early stops in a row suggest ending for today

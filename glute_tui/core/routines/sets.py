@@ -24,7 +24,8 @@ from glute_tui.core.routines.base import (
     side_words,
 )
 from glute_tui.core.routines.circuit import PACER_CLASSES, pacer
-from glute_tui.core.runner import GLUTES_STOPPED, Runner
+from glute_tui.core.runner import Runner
+from glute_tui.core.runner_events import GLUTES_STOPPED
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 BANNERS = {

@@ -7,14 +7,18 @@ import uuid
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
+
+TALL_ROWS = 30
+SHORT_ROWS = 24
 
 
 def _n(v: Any) -> str:
@@ -59,8 +63,9 @@ class DayDialog(ModalScreen[None]):
     HELP = (
         "One day of your history: every session with its pain before, after and the next "
         "morning (0-10), and notes. Type a note for the day and press Enter to save it (an "
-        "empty note removes it). On a past day, a button logs a session you did but did not "
-        "time: it counts for that day and is marked 'logged later'."
+        "empty note removes it). On a past day, the list below logs a session you did but "
+        "did not time: Tab to it, pick the routine with the arrows and press Enter. It "
+        "counts for that day and is marked 'logged later'."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -76,7 +81,8 @@ class DayDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         app: Any = self.app
         notes = app.store.kv("day_notes", {}) if app.store else {}
-        with Vertical(id="day-box", classes="dialog"):
+        past = self.day < self.today
+        with Vertical(id="day-box", classes="dialog past" if past else "dialog"):
             yield Static(f"[b]{self.day.strftime('%A %d %B %Y')}[/b]", id="day-title")
             with VerticalScroll(id="day-sessions"):
                 yield Static(self._sessions_text(), id="day-list")
@@ -88,11 +94,16 @@ class DayDialog(ModalScreen[None]):
                     id="day-note",
                     max_length=500,
                 )
-            if self.day < self.today:
-                yield Static("Log a session done that day (not timed):", id="later-label")
-                with Horizontal(classes="buttons"):
-                    for routine in routine_ids():
-                        yield Button(routine_title(routine), id=f"later-{routine}")
+            if past:
+                yield Static(
+                    "Did one that day without the timer? Enter logs it:",
+                    id="later-label",
+                )
+                # every routine, one line each: the list scrolls with the highlight, so all
+                # of them stay reachable at 80x24 (a row of buttons showed four)
+                yield OptionList(
+                    *(Option(routine_title(r), id=r) for r in routine_ids()), id="later-list"
+                )
             yield Static("", id="day-status")
         yield Footer()
 
@@ -104,6 +115,13 @@ class DayDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#day-note", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # 30 rows fit the nine routines whole under up to six lines of sessions (20vh);
+        # under 24 every spare row goes to the list
+        box = self.query_one("#day-box")
+        box.set_class(event.size.height >= TALL_ROWS, "-tall")
+        box.set_class(event.size.height < SHORT_ROWS, "-short")
 
     @on(Input.Submitted, "#day-note")
     def save_note(self, event: Input.Submitted) -> None:
@@ -119,12 +137,11 @@ class DayDialog(ModalScreen[None]):
 
         app.write(lambda store: store.set_day_note(day, text), on_done=done, on_error=failed)
 
-    @on(Button.Pressed)
-    def log_later(self, event: Button.Pressed) -> None:
-        button_id = event.button.id or ""
-        if not button_id.startswith("later-"):
+    @on(OptionList.OptionSelected, "#later-list")
+    def log_later(self, event: OptionList.OptionSelected) -> None:
+        routine = event.option.id
+        if routine is None:
             return
-        routine = button_id.removeprefix("later-")
         app: Any = self.app
         session = logged_later_session(routine, self.day, app.now())
         status = self.query_one("#day-status", Static)
@@ -132,6 +149,7 @@ class DayDialog(ModalScreen[None]):
         def done(row: dict[str, Any]) -> None:
             self.rows = [*self.rows, row]
             self.query_one("#day-list", Static).update(self._sessions_text())
+            self.query_one("#day-sessions", VerticalScroll).scroll_end(animate=False)
             status.update(
                 f"[$success]Logged a {routine_word(routine)} session for this day "
                 "(marked logged later).[/]"

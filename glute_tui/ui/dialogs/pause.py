@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.progress import make_pause
+from glute_tui.core.pauses import make_pause
 
 
 class PauseDialog(ModalScreen[None]):

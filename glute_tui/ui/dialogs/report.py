@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label
 
 from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
 from glute_tui.core.words import plural
-from glute_tui.ui.dialogs.target import check_target
+from glute_tui.ui.access import glute_app
+from glute_tui.ui.dialogs.save_file import SaveFileDialog
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
-class ReportDialog(ModalScreen[None]):
+class ReportDialog(SaveFileDialog):
     """Name the weeks and the file; the report is rendered and written off the loop."""
 
     HELP = (
@@ -26,87 +27,47 @@ class ReportDialog(ModalScreen[None]):
         "symmetry, pain with the 5/10 line, why sessions stopped, your notes and the plan. "
         "It needs no internet and prints on A4. Open it in any browser."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    PREFIX = "report"
+    TITLE_TEXT = "[b]Report for your physio[/b] (one HTML file, prints on A4)"
+    PATH_LABEL = "Save to (Enter saves):"
+    GO_LABEL = "Save report"
 
-    def __init__(self, today: date) -> None:
-        super().__init__()
-        self.today = today
-        self._confirm_overwrite: Path | None = None
-        self._busy = False
+    def default_path(self) -> str:
+        return str(Path("~") / f"glute-tui-report-{self.today.isoformat()}.html")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="report-box", classes="dialog"):
-            yield Static("[b]Report for your physio[/b] (one HTML file, prints on A4)")
-            with Horizontal(classes="field-row"):
-                yield Label("Weeks back", classes="field-label")
-                yield Input(str(DEFAULT_WEEKS), id="report-weeks", max_length=3, type="integer")
-            yield Label("Save to (Enter saves):")
-            yield Input(
-                str(Path("~") / f"glute-tui-report-{self.today.isoformat()}.html"),
-                id="report-path",
-            )
-            yield Static("", id="report-status")
-            with Horizontal(classes="buttons"):
-                yield Button("Save report", id="report-go", variant="primary")
-                yield Button("Close", id="report-close")
-        yield Footer()
+    def compose_fields(self) -> Iterable[Widget]:
+        yield Horizontal(
+            Label("Weeks back", classes="field-label"),
+            Input(str(DEFAULT_WEEKS), id="report-weeks", max_length=3, type="integer"),
+            classes="field-row",
+        )
 
-    def on_mount(self) -> None:
-        self.query_one("#report-path", Input).focus()
-
-    @on(Input.Changed)
-    def _changed(self) -> None:
-        self._confirm_overwrite = None
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#report-go")
-    def go(self) -> None:
-        status = self.query_one("#report-status", Static)
-        if self._busy:
-            return
+    def _weeks(self) -> int | None:
         text = self.query_one("#report-weeks", Input).value.strip()
-        if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
-            status.update(f"[$error]Weeks back: a whole number from 1 to {MAX_WEEKS}.[/]")
-            return
-        weeks = int(text)
-        checked = check_target(self.query_one("#report-path", Input).value)
-        if isinstance(checked, str):
-            status.update(f"[$error]{checked}[/]")
-            return
-        path = checked
-        if path.suffix.lower() not in (".html", ".htm"):
-            status.update("[$error]The report is an HTML file: end the name in .html.[/]")
-            return
-        if path.exists() and self._confirm_overwrite != path:
-            self._confirm_overwrite = path
-            status.update(f"[$warning]{path} already exists. Press Enter again to replace it.[/]")
-            return
-        self._busy = True
-        status.update(f"Saving the report to {path}…")
-        app: Any = self.app
-        today = self.today
-        target = app.protocols.hold.sessions_target
+        return int(text) if text.isdigit() and 1 <= int(text) <= MAX_WEEKS else None
 
-        def work(store: Any) -> Path:
+    def check_fields(self) -> str | None:
+        if self._weeks() is None:
+            return f"Weeks back: a whole number from 1 to {MAX_WEEKS}."
+        return None
+
+    def check_path(self, path: Path) -> str | None:
+        if path.suffix.lower() not in (".html", ".htm"):
+            return "The report is an HTML file: end the name in .html."
+        return None
+
+    def save(self, path: Path) -> None:
+        weeks = self._weeks() or DEFAULT_WEEKS  # checked in check_fields
+        today = self.today
+        target = glute_app(self).protocols.hold.sessions_target
+
+        def work(store: HistoryStore) -> Path:
             from glute_tui.store.report import write_report
 
             return write_report(store, path, today, weeks, target)
 
-        def done(where: Path) -> None:
-            self._busy = False
-            span = plural(weeks, "week")
-            status.update(f"[$success]Saved the report of the last {span} to {where}[/]")
-            self.notify(f"Report saved to {where}", timeout=8)
+        def saved(where: Path) -> tuple[str, str]:
+            line = f"Saved the report of the last {plural(weeks, 'week')} to {where}"
+            return line, f"Report saved to {where}"
 
-        def failed(message: str) -> None:
-            self._busy = False
-            status.update(f"[$error]No report was saved: {message}[/]")
-
-        app.write(work, on_done=done, on_error=failed)
-
-    @on(Button.Pressed, "#report-close")
-    def action_close(self) -> None:
-        self.dismiss(None)
+        self.run_save(work, f"Saving the report to {path}…", saved, "No report was saved")

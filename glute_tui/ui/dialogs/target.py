@@ -14,8 +14,11 @@ def check_target(raw: str) -> Path | str:
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
+        path = path.resolve()  # a link: the file it points to is the one replaced
         if path.is_dir():
             return f"{path} is a folder; add a file name to it."
+        if path.exists() and not path.is_file():
+            return f"{path} is not a regular file (a pipe or a device); name a file."
         if not path.parent.is_dir():
             return f"The folder {path.parent} does not exist."
     except (OSError, ValueError, RuntimeError) as exc:  # too long, NUL, ~nobody...

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from glute_tui.core import progress as pg
+from glute_tui.core.pauses import paused_days
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
 from glute_tui.core.routines.registry import ROUTINES
 from glute_tui.core.safety import clearances
@@ -74,7 +75,7 @@ def compute(
     hold_target: int,
 ) -> HistoryData:
     days = pg.counts_by_day(rows)
-    paused = pg.paused_days(pauses)
+    paused = paused_days(pauses)
     target = pg.circuit_target(settings)
     lsi = lsi_table(assessments)
     first = pg.week_start(today) - timedelta(weeks=TREND_WEEKS - 1)

@@ -74,6 +74,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             Binding(str(d), f"digit({d})", "Reps done: type them" if d == 0 else "", show=False)
             for d in range(10)
         ),
+        Binding("backspace", "digit_back", "Reps done: take back a digit", show=False),
         Binding("ctrl+o", "forget", "Forget it"),  # works from the focused pain box too
         Binding("ctrl+s", "retry_save", "Save", priority=True),  # only when not saved
     ]

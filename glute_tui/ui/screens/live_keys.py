@@ -150,6 +150,19 @@ class LiveKeys:
         self.reps_typed = value  # type: ignore[attr-defined]
         self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
 
+    def action_digit_back(self) -> None:
+        """Backspace during a user-paced set: the last digit typed is taken back."""
+        typed = self.reps_typed  # type: ignore[attr-defined]
+        if self.mode != "live" or typed is None:
+            return
+        value = typed // 10 if typed >= 10 else None
+        self.reps_typed = value  # type: ignore[attr-defined]
+        self.say(
+            f"Reps done: {value}. Enter logs them."
+            if value is not None
+            else "No reps typed: Enter logs the set's target."
+        )  # type: ignore[attr-defined]
+
     # ---- stopping: why, and pain ------------------------------------------------------------
     def _hold_still(self) -> bool:
         """Pause a running session while a question is open; True when it was running."""

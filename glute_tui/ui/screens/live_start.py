@@ -19,6 +19,7 @@ from typing import Any
 from textual.widgets import Input
 
 from glute_tui.core import safety
+from glute_tui.core.pauses import pause_today
 from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.screens.safety_dialogs import InjuryStop, PauseOver
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
@@ -105,7 +106,7 @@ class LiveStart:
         if "screen" not in passed and safety.needs_screening(store.assessments()):
             app.push_screen(SafetyScreen(), self._screened)
             return
-        pause = safety.pause_today(store.pauses(), today)
+        pause = pause_today(store.pauses(), today)
         if "pause" not in passed and pause is not None:
             app.push_screen(PauseOver(pause, today), self._pause_answer)
             return

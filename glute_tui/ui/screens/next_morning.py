@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
-from glute_tui.core.progress import NextMorningAsk, next_morning_advice, next_morning_candidate
+from glute_tui.core.next_morning import NextMorningAsk, next_morning_advice, next_morning_candidate
 
 ASKED_KEY = "next_morning_asked"  # setting: the training day last asked about
 

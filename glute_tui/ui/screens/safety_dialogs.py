@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from glute_tui.core import safety
+from glute_tui.core.pauses import ended_pause, pause_question
 
 
 class _SavingDialog(ModalScreen[bool]):
@@ -128,7 +129,7 @@ class PauseOver(_SavingDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="leave-box"):
             yield Static(
-                f"{safety.pause_question(self.pause)}\n\n"
+                f"{pause_question(self.pause)}\n\n"
                 "[b]y[/b] yes, it is over    [b]n[/b] no, I am still resting",
                 id="pause-text",
             )
@@ -139,7 +140,7 @@ class PauseOver(_SavingDialog):
         self.dismiss(False)
 
     def action_over(self) -> None:
-        old, new = self.pause, safety.ended_pause(self.pause, self.today)
+        old, new = self.pause, ended_pause(self.pause, self.today)
 
         def change(store: Any) -> None:
             # Add the shortened pause before removing the old one: if the second write

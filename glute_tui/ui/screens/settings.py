@@ -124,6 +124,7 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#settings-problem", Static).display = False
+        self.query(Input).first().focus()  # keys go into the first value, not the scroll
 
     # ---- reading the form ---------------------------------------------------------------
     def _values(self) -> tuple[dict[str, Any], None] | tuple[None, tuple[str, str]]:

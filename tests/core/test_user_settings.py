@@ -1,0 +1,37 @@
+"""The settings table's refusals: one whole plain line naming the field and its range."""
+
+from __future__ import annotations
+
+import pytest
+
+from glute_tui.core.user_settings import check, fields
+from glute_tui.store import shipped
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "words"),
+    [
+        (
+            "hold_reps",
+            "",
+            "Hold squeezes per position: nothing is not a whole number (from 5 to 15)",
+        ),
+        (
+            "hold_reps",
+            "2.5",
+            "Hold squeezes per position: 2.5 is not a whole number (from 5 to 15)",
+        ),
+        ("hold_s", "-", "Hold seconds per squeeze: - is not a number (from 2 to 10)"),
+        ("hold_s", "nan", "Hold seconds per squeeze: must be a number from 2 to 10"),
+        ("hold_s", "inf", "Hold seconds per squeeze: must be a number from 2 to 10"),
+    ],
+)
+def test_a_value_that_is_not_a_number_is_refused_with_its_range(
+    key: str, text: str, words: str
+) -> None:
+    table = fields(shipped.protocols())
+    texts = {f.key: str(f.default) for f in table if f.kind != "flag"}
+    texts[key] = text
+    values, problem = check(table, texts, {})
+    assert values is None
+    assert problem == (key, words)
