@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, RadioButton
 
 from glute_tui.ui.dialogs.export import ExportDialog
@@ -126,3 +127,23 @@ async def test_report_asks_again_before_replacing_after_any_edit(
         await settle(pilot)
         assert "Saved the report of the last 2 weeks" in _plain(dialog.query_one("#report-status"))
         assert "(2 weeks)" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("key", "prefix"), [("x", "export"), ("r", "report")])
+async def test_export_and_report_fit_the_smallest_terminal(
+    make_app, db_path, key: str, prefix: str
+) -> None:
+    """Found in the break-it sweep: at 60x18 the buttons' lower edge was cut off."""
+    app = make_app("history")
+    async with app.run_test(size=(60, 18)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        app.screen.query_one(f"#{prefix}-path", Input).value = "/no/such/folder/x.html"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "does not exist" in _plain(app.screen.query_one(f"#{prefix}-status"))
+        box = app.screen.query_one(f"#{prefix}-box")
+        for part in ("status", "go", "close"):
+            region = app.screen.query_one(f"#{prefix}-{part}").region
+            assert region.bottom <= box.content_region.bottom, part

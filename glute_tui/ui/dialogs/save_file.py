@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,9 @@ from glute_tui.ui.dialogs.target import check_target
 
 if TYPE_CHECKING:
     from glute_tui.store.history import HistoryStore
+
+
+SHORT_ROWS = 24
 
 
 class SaveFileDialog(ModalScreen[None]):
@@ -82,6 +85,12 @@ class SaveFileDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.PREFIX}-path", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # under 24 rows (down to the 60x18 floor) the buttons lose their borders, so the
+        # whole dialog, status line and buttons, stays on screen
+        for button in self.query(Button):
+            button.compact = event.size.height < SHORT_ROWS
 
     @property
     def status(self) -> Static:
