@@ -87,3 +87,29 @@ def test_the_catalogue_is_the_registry_in_order() -> None:
     for info, routine in zip(CATALOGUE, registry.ROUTINES, strict=True):
         assert (routine.title, routine.description, routine.key, routine.short) == info[1:]
     assert len({r.key for r in CATALOGUE}) == len(CATALOGUE)  # one home key each
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--db", "x.json"], ["--db=x.json"], ["--db="], ["--db", "-x"], ["hold"]]
+)
+def test_the_everyday_start_parses_as_the_full_parser_does(argv: list[str]) -> None:
+    """`glute-tui` and `glute-tui --db PATH` skip building the full parser; the result is
+    the same Namespace the full parser gives."""
+    from glute_tui.cli import _parser, parse_args
+
+    if argv == ["--db", "-x"]:  # not a path argparse accepts: the full parser says so
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+        return
+    assert vars(parse_args(argv)) == vars(_parser().parse_args(argv))
+
+
+def test_the_everyday_start_builds_no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import glute_tui.cli as cli
+
+    def built() -> None:
+        pytest.fail("the full parser was built for `glute-tui --db PATH`")
+
+    monkeypatch.setattr(cli, "_parser", built)
+    assert vars(cli.parse_args(["--db", "x.json"])) == {"command": None, "db": "x.json"}
+    assert vars(cli.parse_args([])) == {"command": None}

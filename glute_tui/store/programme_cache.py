@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from glute_tui.core.programme import (
     Verdict,
     checkpoint,
 )
+from glute_tui.store.data_files import read_bytes
 
 CACHE_VERSION = 1
 
@@ -52,7 +52,7 @@ def file_key(db: Path) -> list[int] | None:
 def conf(loggable: tuple[str, ...]) -> str:
     """What else the cached state depends on: the app version, the shipped programme, the
     routines that can be logged."""
-    text = resources.files("glute_tui.data").joinpath("programme.json").read_bytes()
+    text = read_bytes("programme.json")
     digest = hashlib.sha256(text).hexdigest()[:16]
     return f"{__version__}|{digest}|{','.join(sorted(loggable))}"
 
