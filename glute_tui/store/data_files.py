@@ -7,6 +7,7 @@ A package that is not a folder (a zip) is read through importlib.resources.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 PACKAGE = "glute_tui.data"
@@ -14,9 +15,7 @@ PACKAGE = "glute_tui.data"
 
 def read_bytes(name: str) -> bytes:
     """The bytes of data/NAME; OSError or ModuleNotFoundError when it cannot be read."""
-    import glute_tui.data as data
-
-    where = getattr(data, "__file__", None)
+    where = getattr(import_module(PACKAGE), "__file__", None)  # data/ is mapped to it
     if where is not None:
         path = Path(where).parent / name
         if path.parent.is_dir():
