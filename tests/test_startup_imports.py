@@ -113,3 +113,18 @@ def test_the_everyday_start_builds_no_parser(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(cli, "_parser", built)
     assert vars(cli.parse_args(["--db", "x.json"])) == {"command": None, "db": "x.json"}
     assert vars(cli.parse_args([])) == {"command": None}
+
+
+def test_today_from_its_cache_reads_no_library_protocol_or_safety_code(tmp_path: Path) -> None:
+    """With the cache next to the data file, `today --json` folds a few days: it needs the
+    programme core, not the exercise library, the protocol parser or the plan's rules."""
+    db = _history(tmp_path)
+    code = (
+        "import sys\nfrom glute_tui.cli import main\nmain(['today', '--json', '--db', sys.argv[1]])"
+    )
+    loaded(code, str(db))  # writes the cache
+    modules = loaded(code, str(db))
+    assert "glute_tui.core.programme" in modules
+    heavy = ("glute_tui.core.library", "glute_tui.core.protocol", "glute_tui.core.plan")
+    heavy += ("glute_tui.core.safety", "glute_tui.core.records", "hashlib")
+    assert sorted(m for m in heavy if m in modules) == []
