@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, demo_db, empty_db
+from common import REPO, demo_db, empty_db, prepare_bytecode
 from pty_run import time_to_text
 
 RUNS = 7
@@ -26,6 +26,7 @@ def median_ms(values: list[float]) -> float:
 
 
 def main() -> None:
+    print(prepare_bytecode())
     ten = demo_db(10)
     empty = empty_db("startup-empty")
     # the first-run note would cover the screen; acknowledge it in both files
