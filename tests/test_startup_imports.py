@@ -32,6 +32,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "glute_tui.core.plan",
     "glute_tui.core.runner",
     "glute_tui.core.progress",
+    "glute_tui.core.model",  # the store's typed records: once the history is loaded
     "glute_tui.store.history",
     "tinydb",
 )
