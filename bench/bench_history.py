@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import demo_db, summary  # noqa: E402
+from common import demo_db, prepare_bytecode, summary  # noqa: E402
 
 YEARS = 10
 ROUNDS = 20
@@ -116,6 +116,7 @@ asyncio.run(main())
 
 
 def main() -> None:
+    print(prepare_bytecode())
     db = demo_db(YEARS)
     size = db.stat().st_size / 1e6
     rows = None

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import REPO, demo_db, empty_db
+from common import REPO, demo_db, empty_db, prepare_bytecode
 from pty_run import time_to_text
 
-RUNS = 7
+RUNS = 9
 MARK = b"Programme"  # the Today card's programme part
 
 
@@ -26,6 +26,7 @@ def median_ms(values: list[float]) -> float:
 
 
 def main() -> None:
+    print(prepare_bytecode())
     ten = demo_db(10)
     empty = empty_db("startup-empty")
     # the first-run note would cover the screen; acknowledge it in both files
@@ -53,17 +54,26 @@ def main() -> None:
             time_to_text([*app, "--db", str(ten)], [b"Where to", b"Hold sessions", MARK])
         )
     base = median_ms([r[0] for r in rows["minimal"]])
-    print(f"minimal Textual app, first frame: median {base:.0f} ms over {RUNS} runs")
+    fastest = min(r[0] for r in rows["minimal"]) * 1000
+    print(
+        f"minimal Textual app, first frame: median {base:.0f} ms over {RUNS} runs "
+        f"(fastest {fastest:.0f} ms)"
+    )
     for name in ("empty", "10 years"):
         first = median_ms([r[0] for r in rows[name]])
         populated = median_ms([r[1] for r in rows[name]])
         programme = median_ms([r[2] for r in rows[name]])
+        best = min(r[0] for r in rows[name]) * 1000
         print(
             f"home, {name:8} history: first frame {first:.0f} ms ({first / base:.2f}x minimal), "
             f"today's counts on screen {populated:.0f} ms ({populated / base:.2f}x), "
-            f"the programme {programme:.0f} ms ({programme / base:.2f}x)"
+            f"the programme {programme:.0f} ms ({programme / base:.2f}x); "
+            f"fastest first frame {best:.0f} ms ({best / fastest:.2f}x the fastest minimal)"
         )
-    print("target: first frame <= 1.30x the minimal app")
+    print(
+        "target: first frame <= 1.30x the minimal app (medians; on a loaded machine the "
+        "fastest runs are the least disturbed)"
+    )
 
 
 if __name__ == "__main__":

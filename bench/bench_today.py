@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import demo_db
+from common import demo_db, prepare_bytecode
 
 from glute_tui.store.programme_cache import cache_path
 
@@ -51,6 +51,7 @@ def parts(db: Path) -> str:
 
 
 def main() -> None:
+    print(prepare_bytecode())
     ten = demo_db(10)
     py = sys.executable
     cmds = {

@@ -111,8 +111,23 @@ def _whole_years(text: str) -> int:
     return value
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, parsed. The everyday start (`glute-tui`, `glute-tui --db PATH`)
+    opens home without building every command's parser: that parser takes several
+    milliseconds of the time before home's first frame (bench/bench_startup.py). Anything
+    else (a command, --help, an odd --db value) goes through the full parser."""
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if not raw:
+        return argparse.Namespace(command=None)
+    if len(raw) == 2 and raw[0] == "--db" and not raw[1].startswith("-"):
+        return argparse.Namespace(command=None, db=raw[1])
+    if len(raw) == 1 and raw[0].startswith("--db="):
+        return argparse.Namespace(command=None, db=raw[0][len("--db=") :])
+    return _parser().parse_args(raw)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_args(argv)
     from glute_tui.paths import DataPathError, resolve_db_path
 
     try:

@@ -57,7 +57,7 @@ def today_for(db: Path, as_of: date) -> Today:
     """The programme on `as_of`: from the cache (programme_cache.py) when it matches the
     data file and `as_of` is after its checkpoint, else from the whole data file (which
     then refreshes the cache)."""
-    from glute_tui.core.records import ROUTINES
+    from glute_tui.core.routines.catalogue import IDS
     from glute_tui.store import programme_cache as cache
     from glute_tui.store.programme_input import (
         UnreadableFile,
@@ -66,14 +66,14 @@ def today_for(db: Path, as_of: date) -> Today:
         shipped_programme,
     )
 
-    loggable = tuple(ROUTINES)
+    loggable = IDS  # every routine a session may belong to (core/routines/catalogue.py)
     programme = shipped_programme()
     conf = cache.conf(loggable)
     cached = cache.load(db, conf)
-    if cached is not None and as_of > cached[0].day:
-        cp, recent, settings = cached
-        today = walk(recent, as_of, as_of, programme, settings, loggable, start=cp)[-1]
-        return with_reassessment(today, _last_verdict(recent, cp, as_of))
+    if cached is not None and as_of > cached.checkpoint.day:
+        cp, recent = cached.checkpoint, cached.recent
+        today = walk(recent, as_of, as_of, programme, cached.settings, loggable, start=cp)[-1]
+        return with_reassessment(today, _last_verdict(recent, cp, as_of), cached.reassess_days)
     # an older day needs the whole file; a good cache need not be written again
     key = None if cached is not None else cache.file_key(db)
     try:
@@ -85,13 +85,21 @@ def today_for(db: Path, as_of: date) -> Today:
         key = None
     raw = kv.get("settings")
     settings = read_settings(raw if isinstance(raw, dict) else {})
+    days = _reassess_days()
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
-        saved = cache.save(db, key, conf, history, programme, settings, loggable)
+        saved = cache.save(db, key, conf, history, programme, settings, loggable, days)
         if saved is not None and as_of > saved[0].day:  # go on from the state just saved
             today = walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
-            return with_reassessment(today, _last_verdict(saved[1], saved[0], as_of))
+            return with_reassessment(today, _last_verdict(saved[1], saved[0], as_of), days)
     today = evaluate(history, as_of, programme, settings, loggable=loggable)
-    return with_reassessment(today, _last_verdict(history, None, as_of))
+    return with_reassessment(today, _last_verdict(history, None, as_of), days)
+
+
+def _reassess_days() -> int:
+    """The protocol's re-assessment interval (data/protocols.json, read and checked)."""
+    from glute_tui.store import shipped
+
+    return shipped.protocols().reassess_days
 
 
 REASSESS_DUE = "A re-assessment is due"
@@ -114,9 +122,7 @@ def with_reassessment(today: Today, last: Verdict | None, days: int | None = Non
     if last is None or last.red_flag or any(REASSESS_DUE in n for n in today.notes):
         return today
     if days is None:
-        from glute_tui.store import shipped
-
-        days = shipped.protocols().reassess_days
+        days = _reassess_days()
     if (today.date - last.day).days < days:
         return today
     note = f"{REASSESS_DUE} (the last one was on {last.day.isoformat()})."

@@ -31,7 +31,7 @@ def counts_by_day(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[int]]:
     circuit second (the streaks read those two), then every other routine. A day's list is
     cut after its last non-zero count but never shorter than two, so a day of only holds
     and circuits reads [hold, circuit] as it always did (and as older digests hold)."""
-    from glute_tui.core.routines.registry import IDS
+    from glute_tui.core.routines.catalogue import IDS
 
     column = {rid: i for i, rid in enumerate(IDS)}
     days: dict[str, list[int]] = {}
@@ -53,7 +53,7 @@ def today_counts(days: Mapping[str, Sequence[int]], today: date) -> tuple[int, i
 
 def routine_counts(days: Mapping[str, Sequence[int]], day: date) -> dict[str, int]:
     """{routine id: completed sessions} on `day`, for every routine in the registry."""
-    from glute_tui.core.routines.registry import IDS
+    from glute_tui.core.routines.catalogue import IDS
 
     counts = list(days.get(day.isoformat(), ()))
     return {rid: (counts[i] if i < len(counts) else 0) for i, rid in enumerate(IDS)}

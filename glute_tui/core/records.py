@@ -15,9 +15,9 @@ from glute_tui.core.volume import session_volume
 
 
 def routine_ids() -> tuple[str, ...]:
-    """Every routine a session may belong to: the registry's (imported late: the routine
-    modules themselves use this module)."""
-    from glute_tui.core.routines.registry import IDS
+    """Every routine a session may belong to: the catalogue's (core/routines/catalogue.py,
+    which imports no routine module)."""
+    from glute_tui.core.routines.catalogue import IDS
 
     return IDS
 

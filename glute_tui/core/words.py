@@ -67,17 +67,17 @@ SIDE_WORDS = {"left": "left", "right": "right", "both": "both sides"}
 
 def routine_ids() -> tuple[str, ...]:
     """Every routine a session can belong to, in the order screens list them: the routine
-    registry's (imported late, so a routine module may use this module)."""
-    from glute_tui.core.routines.registry import IDS
+    catalogue's (core/routines/catalogue.py, which imports no routine module)."""
+    from glute_tui.core.routines.catalogue import IDS
 
     return IDS
 
 
 @cache
 def _titles() -> dict[str, str]:
-    from glute_tui.core.routines.registry import ROUTINES
+    from glute_tui.core.routines.catalogue import CATALOGUE
 
-    return {r.id: r.title for r in ROUTINES}
+    return {r.id: r.title for r in CATALOGUE}
 
 
 def _lower_first(text: str) -> str:

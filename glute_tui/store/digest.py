@@ -39,13 +39,13 @@ def _key(db: Path) -> list[int] | None:
 def build_digest(
     rows: Iterable[Mapping[str, Any]], kv: Mapping[str, Any], hold_target: int
 ) -> dict[str, Any]:
-    from glute_tui.core.routines.registry import ROUTINES
+    from glute_tui.core.routines.catalogue import CATALOGUE
 
     settings = kv.get("settings")
     pauses = kv.get("pauses")
     return {
         "version": DIGEST_VERSION,
-        "routines": [[r.id, r.title] for r in ROUTINES],
+        "routines": [[r.id, r.title] for r in CATALOGUE],
         "days": counts_by_day(rows),
         "pauses": pauses if isinstance(pauses, list) else [],
         "hold_target": hold_target,

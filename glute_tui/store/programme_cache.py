@@ -3,8 +3,10 @@
 `NAME.programme.json` holds a core `Checkpoint` (the fold at the end of day D, the day
 before the last session, assessment or stage change), the programme records from D - 14
 on, the user's programme settings, and the identity (inode, size, mtime_ns) of the data
-file it was built from. `today` for any day after D then reads a few kilobytes and folds a
-few days, instead of parsing and folding years of history. A cache that does not match the
+file it was built from, and the shipped protocol's re-assessment interval (so the fast
+path need not read and check data/protocols.json and exercises.json). `today` for any day
+after D then reads a few kilobytes and folds a few days, instead of parsing and folding
+years of history. A cache that does not match the
 data file as it is now, or does not parse, is ignored and rebuilt; a failed write is
 ignored. Older days (`--as-of` on or before D) always take the full path.
 
@@ -13,13 +15,12 @@ Imported on the fast path: no tinydb, filelock or textual.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glute_tui import __version__
 from glute_tui.core.programme import (
@@ -33,8 +34,9 @@ from glute_tui.core.programme import (
     Verdict,
     checkpoint,
 )
+from glute_tui.store.data_files import read_bytes
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the re-assessment interval; conf checks protocols.json too
 
 
 def cache_path(db: Path) -> Path:
@@ -50,11 +52,11 @@ def file_key(db: Path) -> list[int] | None:
 
 
 def conf(loggable: tuple[str, ...]) -> str:
-    """What else the cached state depends on: the app version, the shipped programme, the
-    routines that can be logged."""
-    text = resources.files("glute_tui.data").joinpath("programme.json").read_bytes()
-    digest = hashlib.sha256(text).hexdigest()[:16]
-    return f"{__version__}|{digest}|{','.join(sorted(loggable))}"
+    """What else the cached state depends on: the app version, the shipped programme and
+    protocol numbers (a CRC of each file: a changed file is a different cache, and zlib
+    costs start-up far less than hashlib), the routines that can be logged."""
+    sums = [f"{zlib.crc32(read_bytes(name)):08x}" for name in ("programme.json", "protocols.json")]
+    return f"{__version__}|{'.'.join(sums)}|{','.join(sorted(loggable))}"
 
 
 def _d(value: date | None) -> str | None:
@@ -91,8 +93,10 @@ def save(
     programme: Programme,
     settings: Settings,
     loggable: tuple[str, ...],
+    reassess_days: int,
 ) -> tuple[Checkpoint, History] | None:
-    """Write the cache; the checkpoint and the recent records it holds (None: no records)."""
+    """Write the cache; the checkpoint and the recent records it holds (None: no records).
+    `reassess_days`: the shipped protocol's, as read (and checked) from protocols.json."""
     # the day before the last session, assessment or stage change (a next-morning answer is
     # dated the day after its session, so it does not push the checkpoint past today)
     days = [s.day for s in history.sessions] + [v.day for v in history.verdicts]
@@ -113,6 +117,7 @@ def save(
         "version": CACHE_VERSION,
         "key": key,
         "conf": conf_text,
+        "reassess_days": reassess_days,
         "settings": settings.__dict__,
         "checkpoint": {
             "day": cp.day.isoformat(),
@@ -149,9 +154,16 @@ def save(
     return cp, recent
 
 
-def load(db: Path, conf_text: str) -> tuple[Checkpoint, History, Settings] | None:
-    """The cached checkpoint, the recent records and the settings, when the cache matches
-    the data file as it is now; else None."""
+class Cached(NamedTuple):
+    checkpoint: Checkpoint
+    recent: History  # the records from the checkpoint's lookback on
+    settings: Settings
+    reassess_days: int
+
+
+def load(db: Path, conf_text: str) -> Cached | None:
+    """The cached checkpoint, the recent records, the settings and the re-assessment
+    interval, when the cache matches the data file as it is now; else None."""
     key = file_key(db)
     if key is None:
         return None
@@ -190,6 +202,9 @@ def load(db: Path, conf_text: str) -> tuple[Checkpoint, History, Settings] | Non
             paused=frozenset(date.fromisoformat(d) for d in data["paused"]),
         )
         settings = Settings(**data["settings"])
+        days = data["reassess_days"]
+        if type(days) is not int or days < 1:
+            return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return cp, history, settings
+    return Cached(cp, history, settings, days)

@@ -15,7 +15,6 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,6 +31,7 @@ from glute_tui.core.programme import (
     parse_programme,
     read_settings,
 )
+from glute_tui.store.data_files import read_text
 
 #: The kv key holding the stages set by hand: a list of {"day", "stage", "reason"}.
 STAGE_CHANGES_KEY = "programme_stage_changes"
@@ -43,8 +43,7 @@ def shipped_programme() -> Programme:
     """data/programme.json from the installed package (the shipped.py pattern)."""
     where = "data/programme.json"
     try:
-        text = resources.files("glute_tui.data").joinpath("programme.json").read_text("utf-8")
-        raw = json.loads(text)
+        raw = json.loads(read_text("programme.json"))
     except (OSError, ModuleNotFoundError, ValueError) as exc:
         raise ProgrammeError(f"{where}: cannot be read ({exc})") from None
     return parse_programme(raw, where)

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from glute_tui.core.library import Library, LibraryError, parse_library
 from glute_tui.core.protocol import Protocols, parse_protocols
-
-PACKAGE = "glute_tui.data"
+from glute_tui.store.data_files import read_text
 
 
 def _read(name: str) -> Any:
     try:
-        text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
+        text = read_text(name)
+    except (OSError, ModuleNotFoundError, UnicodeDecodeError) as exc:
         raise LibraryError(name, "file", f"cannot be read ({exc})") from None
     try:
         return json.loads(text)

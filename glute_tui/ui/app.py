@@ -22,7 +22,7 @@ from glute_tui.core.protocol import Protocols
 from glute_tui.core.words import routine_title, routine_word
 from glute_tui.store import shipped
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
-from glute_tui.ui import registry
+from glute_tui.ui import registry, styles
 from glute_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class GluteApp(App[None]):
     #: lets ui.access.glute_app() check the app it was handed without importing this module
     is_glute_app: ClassVar[bool] = True
 
-    CSS_PATH = "app.tcss"
+    CSS = styles.FIRST  # app.tcss down to its "later" line; the rest: read_later_css
     TITLE = "glute-tui"
     SUB_TITLE = "glute rehab coach"
     ENABLE_COMMAND_PALETTE = True
@@ -91,6 +91,7 @@ class GluteApp(App[None]):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glute-writer")
         self._pending_writes: set[asyncio.Future[Any]] = set()
         self._polling = False
+        self._later_css = False
 
     @cached_property
     def library(self) -> Library:
@@ -113,12 +114,31 @@ class GluteApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        # every screen but home's first frame is styled by the later part of app.tcss:
+        # read before any other screen is on the stack, else once home's first frame is up
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         if self.start_screen != "home":
             self.open_screen(self.start_screen)
+        self.call_after_refresh(self.read_later_css)
         # First paint first: the history (TinyDB, megabytes of JSON after years of use) is
         # read on a worker thread once the home screen is on screen.
         self.call_after_refresh(self.load_store)
         self.check_size()
+
+    def _screen_changed(self, _: Screen[Any]) -> None:
+        if len(self.screen_stack) > 1:
+            self.read_later_css()
+
+    def read_later_css(self) -> None:
+        """Add the later part of app.tcss to the stylesheet, once (see ui/styles.py). Only
+        that part is parsed (Textual keeps the others' parse) and the screens on the stack
+        are styled again, before their next paint."""
+        if self._later_css or not styles.LATER:
+            return
+        self._later_css = True
+        self.stylesheet.add_source(styles.LATER, read_from=styles.LATER_FROM)
+        for screen in self.screen_stack:
+            self.stylesheet.update(screen)
 
     @work(thread=True, exclusive=True, group="store-load", exit_on_error=False)
     def load_store(self) -> None:

@@ -1,7 +1,9 @@
 """The screens that exist, for the home menu, the command palette and the command line.
 
-Kept free of Textual imports so the command line can read it cheaply. A screen is added
-here (one entry) only when it has landed: no menu entry pretends a screen exists.
+Kept free of Textual imports, and of the routine modules (their words come from
+core/routines/catalogue.py), so the command line and home's first frame read it cheaply.
+A screen is added here (one entry) only when it has landed: no menu entry pretends a
+screen exists.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from glute_tui.core.routines import registry as routines
+from glute_tui.core.routines.catalogue import CATALOGUE
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class ScreenInfo:
 #: 80 columns, so the later ones are in the menu (with their key), the palette and `?`
 FOOTER_ROUTINES = ("hold", "circuit", "contract_relax")
 
-#: the screens, one live-session entry per routine in core/routines/registry.py, settings
+#: the screens, one live-session entry per routine in core/routines/catalogue.py, settings
 SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo(
         "assess",
@@ -71,7 +73,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
             routine=r.id,
             footer=r.id in FOOTER_ROUTINES,
         )
-        for r in routines.ROUTINES
+        for r in CATALOGUE
     ),
     ScreenInfo(
         "settings",

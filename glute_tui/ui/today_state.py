@@ -119,9 +119,9 @@ def load_line(today: Today) -> str | None:
 
 
 def _routine(routine: str) -> str:
-    from glute_tui.core.routines import registry
+    from glute_tui.core.routines.catalogue import ABOUT
 
-    found = next((r for r in registry.ROUTINES if r.id == routine), None)
+    found = ABOUT.get(routine)
     return found.title if found is not None else routine.replace("_", " ").capitalize()
 
 

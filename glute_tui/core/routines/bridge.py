@@ -5,6 +5,7 @@ twice the reps there. Paced by a tempo like the circuit's drills."""
 from __future__ import annotations
 
 from glute_tui.core.routines.base import Context
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, tempo_of, weak_first, work
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -12,11 +13,7 @@ SECTION = "bridge"  # data/protocols.json
 
 
 class BridgeRoutine(SetsRoutine):
-    id = "bridge"
-    title = "Bridge progression"
-    description = "bridges with a squeeze, then one leg"
-    key = "b"
-    short = "Bridge"
+    id, title, description, key, short = ABOUT["bridge"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("work",)
     help = (
         "Bridge progression: glute bridges on both feet, three sets, with a two-second "

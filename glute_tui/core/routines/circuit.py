@@ -26,6 +26,7 @@ from glute_tui.core.routines.base import (
     side_words,
     step_fits,
 )
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.runner import Runner
 from glute_tui.core.runner_events import GLUTES_STOPPED, OUT_OF_TIME
 from glute_tui.core.timeline import PhaseSpec
@@ -71,11 +72,7 @@ def rest_window_words(runner: Runner) -> str:
 
 
 class CircuitRoutine:
-    id = "circuit"
-    title = "Circuit"
-    description = "paced drills, rest windows, 10 minutes a day at most"
-    key = "c"
-    short = "Circuit"
+    id, title, description, key, short = ABOUT["circuit"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("work",)
     help = (
         "The dynamic circuit: a bird-dog warm-up, then side-lying hip abduction, clamshell, "

@@ -18,6 +18,7 @@ from glute_tui.core.routines.base import (
     bounds_num,
     cue_role,
 )
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -31,11 +32,7 @@ BANNERS = {
 
 
 class ContractRelaxRoutine:
-    id = "contract_relax"
-    title = "Contract & relax"
-    description = "for tight glutes: squeeze gently, let go, notice"
-    key = "r"
-    short = "Relax"
+    id, title, description, key, short = ABOUT["contract_relax"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("hold",)
     help = (
         "Contract and relax, for tight glutes: squeeze gently for 5 to 10 seconds, then let "

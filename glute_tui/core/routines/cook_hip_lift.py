@@ -4,6 +4,7 @@ the hips a little through the other heel and hold 5-8 s; 8-12 a leg, weak side f
 from __future__ import annotations
 
 from glute_tui.core.routines.base import Context
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, weak_first
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -11,11 +12,7 @@ SECTION = "cook_hip_lift"  # data/protocols.json
 
 
 class CookHipLiftRoutine(SetsRoutine):
-    id = "cook_hip_lift"
-    title = "Cook hip lift"
-    description = "knee hugged in, lift and hold"
-    key = "k"
-    short = "Cook"
+    id, title, description, key, short = ABOUT["cook_hip_lift"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("hold",)
     help = (
         "The Cook hip lift: lie on your back, hug one knee to your chest and keep it there, "

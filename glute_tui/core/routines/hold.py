@@ -17,6 +17,7 @@ from glute_tui.core.routines.base import (
     cue_role,
     cues_for_role,
 )
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import HoldSettings, PhaseSpec, build_hold_timeline
 from glute_tui.core.volume import session_volume
@@ -75,11 +76,7 @@ def completed_today(ctx: Context, routine: str, exclude: str | None = None) -> i
 
 
 class HoldRoutine:
-    id = "hold"
-    title = "Hold timer"
-    description = "isometric squeezes: standing, seated, prone"
-    key = "h"
-    short = "Hold"
+    id, title, description, key, short = ABOUT["hold"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("hold",)
     help = (
         "The isometric hold timer: three positions (standing, seated, prone), ten hard "

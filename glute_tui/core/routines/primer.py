@@ -5,6 +5,7 @@ weak side first."""
 from __future__ import annotations
 
 from glute_tui.core.routines.base import Context
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, weak_first, work
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -12,11 +13,7 @@ SECTION = "primer"  # data/protocols.json
 
 
 class PrimerRoutine(SetsRoutine):
-    id = "primer"
-    title = "Warm-up primer"
-    description = "a short activation block before a workout"
-    key = "u"
-    short = "Primer"
+    id, title, description, key, short = ABOUT["primer"]  # catalogue.py
     help = (
         "The warm-up primer wakes the glutes up before a workout: standing squeezes on each "
         "side, glute bridges with the pacer, then the lateral sumo walk, weak side first. "

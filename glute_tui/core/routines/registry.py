@@ -1,4 +1,6 @@
-"""Every routine glute-tui runs, in home-menu order. A new routine is one line here."""
+"""Every routine glute-tui runs, in home-menu order. A new routine is one line here and
+one in catalogue.py (its words). Importing this module imports every routine module: what
+needs only names, titles or keys reads catalogue.py instead (start-up stays light)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from glute_tui.core.routines import (
     standing_glute,
 )
 from glute_tui.core.routines.base import Routine
+from glute_tui.core.routines.catalogue import IDS
 
 ROUTINES: tuple[Routine, ...] = (
     hold.ROUTINE,
@@ -27,7 +30,12 @@ ROUTINES: tuple[Routine, ...] = (
     primer.ROUTINE,
 )
 
-IDS: tuple[str, ...] = tuple(r.id for r in ROUTINES)
+if tuple(r.id for r in ROUTINES) != IDS:  # a routine left out of one of the two lists
+    raise RuntimeError(
+        f"core/routines: registry.py lists {[r.id for r in ROUTINES]}, catalogue.py {list(IDS)}"
+    )
+
+__all__ = ["IDS", "ROUTINES", "get"]
 
 
 def get(routine_id: str) -> Routine | None:

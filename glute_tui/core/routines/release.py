@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from glute_tui.core.routines.base import Context, PhaseView, mmss
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
@@ -17,11 +18,7 @@ SECTION = "release"  # data/protocols.json
 
 
 class ReleaseRoutine(SetsRoutine):
-    id = "release"
-    title = "Release work"
-    description = "roller or ball on tight glutes"
-    key = "f"
-    short = "Release"
+    id, title, description, key, short = ABOUT["release"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("work",)
     work_word = "Release"
     help = (

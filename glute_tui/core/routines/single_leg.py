@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from glute_tui.core.routines.base import Context
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, weak_first, work
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -16,11 +17,7 @@ SECTION = "single_leg"  # data/protocols.json
 
 
 class SingleLegRoutine(SetsRoutine):
-    id = "single_leg"
-    title = "Single-leg strength"
-    description = "split squat, lunge, RDL, step-down"
-    key = "l"
-    short = "Single-leg"
+    id, title, description, key, short = ABOUT["single_leg"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("work",)
     help = (
         "Single-leg strength: split squat, reverse lunge, single-leg Romanian deadlift and "

@@ -4,6 +4,7 @@ contraction, 3 x 12-15 a leg, weak side first, with the pacer."""
 from __future__ import annotations
 
 from glute_tui.core.routines.base import Context
+from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, tempo_of, weak_first, work
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
@@ -11,11 +12,7 @@ SECTION = "standing_glute"  # data/protocols.json
 
 
 class StandingGluteRoutine(SetsRoutine):
-    id = "standing_glute"
-    title = "Standing glute contraction"
-    description = "kickbacks at a wall, each leg"
-    key = "w"
-    short = "Standing"
+    id, title, description, key, short = ABOUT["standing_glute"]  # catalogue.py
     resume_kinds: tuple[str, ...] = ("work",)
     help = (
         "Standing glute contraction: hold a wall, take one straight leg a short way back and "

@@ -10,7 +10,7 @@ from typing import Any
 from glute_tui.core import progress as pg
 from glute_tui.core.pauses import paused_days
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
-from glute_tui.core.routines.registry import ROUTINES
+from glute_tui.core.routines.catalogue import CATALOGUE
 from glute_tui.core.safety import clearances
 from glute_tui.core.stats import routine_summaries
 from glute_tui.core.text_chart import Cell, TextSeries, text_chart
@@ -108,7 +108,7 @@ def compute(
             (r["title"], r)
             for r in list(
                 routine_summaries(
-                    days, today, paused, [(x.id, x.title) for x in ROUTINES], hold_target, target
+                    days, today, paused, [(x.id, x.title) for x in CATALOGUE], hold_target, target
                 ).values()
             )[2:]
             if r["streak"]["longest"] > 0

@@ -12,10 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.circuit import CircuitSettings, circuit_today_line, circuit_used_today
-from glute_tui.core.plan import red_flag_stop
-from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
-from glute_tui.core.routines import registry as routines
+from glute_tui.core.routines.catalogue import CATALOGUE
 from glute_tui.ui import registry, today_state
 from glute_tui.ui.words import DISCLAIMER
 
@@ -73,13 +70,22 @@ class HomeScreen(Screen[None]):
         notices.display = bool(app.notices)
         if store is None:
             return
+        # imported once the history is loaded: the first frame (Loading…) needs none of them
+        from glute_tui.core.circuit import (
+            CircuitSettings,
+            circuit_today_line,
+            circuit_used_today,
+        )
+        from glute_tui.core.plan import red_flag_stop
+        from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
+
         today = app.now().date()
         days = counts_by_day(store.rows())
         hold, circuit = today_counts(days, today)
         # every other routine in the registry: one line once it has been done today
         others = "".join(
             f"\n  {r.title:<16}{n} done today"
-            for r in routines.ROUTINES[2:]
+            for r in CATALOGUE[2:]
             if (n := routine_counts(days, today)[r.id])
         )
         target = app.protocols.hold.sessions_target

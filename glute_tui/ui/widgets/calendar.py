@@ -27,11 +27,11 @@ SEVERAL_MARK = "+"  # more routines done that day than the cell has room for
 def routine_marks() -> list[tuple[str, str]]:
     """(mark, title in running text) of every routine after the hold timer, in registry
     order: the circuit keeps its dot, any other routine shows its home-screen key."""
-    from glute_tui.core.routines.registry import ROUTINES
+    from glute_tui.core.routines.catalogue import CATALOGUE
     from glute_tui.core.words import routine_word
 
     return [
-        (CIRCUIT_MARK if r.id == "circuit" else r.key, routine_word(r.id)) for r in ROUTINES[1:]
+        (CIRCUIT_MARK if r.id == "circuit" else r.key, routine_word(r.id)) for r in CATALOGUE[1:]
     ]
 
 
