@@ -38,7 +38,7 @@ from glute_tui.core.records import (
     validate_session,
 )
 
-__all__ = ["Assessment", "Phase", "Plan", "Session", "SessionRow", "TestScore"]
+__all__ = ["Assessment", "Phase", "Plan", "Recovered", "Session", "SessionRow", "TestScore"]
 
 
 def _optional(out: dict[str, Any], key: str, value: Any) -> None:
@@ -269,3 +269,13 @@ class SessionRow:
         out["volume"] = {k: dict(v) for k, v in self.volume.items()}
         out["day"] = self.day.isoformat()
         return out
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """A cut-short live session taken from an orphaned journal into the history: the
+    session as saved (`interrupted`) and the journal's resume state (the rest of the
+    timeline, the next index, the settings; empty when the journal kept none)."""
+
+    session: Session
+    resume: Mapping[str, Any] = field(default_factory=dict)

@@ -30,6 +30,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from glute_tui.core.cues import clean, list_problem
+from glute_tui.core.model import Assessment, Recovered, Session
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     row_to_session,
@@ -143,8 +144,14 @@ class HistoryStore(StoreFiles):
     def has_session(self, session_id: str) -> bool:
         return any(r["id"] == session_id for r in self._rows)
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
-        """A whole session with its phases (reads one month file)."""
+    def session(self, session_id: str) -> Session | None:
+        """A whole session with its phases (reads one month file), typed. RecordError (a
+        ValueError) when the month file holds phases this version cannot read."""
+        raw = self.session_dict(session_id)
+        return None if raw is None else Session.from_dict(raw)
+
+    def session_dict(self, session_id: str) -> dict[str, Any] | None:
+        """The same session as the JSON dict the export and the journal use."""
         row = next((r for r in self._rows if r["id"] == session_id), None)
         if row is None:
             return None
@@ -162,9 +169,11 @@ class HistoryStore(StoreFiles):
             yield row_to_session(row, list(cache[shard_path].get(row["id"], [])))
 
     # ---- writes -------------------------------------------------------------------------
-    def add_session(self, session: Mapping[str, Any]) -> dict[str, Any]:
-        """Save a finished session. Saving the same id again replaces it."""
-        full = validate_session(session)
+    def add_session(self, session: Session | Mapping[str, Any]) -> dict[str, Any]:
+        """Save a finished session (typed, or its JSON dict). Saving the same id again
+        replaces it. Returns the row saved."""
+        raw = session.to_dict() if isinstance(session, Session) else session
+        full = validate_session(raw)
         row = session_row(full)
 
         def change(db: TinyDB) -> dict[str, Any]:
@@ -196,9 +205,11 @@ class HistoryStore(StoreFiles):
 
         self._transaction(change)
 
-    def add_assessment(self, assessment: Mapping[str, Any], plan: Plan | None) -> None:
-        """Save an assessment and, unless it is a red flag (plan None), the plan it implies."""
-        record = validate_assessment(assessment)
+    def add_assessment(self, assessment: Assessment | Mapping[str, Any], plan: Plan | None) -> None:
+        """Save an assessment (typed, or its JSON dict) and, unless it is a red flag (plan
+        None), the plan it implies."""
+        raw = assessment.to_dict() if isinstance(assessment, Assessment) else assessment
+        record = validate_assessment(raw)
 
         def change(db: TinyDB) -> None:
             table = db.table("assessments")
@@ -350,12 +361,13 @@ class HistoryStore(StoreFiles):
         return not self._rows and not self._assessments
 
     # ---- crash recovery -----------------------------------------------------------------
-    def recover_journal(self, now: datetime | None = None) -> dict[str, Any] | None:
+    def recover_journal(self, now: datetime | None = None) -> Recovered | None:
         """Move an orphaned journaled session into the history as `interrupted`.
 
         Only a journal whose owner is gone is taken (see journal.py); one a live session in
-        another window owns is left alone and `live_elsewhere` is set. Returns the journal
-        (session + resume state) so a screen can offer to resume, or None."""
+        another window owns is left alone and `live_elsewhere` is set. Returns the session
+        saved and the journal's resume state (Recovered) so a screen can offer to resume,
+        or None."""
         from glute_tui.store.recovery import recover
 
         return recover(self)

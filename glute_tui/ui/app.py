@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from glute_tui.core.library import Library
+from glute_tui.core.model import Recovered
 from glute_tui.core.protocol import Protocols
 from glute_tui.core.words import routine_title, routine_word
 from glute_tui.store import shipped
@@ -84,7 +85,7 @@ class GluteApp(App[None]):
         self.store: HistoryStore | None = None
         self.fatal_error: str | None = None
         self.notices: list[str] = []
-        self.recovered: dict[str, Any] | None = None
+        self.recovered: Recovered | None = None
         #: True while a live session in another window owns this data file's journal
         self.live_elsewhere = False
         self._too_small = False
@@ -99,6 +100,13 @@ class GluteApp(App[None]):
     @cached_property
     def protocols(self) -> Protocols:
         return shipped.protocols()
+
+    @property
+    def loaded_store(self) -> HistoryStore:
+        """The store, for screens that only open once it is loaded (home, history, live)."""
+        if self.store is None:
+            raise StoreError("the history is still loading; try again in a moment")
+        return self.store
 
     # ---- clocks -----------------------------------------------------------------------
     def now(self) -> datetime:
@@ -145,7 +153,7 @@ class GluteApp(App[None]):
         self.notices.extend(found)
         self.store_version += 1
 
-    def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:
+    def _store_ready(self, store: HistoryStore, recovered: Recovered | None) -> None:
         self.store = store
         self.recovered = recovered
         if store.moved_aside is not None:
@@ -172,15 +180,15 @@ class GluteApp(App[None]):
 
             self.push_screen(DisclaimerScreen(), self._disclaimer_closed)
 
-    def _cut_short(self, recovered: dict[str, Any]) -> None:
+    def _cut_short(self, recovered: Recovered) -> None:
         self.recovered = recovered
-        s = recovered["session"]
+        s = recovered.session
         self.notices.append(
-            f"Your {routine_word(s['routine'])} session from {s['started_at'][11:16]} was "
-            f"cut short. Its {len(s['phases'])} completed phases are saved in your history."
+            f"Your {routine_word(s.routine)} session from {s.started_at[11:16]} was "
+            f"cut short. Its {len(s.phases)} completed phases are saved in your history."
             + (
-                f" Open the {routine_title(s['routine'])} screen to pick it up from the next rep."
-                if (recovered.get("resume") or {}).get("routine") == s["routine"]
+                f" Open the {routine_title(s.routine)} screen to pick it up from the next rep."
+                if recovered.resume.get("routine") == s.routine
                 else ""
             )
         )
@@ -208,7 +216,7 @@ class GluteApp(App[None]):
             return
         self._polling = True
 
-        def check() -> tuple[bool, bool, dict[str, Any] | None]:
+        def check() -> tuple[bool, bool, Recovered | None]:
             # issue 10: a session in another window, or its journal left by a crash there
             live, recovered = store.live_session_elsewhere(), None
             if not live and not store.journal.active and store.journal.path.exists():
@@ -232,7 +240,7 @@ class GluteApp(App[None]):
             return
         future.add_done_callback(self._polled)
 
-    def _polled(self, future: asyncio.Future[tuple[bool, bool, dict[str, Any] | None]]) -> None:
+    def _polled(self, future: asyncio.Future[tuple[bool, bool, Recovered | None]]) -> None:
         self._polling = False
         if future.cancelled() or future.exception() is not None:
             return
@@ -254,7 +262,7 @@ class GluteApp(App[None]):
     def write(
         self,
         change: Callable[[HistoryStore], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[str], None] | None = None,
         *,
         quiet: bool = False,
@@ -281,7 +289,7 @@ class GluteApp(App[None]):
     def _write_finished(
         self,
         future: asyncio.Future[Any],
-        on_done: Callable[[Any], None] | None,
+        on_done: Callable[[Any], object] | None,
         on_error: Callable[[str], None] | None,
         quiet: bool = False,
     ) -> None:

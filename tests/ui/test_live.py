@@ -69,7 +69,7 @@ async def test_q_asks_why_and_pain_keeps_the_partial_phase(make_app, clock, db_p
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
     assert (row["stop_reason"], row["pain_during"]) == ("pain", 7)
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None
     last = session["phases"][-1]
     assert (last["kind"], last["ended_by"]) == ("hold", "stopped")

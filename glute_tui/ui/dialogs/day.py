@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
+from glute_tui.ui.access import glute_app
 
 
 def _n(v: Any) -> str:
@@ -74,7 +75,7 @@ class DayDialog(ModalScreen[None]):
         self.today = today
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = glute_app(self)
         notes = app.store.kv("day_notes", {}) if app.store else {}
         with Vertical(id="day-box", classes="dialog"):
             yield Static(f"[b]{self.day.strftime('%A %d %B %Y')}[/b]", id="day-title")
@@ -107,7 +108,7 @@ class DayDialog(ModalScreen[None]):
 
     @on(Input.Submitted, "#day-note")
     def save_note(self, event: Input.Submitted) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         status = self.query_one("#day-status", Static)
         day, text = self.day.isoformat(), event.value
 
@@ -125,7 +126,7 @@ class DayDialog(ModalScreen[None]):
         if not button_id.startswith("later-"):
             return
         routine = button_id.removeprefix("later-")
-        app: Any = self.app
+        app = glute_app(self)
         session = logged_later_session(routine, self.day, app.now())
         status = self.query_one("#day-status", Static)
 

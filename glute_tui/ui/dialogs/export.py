@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from glute_tui.core.words import plural
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
 from glute_tui.ui.widgets.toggles import TickRadio
 
@@ -102,7 +103,7 @@ class ExportDialog(ModalScreen[None]):
         self.query_one(f"#fmt-{fmt}", RadioButton).value = True
         self._busy = True
         status.update(f"Exporting {fmt.upper()} to {path}…")
-        app: Any = self.app
+        app = glute_app(self)
         n = len(app.store.rows()) if app.store else 0
 
         def work(store: Any) -> Path:

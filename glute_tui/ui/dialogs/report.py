@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
 from glute_tui.core.words import plural
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
 
 
@@ -86,7 +87,7 @@ class ReportDialog(ModalScreen[None]):
             return
         self._busy = True
         status.update(f"Saving the report to {path}…")
-        app: Any = self.app
+        app = glute_app(self)
         today = self.today
         target = app.protocols.hold.sessions_target
 

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
 
 DISCARD = "discard"
@@ -97,7 +98,7 @@ class SaveElsewhereDialog(ModalScreen[str | None]):
             self._busy = False
             status.update(f"[$error]Not saved there either: {message}. Try another place.[/]")
 
-        app: Any = self.app
+        app = glute_app(self)
         app.write(work, on_done=lambda where: self.dismiss(str(where)), on_error=failed)
 
     @on(Button.Pressed, "#rescue-stay")

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from glute_tui.core import progress as pg
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.day import DayDialog
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
@@ -97,15 +98,15 @@ class HistoryScreen(Screen[None]):
 
     # ---- computing ---------------------------------------------------------------------
     def reload(self, _: int = 0) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
         self._compute()
 
     @work(thread=True, exclusive=True, group="history-compute", exit_on_error=False)
     def _compute(self) -> None:
-        app: Any = self.app
-        store = app.store
+        app = glute_app(self)
+        store = app.loaded_store
         rows = store.rows()
         plan = store.plan()
         try:
@@ -131,7 +132,7 @@ class HistoryScreen(Screen[None]):
         from glute_tui.core.stage_history import bands
         from glute_tui.store.report import stages_of
 
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None or self.data is None:
             return
         try:
@@ -250,10 +251,10 @@ class HistoryScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
 
     def action_pause(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
-        self.app.push_screen(PauseDialog(app.store.pauses(), app.now().date()))
+        self.app.push_screen(PauseDialog(app.loaded_store.pauses(), app.now().date()))
 
     def action_export(self) -> None:
         self.app.push_screen(ExportDialog(self.app.now().date()))  # type: ignore[attr-defined]
@@ -262,10 +263,10 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ReportDialog(self.app.now().date()))  # type: ignore[attr-defined]
 
     def action_weekly_target(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
-        current = pg.circuit_target(app.store.settings())
+        current = pg.circuit_target(app.loaded_store.settings())
         targets = pg.CIRCUIT_TARGETS
         new = targets[(targets.index(current) + 1) % len(targets)]
         app.write(

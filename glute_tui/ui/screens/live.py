@@ -35,6 +35,7 @@ from glute_tui.core.routines.base import (
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.core.sound import SoundSettings
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.screens.live_save import LiveSave
@@ -123,7 +124,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
 
     @property
     def muted(self) -> bool:
-        store = getattr(self.app, "store", None)
+        store = glute_app(self).store
         return bool(store is not None and store.settings().get("muted"))
 
     def _phase_of(self, index: int) -> tuple[str, str | None]:
@@ -134,10 +135,10 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
 
     def ctx(self) -> Context:
         """What the routine reads, rebuilt only when the store changed."""
-        app: Any = self.app
+        app = glute_app(self)
         version = app.store_version
         if self._ctx is None or self._ctx[0] != version:
-            store = app.store
+            store = app.loaded_store
             from glute_tui.ui.today_state import load_for
 
             ctx = Context(
@@ -173,7 +174,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         self.query_one("#pain-before").focus()
 
     def _red_flag(self) -> str | None:
-        store = getattr(self.app, "store", None)
+        store = glute_app(self).store
         return red_flag_stop(store.assessments()) if store is not None else None
 
     def _store_changed(self, _: int = 0) -> None:
@@ -183,7 +184,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         if self.mode != "setup":
             return
         form = self.query_one(SetupForm)
-        if getattr(self.app, "store", None) is None:
+        if glute_app(self).store is None:
             form.show("Loading your plan…", None, None, "")
             return
         stop = self._red_flag()
@@ -209,7 +210,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
                 else "Nothing to start today. Escape goes back."
             )
             rec = self._recovered()
-            offer = self.routine.resume_offer(rec["session"]) if rec else None
+            offer = self.routine.resume_offer(rec.session.to_dict()) if rec else None
             if offer is not None:
                 offer += " [b]ctrl+o[/b] forgets the offer."
             reason = got.reason if isinstance(got, Refusal) else None
@@ -248,7 +249,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         resume = self._pending_resume
         if resume is not None:
             rec = self._recovered()
-            self.resume_of = rec["session"]["id"] if rec is not None else None
+            self.resume_of = rec.session.id if rec is not None else None
         self.begin(resume=resume)
 
     def begin(self, resume: dict[str, Any] | None = None) -> None:
@@ -257,8 +258,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             self.query_one(SetupForm).error(planned)
             return
         timeline, full, budget = planned
-        app: Any = self.app
-        if app.recovered is not None and app.recovered["session"]["routine"] == self.routine.id:
+        app = glute_app(self)
+        if app.recovered is not None and app.recovered.session.routine == self.routine.id:
             self._forget_recovered()  # the offer is spent once a new session starts
         self.runner = Runner(timeline, app.clock, budget_s=budget)
         self.session_id = uuid.uuid4().hex[:12]
@@ -291,7 +292,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         """Everything the live view shows changes only when this does."""
         runner = self.runner
         assert runner is not None
-        app: Any = self.app
+        app = glute_app(self)
         paced = runner.current is not None and runner.current.paced
         shown = runner.elapsed() if paced else runner.remaining()
         return (runner.index, runner.state, _ceil(shown), runner.reps_done(), app.store_version)
@@ -398,7 +399,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         spec = runner.current if runner is not None else None
         if runner is None or spec is None or spec.exercise is None:
             return ""
-        app: Any = self.app
+        app = glute_app(self)
         cues = self.routine.pick_cues(app.cues_for(spec.exercise), role)  # edits show at once
         if not cues:
             return ""

@@ -19,6 +19,7 @@ from typing import Any
 from textual.widgets import Input
 
 from glute_tui.core import safety
+from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.screens.safety_dialogs import InjuryStop, PauseOver
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
@@ -64,29 +65,24 @@ def injury_cleared_today(assessments: Sequence[Mapping[str, Any]], today: date) 
     return False
 
 
-class LiveStart:
+class LiveStart(LiveHost):
     """Mixin: the checks between Enter on the setup form and a running timer."""
-
-    app: Any
-    mode: str
-    pain_before: int | None
-    pain_override: bool
 
     _injury = False
     _passed: frozenset[str] = frozenset()
 
     def _today(self) -> date:
-        return self.app.now().date()  # type: ignore[no-any-return]
+        return self.glute().now().date()
 
     def pain_check(self, pain: int | None) -> safety.SessionCheck:
-        last, usual = mornings(self.app.store.rows(), self._today())
+        last, usual = mornings(self.glute().loaded_store.rows(), self._today())
         return safety.session_check(pain, last, usual)
 
     def setup_notes(self) -> tuple[str, ...]:
         """What the setup form shows before anything is typed: this morning's pain, and
         that the safety check comes first for someone never screened."""
         lines = self.pain_check(0).lines  # 0: the morning lines only, no line about now
-        if safety.needs_screening(self.app.store.assessments()):
+        if safety.needs_screening(self.glute().loaded_store.assessments()):
             lines = (*lines, SCREEN_FIRST)
         return lines
 
@@ -99,7 +95,8 @@ class LiveStart:
     def _next_check(self) -> None:
         if self.mode != "setup":
             return
-        store, app = self.app.store, self.app
+        app = self.glute()
+        store = app.loaded_store
         today = self._today()
         passed = self._passed
         if "screen" not in passed and safety.needs_screening(store.assessments()):
@@ -126,16 +123,16 @@ class LiveStart:
             )
             return
         self.pain_override = False
-        self._start_pending()  # type: ignore[attr-defined]
+        self._start_pending()
 
     def _passed_one(self, name: str) -> None:
         self._passed = self._passed | {name}
         self._next_check()
 
     def _refused(self, text: str) -> None:
-        self._store_changed()  # type: ignore[attr-defined]  # a red flag shows its stop
-        if self._red_flag() is None:  # type: ignore[attr-defined]
-            self.query_one(SetupForm).error(text)  # type: ignore[attr-defined]
+        self._store_changed()  # a red flag shows its stop
+        if self._red_flag() is None:
+            self.query_one(SetupForm).error(text)
 
     def _screened(self, ok: bool | None) -> None:
         if ok:
@@ -158,7 +155,7 @@ class LiveStart:
     def _pain_answer(self, go_on: bool | None) -> None:
         if go_on and self.mode == "setup":
             self.pain_override = True
-            self._start_pending()  # type: ignore[attr-defined]
+            self._start_pending()
         else:
             self._refused("Good call. Rest today; your plan will be here tomorrow.")
 
@@ -168,6 +165,6 @@ class LiveStart:
             return
         text = event.value.strip()
         value = int(text) if text.isdigit() and int(text) <= 10 else None
-        forms = self.query(SummaryForm)  # type: ignore[attr-defined]
+        forms = self.query(SummaryForm)
         if forms:
             forms.first().respond(safety.after_session_response(value))

@@ -22,15 +22,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from glute_tui.core import safety
+from glute_tui.ui.access import glute_app
 
 
 class _SavingDialog(ModalScreen[bool]):
     """A dialog whose yes is saved before it dismisses (an error stays on screen)."""
 
     def _save(self, change: Any) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         self.query_one("#dialog-status", Static).update("Saving…")
-        app.write(change, on_done=lambda _: self.dismiss(True), on_error=self._failed)
+        app.write(change, on_done=lambda _: self._done(), on_error=self._failed)
+
+    def _done(self) -> None:
+        self.dismiss(True)
 
     def _failed(self, message: str) -> None:
         self.query_one("#dialog-status", Static).update(
@@ -99,7 +103,7 @@ class InjuryStop(_SavingDialog):
         self.dismiss(False)
 
     def action_cleared(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         record = safety.clearance_record(
             record_id=str(uuid.uuid4()),
             taken_at=app.now().isoformat(timespec="seconds"),

@@ -3,6 +3,7 @@ page of the table at a time, as many rows as the terminal shows."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -210,5 +211,5 @@ class SessionList(Vertical):
         index = event.cursor_row
         if 0 <= index < len(self.page_ids):
             sid = self.page_ids[index]
-            row: dict[str, Any] = next((r for r in reversed(self.shown) if r["id"] == sid), {})
+            row: Mapping[str, Any] = next((r for r in reversed(self.shown) if r["id"] == sid), {})
             self.post_message(self.Open(sid, int(row.get("phase_count", 0))))
