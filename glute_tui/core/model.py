@@ -25,9 +25,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from glute_tui.core.model_assessment import Assessment, TestScore
+from glute_tui.core.model_view import RecordView
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     PHASE_FIELDS,
@@ -151,7 +154,7 @@ class Session:
     resumed_from: str | None = None  # the id of the cut-short session this one continued
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property  # a frozen dataclass without slots: cached_property may fill __dict__
     def day(self) -> date:
         """The calendar day it belongs to (its date in the offset it was recorded with)."""
         return local_day(self.started_at)
@@ -217,14 +220,21 @@ _ROW_KEYS = ("phase_count", "volume", "day")
 
 
 @dataclass(frozen=True)
-class SessionRow:
+class SessionRow(RecordView):
     """The light row the history keeps for every session (all but the phases), which
     home, streaks and the calendar read: `session` has no phases; `phase_count` says how
-    many it has, `volume` the work per side (holds, reps, active seconds)."""
+    many it has, `volume` the work per side (holds, reps, active seconds).
+
+    `row["day"]` reads the row's JSON record (core/model_view.py), for the rule functions
+    that still take records; `record` is that record, read-only."""
 
     session: Session
     phase_count: int
     volume: Mapping[str, Mapping[str, float]]
+    record: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._fill_record(self.record)
 
     @property
     def id(self) -> str:
@@ -260,7 +270,9 @@ class SessionRow:
         session = Session.from_dict({**header, "phases": []}, where)
         if raw.get("day") != session.day.isoformat():
             raise RecordError(f"{where}.day: is not the day of started_at")
-        return cls(session, count, {str(k): dict(v) for k, v in volume.items()})
+        # kept as given, not copied (ten years of rows are held twice otherwise): `record`
+        # and `volume` are read-only views of `raw`, so pass a dict nobody changes later
+        return cls(session, count, MappingProxyType(volume), raw)
 
     def to_dict(self) -> dict[str, Any]:
         out = self.session.to_dict()

@@ -30,7 +30,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from glute_tui.core.cues import clean, list_problem
-from glute_tui.core.model import Assessment, Recovered, Session
+from glute_tui.core.model import Assessment, Recovered, Session, SessionRow
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     row_to_session,
@@ -101,12 +101,23 @@ class HistoryStore(StoreFiles):
     def exists(self) -> bool:
         return self.path.exists()
 
-    def rows(self) -> list[dict[str, Any]]:
-        """Session rows (no phases), oldest first."""
-        return list(self._rows)
+    def rows(self) -> list[SessionRow]:
+        """Session rows (no phases), oldest first, as frozen values (converted once per
+        load of the file, not per call)."""
+        return list(self._typed[0])
 
-    def assessments(self) -> list[dict[str, Any]]:
-        return list(self._assessments)
+    def assessments(self) -> list[Assessment]:
+        """Every assessment, oldest first, as frozen values."""
+        return list(self._typed[1])
+
+    def row_dicts(self) -> list[dict[str, Any]]:
+        """The rows as the JSON dicts of the file, for the store's own code and export;
+        copies, so a caller cannot change the store's view."""
+        return [dict(r) for r in self._rows]
+
+    def assessment_dicts(self) -> list[dict[str, Any]]:
+        """The assessments as the JSON dicts of the file (export, import); copies."""
+        return [dict(a) for a in self._assessments]
 
     def kv(self, key: str, default: Any = None) -> Any:
         return self._kv.get(key, default)
@@ -158,8 +169,13 @@ class HistoryStore(StoreFiles):
         shard = self._read_shard(self._shard_path(row["started_at"]))
         return row_to_session(row, list(shard.get(session_id, [])))
 
-    def sessions(self) -> Iterator[dict[str, Any]]:
-        """Every whole session, oldest first, reading each month file once."""
+    def sessions(self) -> Iterator[Session]:
+        """Every whole session, oldest first, typed, reading each month file once."""
+        for raw in self.session_dicts():
+            yield Session.from_dict(raw)
+
+    def session_dicts(self) -> Iterator[dict[str, Any]]:
+        """The same as the JSON dicts the export writes."""
         cache: dict[Path, dict[str, Any]] = {}
         for row in self._rows:
             shard_path = self._shard_path(row["started_at"])
@@ -169,7 +185,7 @@ class HistoryStore(StoreFiles):
             yield row_to_session(row, list(cache[shard_path].get(row["id"], [])))
 
     # ---- writes -------------------------------------------------------------------------
-    def add_session(self, session: Session | Mapping[str, Any]) -> dict[str, Any]:
+    def add_session(self, session: Session | Mapping[str, Any]) -> SessionRow:
         """Save a finished session (typed, or its JSON dict). Saving the same id again
         replaces it. Returns the row saved."""
         raw = session.to_dict() if isinstance(session, Session) else session
@@ -186,7 +202,7 @@ class HistoryStore(StoreFiles):
                 table.insert(row)
             return row
 
-        return self._transaction(change)
+        return SessionRow.from_dict(self._transaction(change))
 
     def update_session(self, session_id: str, **fields: Any) -> None:
         """Set header fields (pain_after, effort, note, pain_next_morning...) of a session."""

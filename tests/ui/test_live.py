@@ -361,7 +361,7 @@ async def test_a_user_paced_set_ends_on_enter_and_logs_the_reps(make_app, clock,
         await pilot.pause()
         assert screen.mode == "summary"
         await drain_writer(app)
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     work = [p for p in session["phases"] if p["kind"] == "work"]
     assert [(p["side"], p["reps"], p["ended_by"], p["paced"]) for p in work] == [
         ("left", 7, "done", True),

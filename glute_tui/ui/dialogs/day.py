@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from glute_tui.core.model import SessionRow
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
 from glute_tui.ui.access import glute_app
 
@@ -22,18 +23,19 @@ def _n(v: Any) -> str:
     return "–" if v is None else str(v)
 
 
-def session_line(r: dict[str, Any], wide: int = 8) -> str:
+def session_line(r: SessionRow, wide: int = 8) -> str:
     """One session of the day; `wide`: the routine column (the day's words line up)."""
-    when = "logged later" if r.get("logged_later") else str(r.get("started_at", ""))[11:16]
-    why = stop_word(r.get("stop_reason"))
+    s = r.session
+    when = "logged later" if s.extra.get("logged_later") else s.started_at[11:16]
+    why = stop_word(s.stop_reason)
     line = (
-        f"{when}  {routine_word(r.get('routine')):<{wide}}{status_word(r.get('status'))}"
-        f"{f' ({why})' if why and r.get('status') != 'completed' else ''}  ·  pain before "
-        f"{_n(r.get('pain_before'))}, after {_n(r.get('pain_after'))}, next morning "
-        f"{_n(r.get('pain_next_morning'))}"
+        f"{when}  {routine_word(s.routine):<{wide}}{status_word(s.status)}"
+        f"{f' ({why})' if why and s.status != 'completed' else ''}  ·  pain before "
+        f"{_n(s.pain_before)}, after {_n(s.pain_after)}, next morning "
+        f"{_n(s.pain_next_morning)}"
     )
-    if r.get("note"):
-        line += f"\n       [$text-muted]note:[/] {str(r['note']).replace('[', chr(92) + '[')}"
+    if s.note:
+        line += f"\n       [$text-muted]note:[/] {s.note.replace('[', chr(92) + '[')}"
     return line
 
 
@@ -68,7 +70,7 @@ class DayDialog(ModalScreen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    def __init__(self, day: date, rows: list[dict[str, Any]], today: date) -> None:
+    def __init__(self, day: date, rows: list[SessionRow], today: date) -> None:
         super().__init__()
         self.day = day
         self.rows = rows
@@ -100,7 +102,7 @@ class DayDialog(ModalScreen[None]):
     def _sessions_text(self) -> str:
         if not self.rows:
             return "[$text-muted]No sessions on this day.[/]"
-        wide = max([8, *(len(routine_word(r.get("routine"))) + 1 for r in self.rows)])
+        wide = max([8, *(len(routine_word(r.routine)) + 1 for r in self.rows)])
         return "\n".join(session_line(r, wide) for r in self.rows)
 
     def on_mount(self) -> None:
@@ -130,7 +132,7 @@ class DayDialog(ModalScreen[None]):
         session = logged_later_session(routine, self.day, app.now())
         status = self.query_one("#day-status", Static)
 
-        def done(row: dict[str, Any]) -> None:
+        def done(row: SessionRow) -> None:
             self.rows = [*self.rows, row]
             self.query_one("#day-list", Static).update(self._sessions_text())
             status.update(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ from glute_tui.core.words import plural
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
 from glute_tui.ui.widgets.toggles import TickRadio
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 FORMAT_OF_SUFFIX = {".csv": "csv", ".json": "json"}
 
@@ -106,7 +109,7 @@ class ExportDialog(ModalScreen[None]):
         app = glute_app(self)
         n = len(app.store.rows()) if app.store else 0
 
-        def work(store: Any) -> Path:
+        def work(store: HistoryStore) -> Path:
             from glute_tui.store.export import write_export
 
             return write_export(store, fmt, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ from glute_tui.core.report import DEFAULT_WEEKS, MAX_WEEKS
 from glute_tui.core.words import plural
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
 class ReportDialog(ModalScreen[None]):
@@ -91,7 +94,7 @@ class ReportDialog(ModalScreen[None]):
         today = self.today
         target = app.protocols.hold.sessions_target
 
-        def work(store: Any) -> Path:
+        def work(store: HistoryStore) -> Path:
             from glute_tui.store.report import write_report
 
             return write_report(store, path, today, weeks, target)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -26,6 +26,9 @@ from glute_tui.core.words import sentence
 from glute_tui.store.history import StaleCues
 from glute_tui.ui.access import GluteHost
 from glute_tui.ui.widgets.cue_widgets import CueInput, CueList, CueRow
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 STALE = "Another window changed the cues for {name}, so this change was not saved."
 
@@ -288,7 +291,7 @@ class CueEditing(GluteHost, _Host):
         self._inflight[ex_id] += 1
         latest, base, lock = self._latest, self._base, self._write_lock
 
-        def change(store: Any) -> StaleCues | None:
+        def change(store: HistoryStore) -> StaleCues | None:
             with lock:
                 current = latest.get(ex_id)
                 if current is None:

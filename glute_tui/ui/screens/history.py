@@ -8,7 +8,7 @@ first, so ten years of history open as fast as one month.
 from __future__ import annotations
 
 import contextlib
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from glute_tui.core import progress as pg
+from glute_tui.core.model import SessionRow
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.day import DayDialog
 from glute_tui.ui.dialogs.export import ExportDialog
@@ -73,7 +74,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data: HistoryData | None = None
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[SessionRow] = []
         self._stages_asked = False
         self._table_stale = True
 
@@ -153,7 +154,7 @@ class HistoryScreen(Screen[None]):
             "everything.[/]"
         )
 
-    def _apply(self, data: HistoryData, rows: list[dict[str, Any]]) -> None:
+    def _apply(self, data: HistoryData, rows: list[SessionRow]) -> None:
         self.data = data
         self._rows = rows
         self._stages_asked = False  # new data: the bands are worked out again when shown
@@ -195,12 +196,12 @@ class HistoryScreen(Screen[None]):
     def on_calendar_day_chosen(self, event: Calendar.DayChosen) -> None:
         if self.data is None:
             return
-        day = event.day.isoformat()
+        day = event.day
         rows = []
         for r in reversed(self._rows):  # oldest first: walk back to the day and stop
-            if r["day"] < day:
+            if r.day < day:
                 break
-            if r["day"] == day:
+            if r.day == day:
                 rows.append(r)
         rows.reverse()
         self.app.push_screen(DayDialog(event.day, rows, self.data.today))

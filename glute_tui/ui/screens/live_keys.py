@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.css.query import NoMatches
@@ -17,6 +17,9 @@ from glute_tui.core.runner import GLUTES_STOPPED
 from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
 from glute_tui.ui.widgets.session_views import SummaryForm
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 ADJUST = {1: "more", -1: "less"}
 
@@ -344,7 +347,7 @@ class LiveKeys(LiveHost):
             self.mode = "summary"
             session = self.session_dict()
 
-            def save(store: Any) -> None:
+            def save(store: HistoryStore) -> None:
                 store.add_session(session)
                 store.journal.clear()
 

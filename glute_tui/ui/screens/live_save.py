@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.widgets import ContentSwitcher, Static
 
@@ -23,6 +23,9 @@ from glute_tui.store.journal import JournalBusyError
 from glute_tui.ui.dialogs.save_elsewhere import DISCARD, SaveElsewhereDialog
 from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.widgets.session_views import SummaryForm
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 WHY = {
     errno.ENOSPC: "the disk is full",
@@ -61,7 +64,7 @@ class LiveSave(LiveHost):
     def journal_write(self, change: Callable[[Any], Any]) -> None:
         """A journal write through the app's ordered writer; its failure is said on screen."""
 
-        def run(store: Any) -> BaseException | None:
+        def run(store: HistoryStore) -> BaseException | None:
             try:
                 change(store)
             except StoreError as exc:  # JournalBusyError, JournalWriteError, no lock file
@@ -143,7 +146,7 @@ class LiveSave(LiveHost):
         assert self.saved is not None
         session = dict(self.saved)
 
-        def save(store: Any) -> BaseException | None:
+        def save(store: HistoryStore) -> BaseException | None:
             try:
                 store.add_session(session)
                 if store.journal.active or store.journal.owned:  # never another window's
@@ -265,6 +268,6 @@ class LiveSave(LiveHost):
         self.app.push_screen(SaveElsewhereDialog(dict(session), self.unsaved_why or ""), answer)
 
 
-def _drop_journal(store: Any) -> None:
+def _drop_journal(store: HistoryStore) -> None:
     if store.journal.active or store.journal.owned:
         store.journal.clear()

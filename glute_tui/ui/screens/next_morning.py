@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from glute_tui.core.progress import NextMorningAsk, next_morning_advice, next_mo
 from glute_tui.ui.access import glute_app
 
 if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
     from glute_tui.ui.app import GluteApp
 
 ASKED_KEY = "next_morning_asked"  # setting: the training day last asked about
@@ -92,7 +93,7 @@ class NextMorningDialog(ModalScreen[None]):
         app = glute_app(self)
         sid, day = self.ask.session_id, self.ask.day
 
-        def write(store: Any) -> None:
+        def write(store: HistoryStore) -> None:
             store.update_session(sid, pain_next_morning=pain)
             store.set_setting(ASKED_KEY, day)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +23,9 @@ from textual.widgets import Footer, Static
 
 from glute_tui.core import safety
 from glute_tui.ui.access import glute_app
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
 class _SavingDialog(ModalScreen[bool]):
@@ -145,7 +148,7 @@ class PauseOver(_SavingDialog):
     def action_over(self) -> None:
         old, new = self.pause, safety.ended_pause(self.pause, self.today)
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             # Add the shortened pause before removing the old one: if the second write
             # failed, the days would still be paused, never lost.
             if new is not None:

@@ -40,6 +40,10 @@ from glute_tui.ui.screens.assess.parts import (
 )
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
+if TYPE_CHECKING:
+    from glute_tui.core.model import Assessment
+    from glute_tui.store.history import HistoryStore
+
 
 class AssessPages(Screen[None]):
     """State and page building; the keys and answers live in the subclasses."""
@@ -93,7 +97,7 @@ class AssessPages(Screen[None]):
         return STEPS[self.index]
 
     @property
-    def store(self) -> Any:
+    def store(self) -> HistoryStore | None:
         return glute_app(self).store
 
     def draft(self) -> dict[str, Any] | None:
@@ -166,14 +170,14 @@ class AssessPages(Screen[None]):
         out.append(Static(text, classes="card", id="assess-past"))
         return out
 
-    def _due_line(self, past: list[dict[str, Any]]) -> str:
+    def _due_line(self, past: list[Assessment]) -> str:
         # safety screens and clearances are not assessments: they do not reset the date
-        done = [a for a in past if a.get("verdict") in ("left", "right", "both", "balanced")]
+        done = [a for a in past if a.verdict in ("left", "right", "both", "balanced")]
         if not done:
             return ""
         app = glute_app(self)
         days = app.protocols.reassess_days
-        due = reassess_on(done[-1]["taken_at"], days)
+        due = reassess_on(done[-1].taken_at, days)
         today: date = app.now().date()
         if due <= today:
             return f"It is more than {days // 7} weeks since your last result: time to re-assess."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
@@ -22,6 +22,9 @@ from glute_tui.ui.screens.assess.answers import AssessAnswers
 from glute_tui.ui.screens.assess.parts import ASKED, DRAFT_KEY, STEPS, LeaveDialog
 from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.widgets.stopwatch import Stopwatch
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
 class AssessScreen(AssessAnswers):
@@ -116,7 +119,7 @@ class AssessScreen(AssessAnswers):
         """A store change setting (or clearing) the draft. The app's writer runs writes one
         at a time in the order asked, so the last draft asked for is the one that stays."""
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             store.set_kv(DRAFT_KEY, draft)
 
         return change
@@ -274,7 +277,7 @@ class AssessScreen(AssessAnswers):
 
         clear_draft = self._draft_change(None)
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             store.add_assessment(record, plan)
             clear_draft(store)
 
