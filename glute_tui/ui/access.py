@@ -1,6 +1,6 @@
 """The one typed way from a screen or widget to the running GluteApp.
 
-`self.app` is typed as a plain `App`; screens used to write `app: Any = self.app` and lose
+`self.app` is typed as a plain `App`; screens used to annotate it as `Any` and lose
 every check mypy could make. `glute_app(self)` returns it as a `GluteApp` instead.
 
 The import of GluteApp is for the type checker only: app.py imports the screens (to push

@@ -24,17 +24,14 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from glute_tui.audio.signals import Signals as Audio
-from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import (
     WORK_KINDS,
     Context,
-    Refusal,
     Routine,
     count_in_mark,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
-from glute_tui.core.sound import SoundSettings
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
@@ -42,7 +39,6 @@ from glute_tui.ui.screens.live_save import LiveSave
 from glute_tui.ui.screens.live_start import LiveStart
 from glute_tui.ui.signals import Signals, sound_signals
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
-from glute_tui.ui.words import LIVE_ELSEWHERE
 
 SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
 NOTE_S = 4.0  # a short line under the digits lasts this many session seconds
@@ -173,51 +169,6 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             self.run_worker(self.audio.prepare, thread=True)
         self.query_one("#pain-before").focus()
 
-    def _red_flag(self) -> str | None:
-        store = glute_app(self).store
-        return red_flag_stop(store.assessments()) if store is not None else None
-
-    def _store_changed(self, _: int = 0) -> None:
-        store = getattr(self.app, "store", None)
-        if self.audio is not None and store is not None:  # mute, voice, volume as saved
-            self.audio.settings = SoundSettings.from_settings(store.settings())
-        if self.mode != "setup":
-            return
-        form = self.query_one(SetupForm)
-        if glute_app(self).store is None:
-            form.show("Loading your plan…", None, None, "")
-            return
-        stop = self._red_flag()
-        if stop is not None:  # no plan, no "Enter starts", no Start key
-            self.can_start = False
-            form.show("", None, stop, "Nothing to start today. Escape goes back.")
-            form.check(())
-        elif getattr(self.app, "live_elsewhere", False):  # issue 10: no resume, no start
-            self.can_start = False
-            hint = "Nothing to start here now. Escape goes back."
-            form.show(self.routine.setup_text(self.ctx()), None, LIVE_ELSEWHERE, hint)
-            self._said_elsewhere = True
-        else:
-            if self._said_elsewhere:  # that session ended: its words go
-                self._said_elsewhere = False
-                form.error("")
-            ctx = self.ctx()
-            got = self.routine.timeline(ctx)
-            self.can_start = not isinstance(got, Refusal)
-            hint = (
-                "Enter starts. Tab: next box. Escape: back. F1: help."
-                if self.can_start
-                else "Nothing to start today. Escape goes back."
-            )
-            rec = self._recovered()
-            offer = self.routine.resume_offer(rec.session.to_dict()) if rec else None
-            if offer is not None:
-                offer += " [b]ctrl+o[/b] forgets the offer."
-            reason = got.reason if isinstance(got, Refusal) else None
-            form.show(self.routine.setup_text(ctx), offer, reason, hint)
-            form.check(self.setup_notes() if self.can_start else ())
-        self.refresh_bindings()
-
     # ---- starting -------------------------------------------------------------------------
     def on_setup_form_start_requested(self, _: SetupForm.StartRequested) -> None:
         self.try_start()
@@ -225,7 +176,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
     def try_start(self, resume: dict[str, Any] | None = None) -> None:
         """The checks (live_start.py), then start (or resume `resume`, a cut-short
         session's state)."""
-        if self.mode != "setup" or getattr(self.app, "store", None) is None:
+        if self.mode != "setup" or glute_app(self).store is None:
             return
         form = self.query_one(SetupForm)
         self._pending_resume = resume
