@@ -49,6 +49,12 @@ def _optional(out: dict[str, Any], key: str, value: Any) -> None:
         out[key] = value
 
 
+def _is_mapping(value: Any) -> bool:
+    # a JSON object is a dict: the exact-type test first (ABC isinstance is slow, and the
+    # store types every row of a ten-year history on each load)
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def _number(value: Any) -> float:
     return float(value)
 
@@ -256,18 +262,19 @@ class SessionRow(RecordView):
 
     @classmethod
     def from_dict(cls, raw: Any, where: str = "row") -> SessionRow:
-        if not isinstance(raw, Mapping):
+        if not _is_mapping(raw):
             raise RecordError(f"{where}: must be an object")
         count = raw.get("phase_count")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise RecordError(f"{where}.phase_count: must be a whole number >= 0")
         volume = raw.get("volume")
-        if not isinstance(volume, Mapping) or not all(
-            isinstance(v, Mapping) for v in volume.values()
-        ):
+        if not _is_mapping(volume) or not all(_is_mapping(v) for v in volume.values()):
             raise RecordError(f"{where}.volume: must map sides to their work")
-        header = {k: v for k, v in raw.items() if k not in _ROW_KEYS}
-        session = Session.from_dict({**header, "phases": []}, where)
+        header = dict(raw)
+        for key in _ROW_KEYS:
+            header.pop(key, None)
+        header["phases"] = []
+        session = Session.from_dict(header, where)
         if raw.get("day") != session.day.isoformat():
             raise RecordError(f"{where}.day: is not the day of started_at")
         # kept as given, not copied (ten years of rows are held twice otherwise): `record`

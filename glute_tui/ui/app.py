@@ -18,7 +18,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from glute_tui.core.library import Library
-from glute_tui.core.model import Recovered
 from glute_tui.core.protocol import Protocols
 from glute_tui.store import shipped
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
@@ -27,6 +26,7 @@ from glute_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from glute_tui.ui.store_follow import StoreFollow
 
 if TYPE_CHECKING:
+    from glute_tui.core.model import Recovered
     from glute_tui.store.history import HistoryStore
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "THEMES", "GluteApp"]

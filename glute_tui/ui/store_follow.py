@@ -11,7 +11,6 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from glute_tui.core.model import Recovered
 from glute_tui.core.words import routine_title, routine_word
 from glute_tui.store.errors import StoreError
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.reactive import reactive
 
+    from glute_tui.core.model import Recovered
     from glute_tui.store.history import HistoryStore
 
     _Base = App[None]
