@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -137,9 +136,10 @@ _SESSION_REQUIRED = (
 )
 _SESSION_OPTIONAL = ("pain_next_morning", "note", "pain_override", "active_s", "resumed_from")
 _SESSION_KEYS = frozenset((*_SESSION_REQUIRED, *_SESSION_OPTIONAL))
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})  # shared by every session without extras
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: ten years of rows are held in memory
 class Session:
     """A finished (completed, stopped or interrupted) session with its phases."""
 
@@ -160,7 +160,7 @@ class Session:
     resumed_from: str | None = None  # the id of the cut-short session this one continued
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    @cached_property  # a frozen dataclass without slots: cached_property may fill __dict__
+    @property
     def day(self) -> date:
         """The calendar day it belongs to (its date in the offset it was recorded with)."""
         return local_day(self.started_at)
@@ -200,7 +200,7 @@ class Session:
             pain_override=d.get("pain_override"),
             active_s=_number_or_none(d.get("active_s")),
             resumed_from=resumed,
-            extra={k: v for k, v in d.items() if k not in _SESSION_KEYS},
+            extra={k: v for k, v in d.items() if k not in _SESSION_KEYS} or _NO_EXTRA,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -225,7 +225,7 @@ class Session:
 _ROW_KEYS = ("phase_count", "volume", "day")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: ten years of rows are held in memory
 class SessionRow(RecordView):
     """The light row the history keeps for every session (all but the phases), which
     home, streaks and the calendar read: `session` has no phases; `phase_count` says how
@@ -252,7 +252,8 @@ class SessionRow(RecordView):
 
     @property
     def day(self) -> date:
-        return self.session.day
+        day = self.record.get("day")  # checked against started_at once, by from_dict
+        return date.fromisoformat(day) if isinstance(day, str) else self.session.day
 
     @classmethod
     def of(cls, session: Session) -> SessionRow:
@@ -286,7 +287,7 @@ class SessionRow(RecordView):
         del out["phases"]
         out["phase_count"] = self.phase_count
         out["volume"] = {k: dict(v) for k, v in self.volume.items()}
-        out["day"] = self.day.isoformat()
+        out["day"] = self.session.day.isoformat()
         return out
 
 
