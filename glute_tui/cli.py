@@ -13,16 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glute_tui import __version__
+from glute_tui.cli_error import CliError
 from glute_tui.core.words import plural, routine_word
 from glute_tui.ui.registry import SCREEN_NAMES
 
 SCREENS = ("home", *SCREEN_NAMES)
 HEADLESS = ("export", "import", "demo-history", "screenshots", "stats", "today", "report", "remind")
 EXIT_USAGE = 2
-
-
-class CliError(Exception):
-    pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -144,7 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "cues" and getattr(args, "action", None):
             return _cues(db, args.action, args.file)
         if command == "stats":
-            return _stats(db, args.json, args.today)
+            from glute_tui.stats_cmd import run_stats
+
+            return run_stats(_open_store, db, args.json, args.today)
         if command == "report":
             from glute_tui.report_cli import run_report
 
@@ -199,10 +198,10 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
             print(f"glute-tui: an unfinished session was not recovered: {exc}", file=sys.stderr)
         else:
             if recovered is not None:
-                s = recovered["session"]
+                s = recovered.session
                 print(
-                    f"glute-tui: recovered an unfinished {routine_word(s['routine'])} session "
-                    f"from {s['started_at']} ({len(s['phases'])} completed phases) into {db}",
+                    f"glute-tui: recovered an unfinished {routine_word(s.routine)} session "
+                    f"from {s.started_at} ({len(s.phases)} completed phases) into {db}",
                     file=sys.stderr,
                 )
     _say_notices(store)
@@ -283,59 +282,6 @@ def _cues(db: Path, action: str, file: str | None) -> int:
     note = f" ({shipped_again} matching the shipped cues)" if shipped_again else ""
     print(f"imported cues for {plural(total, 'exercise')} into {db}{note}")
     return 0
-
-
-def _stats(db: Path, as_json: bool, today_text: str | None) -> int:
-    """Fast path: read the digest next to the data file (no tinydb, no textual, no years
-    of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
-    from datetime import date, datetime
-
-    from glute_tui.core.pauses import paused_days
-    from glute_tui.core.stats import stats_summary, stats_text
-    from glute_tui.store.digest import build_digest, read_digest
-
-    try:
-        today = date.fromisoformat(today_text) if today_text else datetime.now().astimezone().date()
-    except ValueError:
-        raise CliError(f"--today {today_text!r} is not a YYYY-MM-DD date") from None
-    from glute_tui.store.errors import check_path
-
-    check_path(db, write=False)
-    # an unfinished session's journal means the digest misses it: take the slow path,
-    # which recovers it first
-    journal = db.with_name(db.stem + ".journal.json")
-    digest = None if journal.exists() else read_digest(db)
-    if digest is None:
-        if db.exists():
-            store = _open_store(db, write=False)
-            digest = read_digest(db) or build_digest(
-                store.rows(),
-                {"settings": store.settings(), "pauses": store.pauses()},
-                _hold_target(),
-            )
-        else:  # no history yet: say so without creating a file
-            digest = build_digest([], {}, _hold_target())
-    summary = stats_summary(
-        digest["days"],
-        today,
-        digest["pauses"],
-        digest["hold_target"],
-        digest["circuit_target"],
-        [(str(rid), str(title)) for rid, title in digest["routines"]],
-    )
-    if as_json:
-        import json
-
-        print(json.dumps(summary))
-    else:
-        sys.stdout.write(stats_text(summary, today, today in paused_days(digest["pauses"])))
-    return 0
-
-
-def _hold_target() -> int:
-    from glute_tui.store import shipped
-
-    return shipped.protocols().hold.sessions_target
 
 
 def _screenshots(out: Path) -> int:
