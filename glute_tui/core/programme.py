@@ -105,7 +105,7 @@ class _State:
     verdict: Verdict | None = None
 
 
-class _Fold:
+class Fold:
     def __init__(
         self,
         history: History,
@@ -263,7 +263,7 @@ def walk(
 
     With `start` (a checkpoint before `first`), the fold resumes from it and `history` need
     only hold the records from `start.day - Checkpoint.LOOKBACK_DAYS` on."""
-    fold = _Fold(history, last, programme, settings, loggable)
+    fold = Fold(history, last, programme, settings, loggable)
     out: list[Today] = []
     if start is not None and first <= start.day:
         raise ValueError("a resumed walk starts after its checkpoint")
@@ -283,7 +283,7 @@ def walk(
         notes: list[str] = []
         plan = fold.step(day, notes)
         if day >= first:
-            out.append(_today(fold, day, fold.due(day, plan), notes))
+            out.append(today_of(fold, day, fold.due(day, plan), notes))
         fold.close_day(day, plan)
         day += timedelta(days=1)
     return out
@@ -297,7 +297,7 @@ def checkpoint(
     loggable: Iterable[str] | None = None,
 ) -> Checkpoint:
     """The fold's state at the end of `through` (see Checkpoint)."""
-    fold = _Fold(history, through, programme, settings, loggable)
+    fold = Fold(history, through, programme, settings, loggable)
     day = fold.days.first_day(through)
     if not any((fold.days.sessions, fold.days.mornings, fold.days.verdicts, fold.days.changes)):
         day = through + timedelta(days=1)  # no record yet: the fold has not begun
@@ -324,7 +324,7 @@ def checkpoint(
     )
 
 
-def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:
+def today_of(fold: Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:
     st = fold.state
     assert st.since is not None
     v = st.verdict
@@ -362,7 +362,7 @@ def stage_days(
 ) -> list[tuple[date, str, date, tuple[str, ...]]]:
     """(day, stage, since, that day's notes) from the first record to `last`: the fold of
     `walk` without the due list and the gate, for the stage history (core/stage_history)."""
-    fold = _Fold(history, last, programme, settings, loggable)
+    fold = Fold(history, last, programme, settings, loggable)
     out = []
     day = fold.days.first_day(last)
     while day <= last:

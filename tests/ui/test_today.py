@@ -8,6 +8,7 @@ from pathlib import Path
 
 from glute_tui.core.plan import plan_for_verdict
 from glute_tui.store.history import HistoryStore
+from glute_tui.store.programme_input import shipped_programme
 from tests.conftest import FIXED_NOW, settle
 
 
@@ -110,9 +111,9 @@ def test_today_snapshot_lowered_load(snap_compare, make_app, db_path: Path) -> N
     assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
 
 
-def demo_programme(db_path: Path, seed: int = 3) -> None:
-    """A year of `glute-tui demo-history` data (programme_mornings: flares that move the
-    programme); with seed 3 the fixed day is in Return with the load one step down."""
+def demo_programme(db_path: Path, seed: int = 29) -> None:
+    """A year of `glute-tui demo-history` data (a history that follows the programme);
+    with seed 29 the fixed day is in Strengthen with the load one step down."""
     from glute_tui.core.demo import generate
     from glute_tui.store import shipped
 
@@ -122,7 +123,7 @@ def demo_programme(db_path: Path, seed: int = 3) -> None:
         years=1,
         seed=seed,
         now=FIXED_NOW,
-        programme_mornings=True,
+        programme=shipped_programme(),
     )
     HistoryStore.open(db_path).merge(
         demo.sessions,
