@@ -119,7 +119,7 @@ class Fold:
         self.programme = programme
         self.settings = settings or Settings()
         self.loggable = None if loggable is None else frozenset(loggable)
-        self.planner = Planner(programme)
+        self.planner = Planner(programme, self.settings.doses)
         self.state = _State()
         self.adherence: dict[date, tuple[int, int]] = {}  # day -> (done, target), loggable
 

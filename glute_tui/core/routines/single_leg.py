@@ -33,9 +33,12 @@ class SingleLegRoutine(SetsRoutine):
     def numbers(self, ctx: Context) -> tuple[int, int, int]:
         """(sets, reps on the first side, reps on the second side)."""
         _, weak = weak_first(ctx.plan)
-        first = int(number(ctx, SECTION, "weak_reps"))
-        second = int(number(ctx, SECTION, "strong_reps")) if weak else first
-        return int(setting(ctx, SECTION, "sets", "single_leg_sets")), first, second
+        sets = setting(ctx, SECTION, "sets", "single_leg_sets")
+        first = number(ctx, SECTION, "weak_reps")
+        second = number(ctx, SECTION, "strong_reps") if weak else first
+        # the programme's load step, from the user's own numbers (each side as the due list)
+        low, strong = ctx.lowered({"sets": sets, "reps": first}), ctx.lowered({"reps": second})
+        return int(low["sets"]), int(low["reps"]), int(strong["reps"])
 
     def build(self, ctx: Context) -> Timeline:
         sets, first, second = self.numbers(ctx)
