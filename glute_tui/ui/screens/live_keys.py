@@ -48,6 +48,8 @@ class LiveKeys:
             return live and current is not None and current.paced
         if action == "glutes_stopped":
             return live and self.routine.offers("glutes_stopped", self.runner)
+        if action == "load":
+            return live and self.routine.offers("load", self.runner)
         if action == "ready":
             paced = current is not None and current.paced
             return live and (paced or self.routine.offers("ready", self.runner))
@@ -108,7 +110,8 @@ class LiveKeys:
         ):
             return
         paced = runner.current is not None and runner.current.paced  # the reps typed count
-        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=self.reps_typed if paced else None)  # type: ignore[attr-defined]
+        typed = (self.reps_typed, self.load_typed) if paced else (None, None)  # type: ignore[attr-defined]
+        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=typed[0], load_kg=typed[1])
         self.handle(evs)  # type: ignore[attr-defined]
         record = next((e.record for e in evs if e.kind == "phase_ended" and e.record), None)
         if record is not None and self.mode == "live":
@@ -127,7 +130,7 @@ class LiveKeys:
         if runner.current.paced:  # a user-paced set: the reps typed, else its target
             typed = self.reps_typed  # type: ignore[attr-defined]
             reps = typed if typed is not None else runner.current.reps
-            self.handle(runner.done(reps=reps))  # type: ignore[attr-defined]
+            self.handle(runner.done(reps=reps, load_kg=self.load_typed))  # type: ignore[attr-defined]
             self.redraw()  # type: ignore[attr-defined]
             return
         evs = runner.ready()
@@ -149,6 +152,24 @@ class LiveKeys:
         value = digit if typed is None or typed >= 100 else typed * 10 + digit
         self.reps_typed = value  # type: ignore[attr-defined]
         self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
+
+    def action_load(self) -> None:
+        """k during a user-paced set: its load in kilograms (empty: bodyweight)."""
+        from glute_tui.ui.widgets.load_dialog import Load, LoadDialog
+
+        if not self.check_action("load", ()):
+            return
+
+        def answer(got: Load | None) -> None:
+            if got is None or self.mode != "live":
+                return  # escape: the load stays as it was
+            self.load_typed = got.kg  # type: ignore[attr-defined]
+            if got.kg is None:
+                self.say("Bodyweight for this set. Enter logs it.")  # type: ignore[attr-defined]
+            else:
+                self.say(f"Load {got.kg:g} kg for this set. Enter logs it.")  # type: ignore[attr-defined]
+
+        self.app.push_screen(LoadDialog(self.load_typed), answer)  # type: ignore[attr-defined]
 
     # ---- stopping: why, and pain ------------------------------------------------------------
     def _hold_still(self) -> bool:
@@ -214,8 +235,8 @@ class LiveKeys:
     def stop_session(self, reason: str, then: Callable[[], None] | None = None) -> None:
         runner = self.runner
         if runner is not None and self.mode == "live":
-            reps = self.reps_typed  # type: ignore[attr-defined]  # a user-paced set
-            self.handle(runner.stop(reason, keep_current=True, reps=reps))  # type: ignore[attr-defined]
+            reps, load = self.reps_typed, self.load_typed  # type: ignore[attr-defined]  # a user-paced set
+            self.handle(runner.stop(reason, keep_current=True, reps=reps, load_kg=load))  # type: ignore[attr-defined]
         if then is not None:
             then()
 
