@@ -61,6 +61,7 @@ async def test_k_logs_a_load_on_the_set_and_it_is_saved_and_exported(
         await pilot.pause()
         assert app.screen is screen
         assert "12.5 kg" in _text(screen, "extra")
+        assert screen.runner.state == "running"  # the box paused it; it goes on after
         await pilot.press("enter")  # the set: 9 reps at 12.5 kg
         await run_clock(pilot, clock, 12.0)
         await pilot.press("k")  # the strong side: asked, then left as it was (escape)

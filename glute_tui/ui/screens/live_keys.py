@@ -159,9 +159,13 @@ class LiveKeys:
 
         if not self.check_action("load", ()):
             return
+        was_running = self._hold_still()  # the time in the box is a pause, then it goes on
 
         def answer(got: Load | None) -> None:
-            if got is None or self.mode != "live":
+            if self.mode != "live":
+                return
+            self._go_on(was_running)
+            if got is None:
                 return  # escape: the load stays as it was
             self.load_typed = got.kg  # type: ignore[attr-defined]
             if got.kg is None:
