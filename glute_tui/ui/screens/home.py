@@ -37,6 +37,7 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    AUTO_FOCUS = "#menu"  # arrows and Enter pick a screen; tab reaches the card to scroll it
     _facts: today_state.Facts | None = None
 
     def compose(self) -> ComposeResult:
