@@ -119,6 +119,28 @@ class LiveKeys:
             self.say(logged_words(record, name))  # type: ignore[attr-defined]
         self.redraw()  # type: ignore[attr-defined]
 
+    def action_load(self) -> None:
+        """k during a user-paced set: its load in kilograms (empty: bodyweight)."""
+        from glute_tui.ui.widgets.load_dialog import Load, LoadDialog
+
+        if not self.check_action("load", ()):
+            return
+        was_running = self._hold_still()  # the time in the box is a pause, then it goes on
+
+        def answer(got: Load | None) -> None:
+            if self.mode != "live":
+                return
+            self._go_on(was_running)
+            if got is None:
+                return  # escape: the load stays as it was
+            self.load_typed = got.kg  # type: ignore[attr-defined]
+            if got.kg is None:
+                self.say("Bodyweight for this set. Enter logs it.")  # type: ignore[attr-defined]
+            else:
+                self.say(f"Load {got.kg:g} kg for this set. Enter logs it.")  # type: ignore[attr-defined]
+
+        self.app.push_screen(LoadDialog(self.load_typed), answer)  # type: ignore[attr-defined]
+
     def action_ready(self) -> None:
         runner = self.runner
         if self.mode != "live" or runner is None or runner.current is None:
@@ -152,28 +174,6 @@ class LiveKeys:
         value = digit if typed is None or typed >= 100 else typed * 10 + digit
         self.reps_typed = value  # type: ignore[attr-defined]
         self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
-
-    def action_load(self) -> None:
-        """k during a user-paced set: its load in kilograms (empty: bodyweight)."""
-        from glute_tui.ui.widgets.load_dialog import Load, LoadDialog
-
-        if not self.check_action("load", ()):
-            return
-        was_running = self._hold_still()  # the time in the box is a pause, then it goes on
-
-        def answer(got: Load | None) -> None:
-            if self.mode != "live":
-                return
-            self._go_on(was_running)
-            if got is None:
-                return  # escape: the load stays as it was
-            self.load_typed = got.kg  # type: ignore[attr-defined]
-            if got.kg is None:
-                self.say("Bodyweight for this set. Enter logs it.")  # type: ignore[attr-defined]
-            else:
-                self.say(f"Load {got.kg:g} kg for this set. Enter logs it.")  # type: ignore[attr-defined]
-
-        self.app.push_screen(LoadDialog(self.load_typed), answer)  # type: ignore[attr-defined]
 
     # ---- stopping: why, and pain ------------------------------------------------------------
     def _hold_still(self) -> bool:
