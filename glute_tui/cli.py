@@ -310,6 +310,7 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
 
     from glute_tui.core.demo import generate
     from glute_tui.store import shipped
+    from glute_tui.store.programme_input import shipped_programme
 
     store = _open_store(db)
     if not store.is_empty() and not force:
@@ -320,7 +321,7 @@ def _demo(db: Path, years: float, seed: int, force: bool) -> int:
         years=years,
         seed=seed,
         now=datetime.now().astimezone(),
-        programme_mornings=True,  # flares that move the programme (core/demo.py)
+        programme=shipped_programme(),  # a history that follows the programme
     )
     kv = {"plan": demo.plan.to_dict(), "pauses": demo.pauses}
     added, added_a = store.merge(demo.sessions, demo.assessments, kv)

@@ -3,20 +3,18 @@
 Pure and deterministic: the same seed, `now` and span give the same data. Phases come from
 the real timeline builders, so demo sessions look exactly like recorded ones.
 
-With `programme_mornings` (what `glute-tui demo-history` asks for), next-morning pain is
-drawn afterwards from a second generator (so every other field stays as it was): one
-answer per training day, mostly calm, with a flare now and then: one bad morning lowers
-the programme's load, two within a week send it back a stage. With the assessments (weak
-sides first, balanced ones with LSIs over 90% later) the programme walks through its
-stages and back (see core/programme.py).
+With a `programme` (what `glute-tui demo-history` passes), the history follows it day by
+day instead (core/demo_programme.py): what is due for the stage it is in, bad mornings,
+a step back a stage and the way forward again. Without one, the history stays the hold
+timer and circuit it always was (the screenshots and snapshot tests rest on it).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glute_tui.core.library import Library
 from glute_tui.core.plan import Plan, plan_for_verdict
@@ -28,6 +26,9 @@ from glute_tui.core.timeline import (
     build_hold_timeline,
 )
 
+if TYPE_CHECKING:
+    from glute_tui.core.programme_config import Programme
+
 
 @dataclass
 class DemoHistory:
@@ -35,6 +36,7 @@ class DemoHistory:
     assessments: list[dict[str, Any]]
     pauses: list[dict[str, str]]
     plan: Plan
+    stages: dict[date, str] = field(default_factory=dict)  # each day's stage (programme)
 
 
 def _uid(rng: random.Random) -> str:
@@ -97,11 +99,14 @@ def generate(
     years: float,
     seed: int,
     now: datetime,
-    programme_mornings: bool = False,
+    programme: Programme | None = None,
 ) -> DemoHistory:
-    """The demo history. With `programme_mornings`, next-morning pain follows the model in
-    the module docstring (flares that move the programme); without it, the answers stay
-    as they always were (the screenshots and snapshot tests rest on them)."""
+    """The demo history; with a `programme`, one that follows it (see the docstring)."""
+    if programme is not None:
+        from glute_tui.core import demo_programme
+
+        d = demo_programme.generate(library, protocols, programme, years=years, seed=seed, now=now)
+        return DemoHistory(d.sessions, d.assessments, d.pauses, d.plan, d.stages)
     rng = random.Random(seed)
     tz = now.tzinfo
     today = now.date()
@@ -167,35 +172,7 @@ def generate(
                 sessions.append(_session(rng, "circuit", start, timeline_for("circuit", plan)))
         day += timedelta(days=1)
     sessions = [s for s in sessions if s["ended_at"] <= now.isoformat(timespec="seconds")]
-    if programme_mornings:
-        _next_mornings(sessions, random.Random(f"{seed}-mornings"))
     return DemoHistory(sessions, assessments, pauses, plan)
-
-
-def _next_mornings(sessions: list[dict[str, Any]], rng: random.Random) -> None:
-    """Set `pain_next_morning` on the last session of each training day (about 3 in 4 are
-    answered): 0-2 on most mornings; every 3-8 months a flare of one morning at 6-7 (load
-    lowered) or two within a week (a step back a stage), then a few calm days."""
-    last: dict[str, dict[str, Any]] = {}
-    for s in sessions:
-        s["pain_next_morning"] = None
-        last[s["started_at"][:10]] = s
-    days = sorted(last)
-    flare_in = rng.randint(90, 240)
-    pending: list[int] = []  # next-morning values still to come in the current flare
-    for day in days:
-        flare_in -= 1
-        if flare_in <= 0 and not pending:
-            pending = [rng.randint(6, 7)]
-            if rng.random() < 0.5:  # a second bad morning a few days later
-                pending += [rng.randint(1, 3) for _ in range(rng.randint(2, 4))]
-                pending.append(rng.randint(6, 8))
-            pending += [rng.randint(0, 2) for _ in range(3)]
-            flare_in = rng.randint(90, 240)
-        if pending:
-            last[day]["pain_next_morning"] = pending.pop(0)
-        elif rng.random() < 0.75:
-            last[day]["pain_next_morning"] = rng.choice((0, 0, 1, 1, 1, 2))
 
 
 def _session(rng: random.Random, routine: str, start: datetime, tl: Timeline) -> dict[str, Any]:

@@ -12,8 +12,8 @@ Each day of the fold, in order:
    median of the last 14 days, only with 3 or more answers), lowers today's load one step;
    two such mornings within 7 days go back a stage and suggest a clinician; three good
    mornings (<= 3) in a row restore the load;
-4. the gate of the stage (on the days before today, and the mornings up to today): when
-   every check is met, the next stage starts today.
+4. the gate of the stage (core/programme_gate.py), on the days before today and the
+   mornings up to today: when every check is met, the next stage starts today.
 Routines are plain string ids; `loggable` names the routines the app can record, and only
 those count for adherence (a routine the app cannot log yet can never be "missed").
 """
@@ -36,6 +36,7 @@ from glute_tui.core.programme_config import (
     setting_problem,
 )
 from glute_tui.core.programme_due import DayIndex, Plan, Planner
+from glute_tui.core.programme_gate import PAIN_WINDOW_DAYS, gate_checks
 from glute_tui.core.programme_types import (
     Checkpoint,
     DaySession,
@@ -73,15 +74,10 @@ __all__ = [
 ]
 
 SIDES = ("left", "right")
-ADHERENCE_PCT = 80  # DOMAIN: 80% or more of the prescribed sessions
-ADHERENCE_DAYS = 14
-PAIN_WINDOW_DAYS = 7
-GATE_PAIN_MAX = 3
 BAD_PAIN = 5  # next-morning pain above this is too much
 GOOD_PAIN = 3  # next-morning pain at or below this is a good morning
 BASELINE_DAYS = 14
 BASELINE_MIN_ANSWERS = 3
-LSI_PASS = 90.0
 
 
 # ---- the fold ------------------------------------------------------------------------
@@ -89,7 +85,7 @@ _NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Stren
 _NAMES["return"] = "Return"
 
 
-_BACK = tuple(timedelta(days=k) for k in range(max(ADHERENCE_DAYS, BASELINE_DAYS) + 1))
+_BACK = tuple(timedelta(days=k) for k in range(BASELINE_DAYS + 1))
 
 
 def _median(values: list[int]) -> float:
@@ -109,7 +105,7 @@ class _State:
     verdict: Verdict | None = None
 
 
-class _Fold:
+class Fold:
     def __init__(
         self,
         history: History,
@@ -123,7 +119,7 @@ class _Fold:
         self.programme = programme
         self.settings = settings or Settings()
         self.loggable = None if loggable is None else frozenset(loggable)
-        self.planner = Planner(programme)
+        self.planner = Planner(programme, self.settings.doses)
         self.state = _State()
         self.adherence: dict[date, tuple[int, int]] = {}  # day -> (done, target), loggable
 
@@ -142,78 +138,13 @@ class _Fold:
     def due(self, day: date, plan: Plan) -> tuple[Due, ...]:
         return Planner.due(plan, self.days.completed.get(day, {}))
 
-    # -- gates --
+    # -- gates (core/programme_gate.py) --
     def gate(self, day: date) -> tuple[GateCheck, ...]:
-        st, s = self.state, self.settings
-        stage = STAGES[st.stage]
-        if stage == "return" or st.since is None:
-            return ()
-        if stage == "strengthen":
-            return (self._lsi_check(),)
-        in_stage = (day - st.since).days
-        checks = [
-            GateCheck(
-                f"{s.days_in_stage} days in this stage",
-                in_stage >= s.days_in_stage,
-                f"{in_stage} day{'' if in_stage == 1 else 's'}"
-                + (f", {s.days_in_stage - in_stage} more" if in_stage < s.days_in_stage else ""),
-            ),
-            self._adherence_check(day),
-            self._pain_check(day),
-        ]
-        if stage == "integrate":
-            checks.append(self._stopped_check(day))
-        return tuple(checks)
-
-    def _adherence_check(self, day: date) -> GateCheck:
-        window = [self.adherence.get(day - _BACK[k]) for k in range(1, ADHERENCE_DAYS + 1)]
-        done = sum(w[0] for w in window if w)
-        target = sum(w[1] for w in window if w)
-        need = f"adherence {ADHERENCE_PCT}% over the last {ADHERENCE_DAYS} days"
-        if not target:
-            return GateCheck(need, False, "nothing you can log was due")
-        pct = 100 * done // target
-        return GateCheck(need, done * 100 >= ADHERENCE_PCT * target, f"{pct}%")
-
-    def _pain_check(self, day: date) -> GateCheck:
-        high = [
-            (d, v)
-            for k in range(PAIN_WINDOW_DAYS)
-            if (v := self.days.mornings.get(d := day - _BACK[k])) is not None and v > GATE_PAIN_MAX
-        ]
-        need = f"no next-morning pain above {GATE_PAIN_MAX} in the last {PAIN_WINDOW_DAYS} days"
-        if not high:
-            return GateCheck(need, True, "none")
-        d, v = high[0]
-        return GateCheck(need, False, f"{v} on {d.isoformat()}")
-
-    def _stopped_check(self, day: date) -> GateCheck:
-        sets = stopped = 0
-        for k in range(1, 8):
-            for sess in self.days.sessions.get(day - _BACK[k], ()):
-                if self._counts(sess.routine) and sess.status != "interrupted":
-                    sets += sess.sets
-                    stopped += sess.glutes_stopped_sets
-        pct = self.settings.glutes_stopped_pct
-        need = f"glutes stopped on under {pct}% of sets in the last 7 days"
-        if not sets:
-            return GateCheck(need, False, "no sets logged")
-        return GateCheck(need, stopped * 100 < pct * sets, f"{stopped} of {sets} sets")
-
-    def _lsi_check(self) -> GateCheck:
-        need = f"a re-assessment with every measured LSI at {LSI_PASS:g}% or more"
-        v, since = self.state.verdict, self.state.since
-        assert since is not None
-        if v is None or v.day < since or v.red_flag:
-            return GateCheck(need, False, f"no re-assessment since {since.isoformat()}")
-        if not v.lsis:
-            return GateCheck(need, False, "the re-assessment measured no side-to-side test")
-        low = sorted((k, x) for k, x in v.lsis.items() if x < LSI_PASS)
-        if low:
-            return GateCheck(
-                need, False, ", ".join(f"{k.replace('_', ' ')} {x:g}%" for k, x in low)
-            )
-        return GateCheck(need, True, f"{len(v.lsis)} of {len(v.lsis)} at {LSI_PASS:g}% or more")
+        st = self.state
+        stage, since, verdict = STAGES[st.stage], st.since, st.verdict
+        return gate_checks(
+            stage, since, verdict, day, self.settings, self.adherence, self.days, self._counts
+        )
 
     def _counts(self, routine: str) -> bool:
         return self.loggable is None or routine in self.loggable
@@ -332,7 +263,7 @@ def walk(
 
     With `start` (a checkpoint before `first`), the fold resumes from it and `history` need
     only hold the records from `start.day - Checkpoint.LOOKBACK_DAYS` on."""
-    fold = _Fold(history, last, programme, settings, loggable)
+    fold = Fold(history, last, programme, settings, loggable)
     out: list[Today] = []
     if start is not None and first <= start.day:
         raise ValueError("a resumed walk starts after its checkpoint")
@@ -352,7 +283,7 @@ def walk(
         notes: list[str] = []
         plan = fold.step(day, notes)
         if day >= first:
-            out.append(_today(fold, day, fold.due(day, plan), notes))
+            out.append(today_of(fold, day, fold.due(day, plan), notes))
         fold.close_day(day, plan)
         day += timedelta(days=1)
     return out
@@ -366,7 +297,7 @@ def checkpoint(
     loggable: Iterable[str] | None = None,
 ) -> Checkpoint:
     """The fold's state at the end of `through` (see Checkpoint)."""
-    fold = _Fold(history, through, programme, settings, loggable)
+    fold = Fold(history, through, programme, settings, loggable)
     day = fold.days.first_day(through)
     if not any((fold.days.sessions, fold.days.mornings, fold.days.verdicts, fold.days.changes)):
         day = through + timedelta(days=1)  # no record yet: the fold has not begun
@@ -393,7 +324,7 @@ def checkpoint(
     )
 
 
-def _today(fold: _Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:
+def today_of(fold: Fold, as_of: date, due: tuple[Due, ...], notes: list[str]) -> Today:
     st = fold.state
     assert st.since is not None
     v = st.verdict
@@ -431,7 +362,7 @@ def stage_days(
 ) -> list[tuple[date, str, date, tuple[str, ...]]]:
     """(day, stage, since, that day's notes) from the first record to `last`: the fold of
     `walk` without the due list and the gate, for the stage history (core/stage_history)."""
-    fold = _Fold(history, last, programme, settings, loggable)
+    fold = Fold(history, last, programme, settings, loggable)
     out = []
     day = fold.days.first_day(last)
     while day <= last:

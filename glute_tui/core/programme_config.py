@@ -142,6 +142,21 @@ SETTINGS: dict[str, Bound] = {
 }
 
 
+#: The user's own numbers for a routine's dose: routine -> dose key -> the setting that
+#: holds it (what a physio sets on the settings screen). The due list starts from these,
+#: as the routines do, and lowers a bad morning's step from there.
+USER_DOSE: dict[str, dict[str, str]] = {
+    "hold": {"reps": "hold_reps", "hold_s": "hold_s"},
+    "circuit": {"reps": "circuit_reps", "rounds": "circuit_rounds", "cap_min": "circuit_cap_min"},
+    "release": {"minutes": "release_min"},
+    "contract_relax": {"reps": "relax_reps", "hold_s": "relax_contract_s"},
+    "cook_hip_lift": {"reps": "cook_reps", "hold_s": "cook_hold_s"},
+    "standing_glute": {"reps": "standing_reps"},
+    "bridge": {"reps": "bridge_reps"},
+    "single_leg": {"sets": "single_leg_sets"},
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     days_in_stage: int = 14
@@ -149,6 +164,8 @@ class Settings:
     load_step: int = 1
     back_stages: int = 1
     reassess_weeks: int = 4
+    #: routine -> dose key -> the user's own number (only those the user set)
+    doses: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 def setting_problem(key: str, value: Any) -> str | None:
@@ -174,7 +191,31 @@ def read_settings(raw: Mapping[str, Any]) -> Settings:
         if problem:
             raise ProgrammeError(f"setting {problem}")
         values[key.removeprefix("programme_")] = value
-    return Settings(**values)
+    return Settings(**values, doses=user_doses(raw))
+
+
+def user_doses(raw: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """The dose numbers the user set (USER_DOSE); a value that is not a number above 0 is
+    left out (the routine then runs its default, and so does the due list)."""
+    out: dict[str, dict[str, float]] = {}
+    for routine, keys in USER_DOSE.items():
+        for dose_key, setting_key in keys.items():
+            value = raw.get(setting_key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+                out.setdefault(routine, {})[dose_key] = value
+    return out
+
+
+def own_dose(
+    base: Mapping[str, float], mine: Mapping[str, float] | None, strong: bool = False
+) -> dict[str, float]:
+    """`base` (the stage's default) with the user's own numbers for the keys it has. The
+    strong side keeps its own reps (half the weak side's volume) and takes the rest."""
+    out = dict(base)
+    for key, value in (mine or {}).items():
+        if key in out and not (strong and key == "reps"):
+            out[key] = value
+    return out
 
 
 def dose(base: Mapping[str, float], step: int, programme: Programme) -> dict[str, float]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from glute_tui.core.programme_config import Programme, Work, dose
+from glute_tui.core.programme_config import Programme, Work, dose, own_dose
 from glute_tui.core.programme_types import DaySession, Due, History, StageChange, Verdict
 
 SIDES = ("left", "right")
@@ -51,16 +51,24 @@ class DayIndex:
         return min(found, default=as_of)
 
 
-def _sides(work: Work, verdict: Verdict | None) -> list[tuple[str, Mapping[str, float]]]:
+def _sides(
+    work: Work, verdict: Verdict | None, mine: Mapping[str, float] | None = None
+) -> list[tuple[str, Mapping[str, float]]]:
+    """(side, the usual dose on it): the user's own numbers over the stage's defaults."""
     weak = verdict.weak_side if verdict else None
+    usual = own_dose(work.dose, mine)
     if work.sides == "both" or (work.sides == "weak" and weak not in SIDES):
-        return [("both", work.dose)]
+        return [("both", usual)]
     if work.sides == "weak" and weak is not None:
-        return [(weak, work.dose)]
+        return [(weak, usual)]
     first = weak if weak in SIDES else (verdict.first if verdict and verdict.first else "left")
     assert first is not None
-    strong = work.strong_dose if weak in SIDES and work.strong_dose else work.dose
-    return [(first, work.dose), (_other(first), strong)]
+    strong = (
+        own_dose(work.strong_dose, mine, strong=True)
+        if weak in SIDES and work.strong_dose
+        else usual
+    )
+    return [(first, usual), (_other(first), strong)]
 
 
 Plan = tuple[tuple[str, str, int, Mapping[str, float]], ...]  # routine, side, per day, dose
@@ -68,10 +76,14 @@ Plan = tuple[tuple[str, str, int, Mapping[str, float]], ...]  # routine, side, p
 
 class Planner:
     """What is due on a day: the stage's work (release work first for tight glutes) per
-    routine and side, at the load step. Worked out once per stage, verdict and step."""
+    routine and side, from the user's own dose (`doses`, settings) at the load step.
+    Worked out once per stage, verdict and step."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(
+        self, programme: Programme, doses: Mapping[str, Mapping[str, float]] | None = None
+    ) -> None:
         self.programme = programme
+        self.doses = doses or {}
         self._plans: dict[tuple[int, int, int], tuple[Verdict | None, Plan]] = {}
 
     def plan(self, stage: int, verdict: Verdict | None, step: int) -> Plan:
@@ -87,7 +99,7 @@ class Planner:
             plan = tuple(
                 (w.routine, side, w.per_day, dose(base, step, self.programme))
                 for w in work
-                for side, base in _sides(w, verdict)
+                for side, base in _sides(w, verdict, self.doses.get(w.routine))
             )
         self._plans[key] = (verdict, plan)
         return plan

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from glute_tui.core.limits import MAX_LOAD_KG
 from glute_tui.core.plan import RECORD_VERDICTS
 from glute_tui.core.volume import session_volume
 
@@ -99,7 +100,7 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
         raise RecordError(f"{where}.paced: must be true or false")
     load = raw.get("load_kg")
     if load is not None and (
-        isinstance(load, bool) or not isinstance(load, (int, float)) or load < 0
+        isinstance(load, bool) or not isinstance(load, (int, float)) or not 0 <= load <= MAX_LOAD_KG
     ):
         raise RecordError(f"{where}.load_kg: must be a number of kilograms >= 0 or null")
     return dict(raw)

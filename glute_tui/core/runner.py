@@ -220,15 +220,21 @@ class Runner:
             return self.start()
         return self.pause() if self.state == "running" else self.resume()
 
-    def skip(self, ended_by: str = SKIPPED, reps: int | None = None) -> list[Event]:
-        """End the current phase now and begin the next (still paused if paused). `reps`:
-        the reps done so far in a user-paced phase (ignored for any other)."""
+    def skip(
+        self, ended_by: str = SKIPPED, reps: int | None = None, load_kg: float | None = None
+    ) -> list[Event]:
+        """End the current phase now and begin the next (still paused if paused). `reps`
+        and `load_kg`: the reps done so far and the load of a user-paced phase (ignored for
+        any other)."""
         events = self.poll()
         if self._live is None or self.state not in ("running", "paused"):
             return events
         if reps is not None and reps < 0:
             raise ValueError("reps must be >= 0")
+        if load_kg is not None and not (math.isfinite(load_kg) and load_kg >= 0):
+            raise ValueError("load_kg must be a number >= 0")
         self._reps_override = reps if self._live.spec.paced else None
+        self._load_override = load_kg if self._live.spec.paced else None
         return events + self._finish(self.now(), ended_by)
 
     def ready(self) -> list[Event]:
@@ -291,13 +297,21 @@ class Runner:
             self._specs[live.index] = live.spec
 
     def stop(
-        self, reason: str = "quit", keep_current: bool = False, reps: int | None = None
+        self,
+        reason: str = "quit",
+        keep_current: bool = False,
+        reps: int | None = None,
+        load_kg: float | None = None,
     ) -> list[Event]:
         """End the session early. Completed phases are kept; the current one only on request
-        (as it stands: its real seconds, ended_by "stopped"; `reps` for a user-paced one)."""
+        (as it stands: its real seconds, ended_by "stopped"; `reps` and `load_kg` for a
+        user-paced one)."""
         if self.state in ("idle", "ended"):
             return []
+        if load_kg is not None and not (math.isfinite(load_kg) and load_kg >= 0):
+            raise ValueError("load_kg must be a number >= 0")
         self._reps_override = reps
+        self._load_override = load_kg
         events = self.poll()
         if self.state == "ended":
             return events

@@ -20,13 +20,14 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from glute_tui.core.limits import MAX_LOAD_KG as _MAX_LOAD_KG
 from glute_tui.core.records import RecordError, parse_time
 
 MAX_ID = 64
 MAX_TEXT = 2000
 MAX_SECONDS = 24 * 3600.0  # no phase or session lasts longer than a day
 MAX_COUNT = 10_000  # sets and reps
-MAX_LOAD_KG = 1_000  # a set's load
+MAX_LOAD_KG = _MAX_LOAD_KG  # a set's load (core/records.py: the live screen checks it too)
 TOLERANCE_S = 2.0  # session times are whole seconds; phase times are not
 EARLIEST_YEAR = 2000
 TOP_KEYS = frozenset(

@@ -125,30 +125,105 @@ def _routine(routine: str) -> str:
     return found.title if found is not None else routine.replace("_", " ").capitalize()
 
 
-def card(today: Today | str) -> str:
-    """The programme part of home's Today card (Rich markup)."""
-    if isinstance(today, str):
-        return f"[b]Programme[/b]\n  {today}"
-    lines = [
-        f"[b]Programme[/b] · {_STAGE_NAMES.get(today.stage, today.stage)}, "
-        f"week {today.week} (since {today.since.strftime('%d %b %Y')})"
-    ]
+@dataclass(frozen=True)
+class Facts:
+    """What home knows without the programme: the day, today's completed sessions per
+    routine, the circuit's time against its cap, the plan's line, the most hold sessions
+    a day that count."""
+
+    day: date
+    counts: Mapping[str, int]
+    plan_line: str
+    circuit_status: str = "not yet today"
+    hold_most: int = 3
+
+
+NAME_W = 12  # the least width of the card's label column
+
+
+def _hold_words(done: int, target: int, most: int) -> str:
+    """The daily hold target in one wording everywhere: `target` is the stage's own."""
+    dots = "●" * min(done, most) + "○" * max(0, target - done)
+    if done > most:
+        return f"{done} done {dots} · today counts; {most} is the most, more is extra"
+    if done >= target:
+        return f"{done} of {target} {dots} · today counts"
+    return f"{done} of {target} {dots} · {target - done} to go for today to count"
+
+
+def label_width(today: Today | str | None) -> int:
+    """The label column: the longest due routine's title, one space after it."""
+    titles = (
+        [len(_routine(d.routine)) for d in today.due]
+        if not isinstance(today, (str, type(None)))
+        else []
+    )
+    return max([NAME_W - 1, *titles]) + 1
+
+
+def due_lines(today: Today, facts: Facts) -> list[str]:
+    """One line per due routine, its sides side by side: every target is the programme's."""
+    by_routine: dict[str, list[Any]] = {}
+    for d in today.due:
+        by_routine.setdefault(d.routine, []).append(d)
+    lines = []
+    width = label_width(today)
+    for routine, items in by_routine.items():
+        left = max(max(0, d.target - d.done) for d in items)
+        name = f"  {_routine(routine):<{width}}"
+        if routine == "hold" and len(items) == 1:
+            d = items[0]
+            side = "both" if d.side == "both" else d.side
+            lines.append(f"{name}{side} {_hold_words(d.done, d.target, facts.hold_most)}")
+            continue
+        sides = " · ".join(
+            f"{'both' if d.side == 'both' else d.side} {d.done} of {d.target}" for d in items
+        )
+        state = "done" if left == 0 else f"{left} to go"
+        if routine == "circuit" and facts.circuit_status != "not yet today":
+            state = facts.circuit_status  # done or stopped early, and what is left of the cap
+        lines.append(f"{name}{sides} · {state}")
+    return lines
+
+
+def card(today: Today | str | None, facts: Facts) -> str:
+    """Home's Today card (Rich markup): the stage, one line per due routine, the load, the
+    next gate in one line, the plan, what changed. `today` None: still being worked out."""
+    head = f"[b]Today[/b] · {facts.day.strftime('%A %d %B %Y')}"
+    lines: list[str] = []
+    due: set[str] = set()
+    if today is None:
+        lines.append("  Working out today's programme…")
+    elif isinstance(today, str):
+        lines.append(f"  {today}")
+    else:
+        head += (
+            f" · [b]{_STAGE_NAMES.get(today.stage, today.stage)}[/b], week {today.week} "
+            f"(since {today.since.strftime('%d %b')})"
+        )
+        lines += due_lines(today, facts)
+        due = {d.routine for d in today.due}
+        if not today.due:
+            lines.append("  Nothing is due today.")
+    extra = [f"{_routine(r)} {n}" for r, n in facts.counts.items() if n and r not in due]
+    if extra:
+        lines.append(f"  {'Also done today' if due else 'Done today'}: " + ", ".join(extra))
+    width = label_width(today)
+    if isinstance(today, str) or today is None:
+        lines.append(f"  {'Plan':<{width}}{facts.plan_line}")
+        return "\n".join([head, *lines])
     load = load_line(today)
-    lines.append(f"  Load            {load[5:] if load else 'the stage’s usual'}")
-    if today.due:
-        lines.append("  Due today")
-        for d in today.due:
-            left = max(0, d.target - d.done)
-            state = "done" if left == 0 else f"{left} to go"
-            side = "both sides" if d.side == "both" else f"{d.side} side"
-            lines.append(f"    {_routine(d.routine):<22}{side:<12}{d.done} of {d.target} · {state}")
     waiting = [g for g in today.gate if not g.met]
+    said = any(n.startswith(("Load lowered", "Load kept")) for n in today.notes)
+    if load and not said:  # today's change is said once, in its own words, below
+        lines.append(f"  {'Load':<{width}}{load[5:]}")
     if today.gate and not waiting:
-        lines.append("  Next stage      every check of the gate is met")
-    for i, g in enumerate(waiting):
-        label = "Next stage" if i == 0 else ""
-        lines.append(f"  {label:<16}{g.need}: now {g.have}")
-    for note in today.notes:
-        if note != load:
-            lines.append(f"  · {note}")
-    return "\n".join(lines)
+        lines.append(f"  {'Next stage':<{width}}every check of the gate is met")
+    elif waiting:
+        n = len(waiting) - 1
+        more = f" · and {n} other check{'s' if n > 1 else ''}" if n else ""
+        lines.append(f"  {'Next stage':<{width}}{waiting[0].need}: now {waiting[0].have}{more}")
+    lines.append(f"  {'Plan':<{width}}{facts.plan_line}")
+    # the plan line already says both sides are trained until the self-assessment
+    lines += [f"  · {n}" for n in today.notes if not n.startswith("No self-assessment yet")]
+    return "\n".join([head, *lines])

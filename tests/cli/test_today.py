@@ -118,7 +118,7 @@ def test_today_json_as_of_walks_the_programme(db: Path) -> None:
             "side": "left",
             "target": 1,
             "done": 1,
-            "dose": {"rounds": 2, "reps": 10, "cap_min": 10},
+            "dose": {"rounds": 3, "reps": 8, "cap_min": 10},  # what the circuit runs
         },
     ]
     moved = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-15").stdout)
@@ -127,6 +127,16 @@ def test_today_json_as_of_walks_the_programme(db: Path) -> None:
     pain = json.loads(_run("--json", "--db", str(db), "--as-of", "2026-10-18").stdout)
     assert pain["load"] == {"step": -1, "why": "next-morning pain of 7 on 2026-10-18"}
     assert pain["notes"] == ["Load lowered one step: this morning's pain was 7."]
+
+
+def test_a_lowered_dose_comes_from_what_the_physio_set(db: Path) -> None:
+    store = HistoryStore.open(db)
+    store.set_kv("settings", {"hold_reps": 6, "hold_s": 5})
+    for _ in range(2):  # from the whole file, then from the cache it wrote
+        out = _run("--json", "--db", str(db), "--as-of", "2026-10-18")
+        assert out.returncode == 0, out.stderr
+        hold = [d for d in json.loads(out.stdout)["due"] if d["routine"] == "hold"]
+        assert [d["dose"] for d in hold] == [{"reps": 5, "hold_s": 4}]  # not 8 x 2 s
 
 
 def test_as_of_replays_a_past_day_as_it_stood(db: Path, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from glute_tui.core.programme import (
     setting_problem,
     walk,
 )
+from glute_tui.core.records import routine_ids
 
 RAW = json.loads((Path(__file__).parents[2] / "data" / "programme.json").read_text("utf-8"))
 PROG = parse_programme(RAW)
@@ -521,10 +522,10 @@ def test_the_demo_history_walks_through_the_stages_and_back() -> None:
 
     now = datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc)
     demo = generate(
-        shipped.library(), shipped.protocols(), years=2, seed=7, now=now, programme_mornings=True
+        shipped.library(), shipped.protocols(), years=2, seed=7, now=now, programme=PROG
     )
     h = history_from(demo.sessions, demo.assessments, {"pauses": demo.pauses})
-    days = walk(h, now.date() - timedelta(days=730), now.date(), PROG, loggable=LOGGABLE)
+    days = walk(h, now.date() - timedelta(days=730), now.date(), PROG, loggable=routine_ids())
     notes = " ".join(n for t in days for n in t.notes)
     assert {t.stage for t in days} == set(STAGES)
     for said in (
@@ -561,21 +562,6 @@ def test_a_resumed_walk_must_start_after_its_checkpoint() -> None:
     cp = checkpoint(History(), day(3), PROG)
     with pytest.raises(ValueError, match="after its checkpoint"):
         walk(History(), day(3), day(4), PROG, start=cp)
-
-
-def test_the_demo_keeps_its_old_answers_unless_asked() -> None:
-    from glute_tui.core.demo import generate
-    from glute_tui.store import shipped
-
-    now = datetime(2026, 11, 20, 18, 30, tzinfo=timezone.utc)
-    args = (shipped.library(), shipped.protocols())
-    old = generate(*args, years=0.3, seed=5, now=now)
-    new = generate(*args, years=0.3, seed=5, now=now, programme_mornings=True)
-    strip = [{k: v for k, v in s.items() if k != "pain_next_morning"} for s in old.sessions]
-    assert strip == [{k: v for k, v in s.items() if k != "pain_next_morning"} for s in new.sessions]
-    assert [s["pain_next_morning"] for s in old.sessions] != [
-        s["pain_next_morning"] for s in new.sessions
-    ]
 
 
 def test_no_move_forward_on_a_bad_morning_even_when_it_changes_no_stage() -> None:

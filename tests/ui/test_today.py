@@ -8,6 +8,7 @@ from pathlib import Path
 
 from glute_tui.core.plan import plan_for_verdict
 from glute_tui.store.history import HistoryStore
+from glute_tui.store.programme_input import shipped_programme
 from tests.conftest import FIXED_NOW, settle
 
 
@@ -64,7 +65,7 @@ def mid_programme(db_path: Path) -> None:
 
 
 def _card(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one("#programme").render())
+    return str(app.screen.query_one("#today").render())
 
 
 async def test_fresh_user_sees_the_first_stage_and_what_is_due(make_app) -> None:
@@ -72,10 +73,12 @@ async def test_fresh_user_sees_the_first_stage_and_what_is_due(make_app) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await settle_programme(pilot)
         text = _card(app)
-        assert "Programme · Activate, week 1" in text
-        assert "the stage’s usual" in text
-        assert "Hold timer" in text and "both sides" in text and "0 of 2 · 2 to go" in text
-        assert "No self-assessment yet" in text
+        assert "Today · Friday 20 November 2026 · Activate, week 1 (since 20 Nov)" in text
+        assert "Load" not in text  # at the stage's usual load nothing is said
+        assert "Hold timer  both 0 of 2 ○○ · 2 to go for today to count" in text
+        assert "Circuit     both 0 of 1 · 1 to go" in text
+        assert "until you take the self-assessment" in text
+        assert "No self-assessment yet" not in text  # said once, on the plan line
 
 
 async def test_lowered_load_is_said_with_its_reason(make_app, db_path: Path) -> None:
@@ -84,9 +87,10 @@ async def test_lowered_load_is_said_with_its_reason(make_app, db_path: Path) -> 
     async with app.run_test(size=(100, 40)) as pilot:
         await settle_programme(pilot)
         text = " ".join(_card(app).split())
-        assert "Activate, week 2 (since 10 Nov 2026)" in text
+        assert "Activate, week 2 (since 10 Nov)" in text
         assert "Load lowered one step: this morning's pain was 7." in text
-        assert "right side 1 of 2 · 1 to go" in text
+        assert text.count("Load lowered") == 1  # today's change, said once
+        assert "Hold timer right 1 of 2 ●○ · 1 to go" in text
         assert "Next stage 14 days in this stage: now 10 days, 4 more" in text
 
 
@@ -95,10 +99,10 @@ async def test_the_card_follows_a_new_session(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await settle_programme(pilot)
-        assert "right side 1 of 2 · 1 to go" in " ".join(_card(app).split())
+        assert "right 1 of 2 ●○ · 1 to go" in " ".join(_card(app).split())
         app.write(lambda s: s.add_session(_hold("more", 0)))
         await settle_programme(pilot)
-        assert "right side 2 of 2 · done" in " ".join(_card(app).split())
+        assert "right 2 of 2 ●● · today counts" in " ".join(_card(app).split())
 
 
 def test_today_snapshot_fresh_user(snap_compare, make_app) -> None:
@@ -110,9 +114,9 @@ def test_today_snapshot_lowered_load(snap_compare, make_app, db_path: Path) -> N
     assert snap_compare(make_app(), terminal_size=(80, 30), run_before=settle_programme)
 
 
-def demo_programme(db_path: Path, seed: int = 3) -> None:
-    """A year of `glute-tui demo-history` data (programme_mornings: flares that move the
-    programme); with seed 3 the fixed day is in Return with the load one step down."""
+def demo_programme(db_path: Path, seed: int = 29) -> None:
+    """A year of `glute-tui demo-history` data (a history that follows the programme);
+    with seed 29 the fixed day is in Strengthen with the load one step down."""
     from glute_tui.core.demo import generate
     from glute_tui.store import shipped
 
@@ -122,7 +126,7 @@ def demo_programme(db_path: Path, seed: int = 3) -> None:
         years=1,
         seed=seed,
         now=FIXED_NOW,
-        programme_mornings=True,
+        programme=shipped_programme(),
     )
     HistoryStore.open(db_path).merge(
         demo.sessions,
@@ -138,7 +142,7 @@ async def test_demo_history_shows_a_stage_and_a_lowered_load(make_app, db_path: 
         await settle_programme(pilot)
         text = " ".join(_card(app).split())
         # the stage the demo reaches depends on the routines it logs: any stage, named
-        assert re.search(r"Programme · (Activate|Integrate|Strengthen|Return), week \d+", text)
+        assert re.search(r"2026 · (Activate|Integrate|Strengthen|Return), week \d+", text)
         assert "Load lowered one step: next-morning pain of" in text
 
 
@@ -159,3 +163,51 @@ def test_a_remembered_day_belongs_to_its_store_only(tmp_path: Path) -> None:
     assert today_state.known(today_state.key_for(a, 1, day)) == "from a"
     assert today_state.known(today_state.key_for(b, 1, day)) is None
     assert today_state.known(today_state.key_for(a, 2, day)) is None
+
+
+def _home_text(app) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(app.screen.query_one("#today").render()).split())
+
+
+async def test_every_target_on_home_is_the_stage_s_own(make_app, db_path: Path) -> None:
+    """Integrate asks one hold session a day: home says "1 of 1", never the 2 of Activate."""
+    mid_programme(db_path)
+    HistoryStore.open(db_path).set_kv(
+        "programme_stage_changes",
+        [{"day": "2026-11-15", "stage": "integrate", "reason": "my physio says so"}],
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        text = _home_text(app)
+        assert "Integrate, week 1" in text
+        assert re.search(r"Hold timer right 1 of 1 ● · today counts", text), text
+        assert "of 2" not in text and "2 a day" not in text
+        assert re.search(r"Cook hip lift right 0 of 1 · left 0 of 1 · 1 to go", text), text
+
+
+async def test_hold_wording_follows_the_due_target(make_app, db_path: Path) -> None:
+    mid_programme(db_path)  # Activate: two a day, one done
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        assert "Hold timer right 1 of 2 ●○ · 1 to go for today to count" in _home_text(app)
+        for sid in ("b", "c", "d"):
+            app.write(lambda s, sid=sid: s.add_session(_hold(sid, 0)))
+        await settle_programme(pilot)
+        assert "Hold timer right 4 done ●●● · today counts; 3 is the most" in _home_text(app)
+
+
+async def test_home_fits_80x24_with_the_menu_in_view(make_app, db_path: Path) -> None:
+    demo_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_programme(pilot)
+        card = str(app.screen.query_one("#today").render())
+        for routine in ("Warm-up primer", "Bridge progression", "Single-leg strength"):
+            assert card.count(routine) == 1, card  # one line per due routine
+        assert "Hold sessions" not in card and "Circuit " not in card
+        menu = app.screen.query_one("#menu")
+        assert menu.region.height >= 3
+        assert menu.region.bottom <= 23  # above the footer, nothing scrolled
+        assert app.screen.query_one("#today").region.y >= 1

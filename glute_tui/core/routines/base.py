@@ -33,7 +33,7 @@ COUNT_IN_KINDS = ("prepare", "rest", "switch", "transition", "round_rest")
 #: pain above this during or before a session means: stop for today
 PAIN_STOP_ABOVE = 5
 #: the generic keys a routine may offer on the live screen (see `Routine.offers`)
-ACTIONS = ("more", "less", "glutes_stopped", "ready")
+ACTIONS = ("more", "less", "glutes_stopped", "ready", "load")
 #: why a session was stopped early, one key each on the stop dialog
 STOP_REASONS = {"p": "pain", "f": "form_lost", "t": "out_of_time", "o": "quit"}
 

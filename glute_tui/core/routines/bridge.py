@@ -27,8 +27,13 @@ class BridgeRoutine(SetsRoutine):
         _, weak = weak_first(ctx.plan)
         single = int(number(ctx, SECTION, "single_reps"))
         strong = int(number(ctx, SECTION, "single_strong_reps")) if weak else single
-        reps = int(setting(ctx, SECTION, "reps", "bridge_reps"))
-        return int(number(ctx, SECTION, "sets")), reps, single, strong
+        usual = {
+            "sets": number(ctx, SECTION, "sets"),
+            "reps": setting(ctx, SECTION, "reps", "bridge_reps"),
+        }
+        low = ctx.lowered(usual)  # the programme's load step, from the user's own numbers
+        one, other = ctx.lowered({"reps": single}), ctx.lowered({"reps": strong})
+        return int(low["sets"]), int(low["reps"]), int(one["reps"]), int(other["reps"])
 
     def build(self, ctx: Context) -> Timeline:
         sets, reps, first_reps, second_reps = self.numbers(ctx)

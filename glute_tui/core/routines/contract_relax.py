@@ -46,9 +46,17 @@ class ContractRelaxRoutine:
         contract = bounds_of(sec, "contract_s", SECTION)
         relax = bounds_of(sec, "relax_s", SECTION)
         raw = ctx.settings
+        low = ctx.lowered(  # the programme's load step, from the user's own numbers
+            {
+                "reps": bounds_num(raw, "relax_reps", reps.default, reps.min, reps.max),
+                "hold_s": bounds_num(
+                    raw, "relax_contract_s", contract.default, contract.min, contract.max
+                ),
+            }
+        )
         return (
-            int(bounds_num(raw, "relax_reps", reps.default, reps.min, reps.max)),
-            bounds_num(raw, "relax_contract_s", contract.default, contract.min, contract.max),
+            int(low["reps"]),
+            low["hold_s"],
             bounds_num(raw, "relax_relax_s", relax.default, relax.min, relax.max),
             number_of(sec, "prepare_s", SECTION),
             number_of(sec, "switch_s", SECTION),

@@ -22,8 +22,12 @@ class CookHipLiftRoutine(SetsRoutine):
     )
 
     def numbers(self, ctx: Context) -> tuple[int, float, float]:
-        reps = int(setting(ctx, SECTION, "reps", "cook_reps"))
-        return reps, setting(ctx, SECTION, "hold_s", "cook_hold_s"), number(ctx, SECTION, "rest_s")
+        usual = {
+            "reps": setting(ctx, SECTION, "reps", "cook_reps"),
+            "hold_s": setting(ctx, SECTION, "hold_s", "cook_hold_s"),
+        }
+        low = ctx.lowered(usual)  # the programme's load step, from the user's own numbers
+        return int(low["reps"]), low["hold_s"], number(ctx, SECTION, "rest_s")
 
     def build(self, ctx: Context) -> Timeline:
         reps, hold, rest = self.numbers(ctx)

@@ -29,7 +29,8 @@ class ReleaseRoutine(SetsRoutine):
     )
 
     def minutes(self, ctx: Context) -> float:
-        return setting(ctx, SECTION, "minutes", "release_min")
+        usual = setting(ctx, SECTION, "minutes", "release_min")
+        return ctx.lowered({"minutes": usual})["minutes"]  # the programme's load step
 
     def areas(self, ctx: Context) -> list[str]:
         return [a for a in ctx.protocols.section(SECTION)["areas"] if a in ctx.library]

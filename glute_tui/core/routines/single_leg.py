@@ -5,15 +5,36 @@ types the reps. Weak side first and, with a clear weak side, twice the volume th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
+from glute_tui.core.limits import MAX_LOAD_KG
 from glute_tui.core.routines.base import Context
 from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.routines.sets import SetsRoutine, number, setting, weak_first, work
+from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
 
 SECTION = "single_leg"  # data/protocols.json
+
+
+def parse_load(text: str) -> tuple[float | None, str | None]:
+    """A set's load typed in kilograms: (kg, None), (None, None) for nothing typed (body
+    weight), or (None, the problem in one line). The bounds are import's (MAX_LOAD_KG)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 <= value <= MAX_LOAD_KG):
+        return None, (
+            f"Load: {text} is not a number of kilograms from 0 to {MAX_LOAD_KG:g} "
+            "(for example 12.5); leave it empty for bodyweight."
+        )
+    return value, None
 
 
 class SingleLegRoutine(SetsRoutine):
@@ -24,15 +45,30 @@ class SingleLegRoutine(SetsRoutine):
         "step-down, one leg at a time, weak side first. Each set goes at your pace: type "
         "the reps you did and press Enter (nothing typed logs the target). Press g the "
         "moment your glute stops doing the work: the set ends there with the reps you "
-        "typed. Bodyweight first; add load only when every rep is clean."
+        "typed. Bodyweight first; add load only when every rep is clean. k types the "
+        "load of the set in kilograms (optional; kept with that set)."
     )
+
+    def offers(self, action: str, runner: Runner | None) -> bool:
+        current = runner.current if runner is not None else None
+        if action == "load":
+            return current is not None and current.kind == "work" and current.paced
+        return super().offers(action, runner)
+
+    def extra(self, runner: Runner, spec: PhaseSpec) -> str:
+        if spec.kind == "work" and spec.paced:
+            return "Type the reps, Enter logs them  ·  k load (kg)  ·  g when your glute stops"
+        return super().extra(runner, spec)
 
     def numbers(self, ctx: Context) -> tuple[int, int, int]:
         """(sets, reps on the first side, reps on the second side)."""
         _, weak = weak_first(ctx.plan)
-        first = int(number(ctx, SECTION, "weak_reps"))
-        second = int(number(ctx, SECTION, "strong_reps")) if weak else first
-        return int(setting(ctx, SECTION, "sets", "single_leg_sets")), first, second
+        sets = setting(ctx, SECTION, "sets", "single_leg_sets")
+        first = number(ctx, SECTION, "weak_reps")
+        second = number(ctx, SECTION, "strong_reps") if weak else first
+        # the programme's load step, from the user's own numbers (each side as the due list)
+        low, strong = ctx.lowered({"sets": sets, "reps": first}), ctx.lowered({"reps": second})
+        return int(low["sets"]), int(low["reps"]), int(strong["reps"])
 
     def build(self, ctx: Context) -> Timeline:
         sets, first, second = self.numbers(ctx)

@@ -21,9 +21,12 @@ class StandingGluteRoutine(SetsRoutine):
     )
 
     def numbers(self, ctx: Context) -> tuple[int, int]:
-        return int(number(ctx, SECTION, "sets")), int(
-            setting(ctx, SECTION, "reps", "standing_reps")
-        )
+        usual = {
+            "sets": number(ctx, SECTION, "sets"),
+            "reps": setting(ctx, SECTION, "reps", "standing_reps"),
+        }
+        low = ctx.lowered(usual)  # the programme's load step, from the user's own numbers
+        return int(low["sets"]), int(low["reps"])
 
     def build(self, ctx: Context) -> Timeline:
         sets, reps = self.numbers(ctx)

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.routines.catalogue import CATALOGUE
 from glute_tui.ui import registry, today_state
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.words import DISCLAIMER
@@ -23,8 +22,10 @@ if TYPE_CHECKING:
 
 class HomeScreen(Screen[None]):
     HELP = (
-        "The home screen shows what you have done today and what your plan trains. "
-        "Pick a screen from the menu or press its key."
+        "The home screen shows the programme's day: the stage and week, each routine due "
+        "today with the sessions done and to go on each side, the load, what the next stage "
+        "needs, your plan and what changed and why (the card scrolls when it is long; "
+        "glute-tui today prints it whole). Pick a screen from the menu or press its key."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -34,13 +35,14 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    AUTO_FOCUS = "#menu"  # arrows and Enter pick a screen; tab reaches the card to scroll it
+    _facts: today_state.Facts | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="home-body"):
-            yield Static("Loading your history…", id="today", classes="card")
-            programme = Static("", id="programme", classes="card")
-            programme.display = False
-            yield programme
+        with Vertical(id="home-body"):  # fits 80x24 with the menu in view
+            with VerticalScroll(id="today-box", classes="card"):
+                yield Static("Loading your history…", id="today")
             notices = Static("", id="notices", classes="card notice")
             notices.display = False
             yield notices
@@ -78,30 +80,14 @@ class HomeScreen(Screen[None]):
             circuit_used_today,
         )
         from glute_tui.core.plan import red_flag_stop
-        from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
+        from glute_tui.core.progress import counts_by_day, routine_counts
 
         today = app.now().date()
-        days = counts_by_day(store.rows())
-        hold, circuit = today_counts(days, today)
-        # every other routine in the registry: one line once it has been done today
-        others = "".join(
-            f"\n  {r.title:<16}{n} done today"
-            for r in CATALOGUE[2:]
-            if (n := routine_counts(days, today)[r.id])
-        )
-        target = app.protocols.hold.sessions_target
-        most = app.protocols.hold.sessions_max
-        dots = "●" * min(hold, most) + "○" * max(0, target - hold)
-        if hold > most:  # one target everywhere: 2 count, 3 is the most, more is extra
-            hold_line = f"{hold} done {dots} — today counts; {most} is the most, more is extra"
-        elif hold >= target:
-            hold_line = f"{hold} of {target} done {dots} — today counts"
-        else:
-            hold_line = f"{hold} of {target} {dots} — {target - hold} to go for today to count"
+        counts = routine_counts(counts_by_day(store.rows()), today)
         protocol = app.protocols.circuit
         cap_s = CircuitSettings.from_settings(store.settings(), protocol).clamped(protocol).cap_min
         used_s = circuit_used_today(store.rows(), today)
-        circuit_line = circuit_today_line(circuit, used_s, cap_s * 60.0)
+        circuit_line = circuit_today_line(counts.get("circuit", 0), used_s, cap_s * 60.0)
         plan = store.plan()
         past = store.assessments()
         if red_flag_stop(past) is not None:
@@ -114,23 +100,21 @@ class HomeScreen(Screen[None]):
             plan_line = plan.sides_label()
         else:
             plan_line = f"{plan.sides_label()} (from your assessment)"
-        self.query_one("#today", Static).update(
-            f"[b]Today[/b] · {today.strftime('%A %d %B %Y')}\n\n"
-            f"  Hold sessions   {hold_line}\n"
-            f"  Circuit         {circuit_line}{others}\n"
-            f"  Plan            {plan_line}"
+        self._facts = today_state.Facts(
+            today, counts, plan_line, circuit_line, app.protocols.hold.sessions_max
         )
-
         self._programme(store, app.store_version, today)
 
     def _programme(self, store: Any, version: int, today: Any) -> None:
         """The programme's day: from the last fold when it is still true, else folded on a
-        worker thread (ten years of history must not hold up the screen)."""
+        worker thread (ten years of history must not hold up the screen); till then the
+        card says so, with today's counts and the plan."""
         key = today_state.key_for(store, version, today)
         known = today_state.known(key)
         if known is not None:
             self._show_programme(known)
             return
+        self._show_programme(None)
         self._fold(key, today_state.records(store), today)
 
     @work(thread=True, exclusive=True, group="programme", exit_on_error=False)
@@ -139,12 +123,10 @@ class HomeScreen(Screen[None]):
         today_state.remember(key, result)
         self.app.call_from_thread(self._show_programme, result)
 
-    def _show_programme(self, result: Today | str) -> None:
-        if not self.is_attached:
+    def _show_programme(self, result: Today | str | None) -> None:
+        if not self.is_attached or self._facts is None:
             return
-        box = self.query_one("#programme", Static)
-        box.update(today_state.card(result))
-        box.display = True
+        self.query_one("#today", Static).update(today_state.card(result, self._facts))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

@@ -63,6 +63,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         Binding("plus,equals_sign", "adjust(1)", "Rest", key_display="+"),
         Binding("minus", "adjust(-1)", "Rest", key_display="-"),
         Binding("g", "glutes_stopped", "Glutes stopped"),
+        # a user-paced set's load (single-leg): in `?` and on the set's own line; the Footer is full
+        Binding("k", "load", "Load kg", show=False),
         Binding("enter", "ready", "Ready"),
         Binding("escape", "back", "Back", show=False),
         Binding("ctrl+r", "resume", "Resume last"),
@@ -110,6 +112,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         self._note, self._note_until = "", 0.0
         self._view_widget: LiveView | None = None
         self.reps_typed: int | None = None  # reps typed during a user-paced set
+        self.load_typed: float | None = None  # its load in kg (`k`), None: bodyweight
 
     @property
     def HELP(self) -> str:  # type: ignore[override]  # `?` reads it
@@ -280,6 +283,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             elif ev.kind == "phase_started" and runner is not None:
                 self._note = ""
                 self.reps_typed = None
+                self.load_typed = None
                 if runner.current is not None and runner.index == ev.index:
                     self.signals.phase_started(self.routine.view(runner, self.ctx()), ev)
             elif ev.kind == "session_ended":

@@ -51,6 +51,7 @@ class LiveHost(_Base):
         index_base: int
         can_start: bool
         reps_typed: int | None
+        load_typed: float | None
         _said_elsewhere: bool
 
         # the screen's own (live.py)

@@ -48,6 +48,8 @@ class LiveKeys(LiveHost):
             return live and current is not None and current.paced
         if action == "glutes_stopped":
             return live and self.routine.offers("glutes_stopped", self.runner)
+        if action == "load":
+            return live and self.routine.offers("load", self.runner)
         if action == "ready":
             paced = current is not None and current.paced
             return live and (paced or self.routine.offers("ready", self.runner))
@@ -113,13 +115,36 @@ class LiveKeys(LiveHost):
         ):
             return
         paced = runner.current is not None and runner.current.paced  # the reps typed count
-        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=self.reps_typed if paced else None)
+        typed = (self.reps_typed, self.load_typed) if paced else (None, None)
+        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=typed[0], load_kg=typed[1])
         self.handle(evs)
         record = next((e.record for e in evs if e.kind == "phase_ended" and e.record), None)
         if record is not None and self.mode == "live":
             name = self.ctx().name(record.spec.exercise) or "that drill"
             self.say(logged_words(record, name))
         self.redraw()
+
+    def action_load(self) -> None:
+        """k during a user-paced set: its load in kilograms (empty: bodyweight)."""
+        from glute_tui.ui.widgets.load_dialog import Load, LoadDialog
+
+        if not self.check_action("load", ()):
+            return
+        was_running = self._hold_still()  # the time in the box is a pause, then it goes on
+
+        def answer(got: Load | None) -> None:
+            if self.mode != "live":
+                return
+            self._go_on(was_running)
+            if got is None:
+                return  # escape: the load stays as it was
+            self.load_typed = got.kg
+            if got.kg is None:
+                self.say("Bodyweight for this set. Enter logs it.")
+            else:
+                self.say(f"Load {got.kg:g} kg for this set. Enter logs it.")
+
+        self.app.push_screen(LoadDialog(self.load_typed), answer)
 
     def action_ready(self) -> None:
         runner = self.runner
@@ -132,7 +157,7 @@ class LiveKeys(LiveHost):
         if runner.current.paced:  # a user-paced set: the reps typed, else its target
             typed = self.reps_typed
             reps = typed if typed is not None else runner.current.reps
-            self.handle(runner.done(reps=reps))
+            self.handle(runner.done(reps=reps, load_kg=self.load_typed))
             self.redraw()
             return
         evs = runner.ready()
@@ -232,8 +257,8 @@ class LiveKeys(LiveHost):
     def stop_session(self, reason: str, then: Callable[[], None] | None = None) -> None:
         runner = self.runner
         if runner is not None and self.mode == "live":
-            reps = self.reps_typed  # a user-paced set
-            self.handle(runner.stop(reason, keep_current=True, reps=reps))
+            reps, load = self.reps_typed, self.load_typed  # a user-paced set
+            self.handle(runner.stop(reason, keep_current=True, reps=reps, load_kg=load))
         if then is not None:
             then()
 
