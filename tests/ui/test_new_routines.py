@@ -158,7 +158,7 @@ async def test_single_leg_reps_typed_wrong_are_corrected_with_backspace(
         await pilot.press("o")
         await pilot.pause()
         await drain_writer(app)
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     work = [p for p in session["phases"] if p["kind"] == "work"]
     assert (work[0]["reps"], work[0]["ended_by"]) == (8, "done")
 

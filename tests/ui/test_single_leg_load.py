@@ -75,7 +75,7 @@ async def test_k_logs_a_load_on_the_set_and_it_is_saved_and_exported(
         await pilot.press("o")
         await pilot.pause()
         await drain_writer(app)
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     work = [p for p in session["phases"] if p["kind"] == "work"]
     assert [(p["reps"], p.get("load_kg")) for p in work[:2]] == [(9, 12.5), (3, None)]
     out = tmp_path / "export.json"
