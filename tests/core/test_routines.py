@@ -276,3 +276,29 @@ def test_cues_by_role_and_what_g_logged() -> None:
     clock.advance(26.0)
     runner.skip(ended_by=GLUTES_STOPPED)
     assert logged_words(runner.records[-1], "clamshell") == "clamshell: 5 of 8 reps logged"
+
+
+def test_every_routine_module_is_in_the_catalogue_and_loaded_by_the_registry() -> None:
+    """A new routine is its module and one catalogue line: the registry loads what the
+    catalogue names, and a module with a ROUTINE the catalogue forgot fails here."""
+    import pkgutil
+
+    import glute_tui.core.routines as package
+    from glute_tui.core.routines.catalogue import IDS
+
+    with_routine = {
+        m.name
+        for m in pkgutil.iter_modules(package.__path__)
+        if hasattr(__import__(f"glute_tui.core.routines.{m.name}", fromlist=["_"]), "ROUTINE")
+    }
+    assert with_routine == set(IDS)
+    assert tuple(r.id for r in registry.ROUTINES) == IDS
+
+
+def test_the_registry_refuses_a_catalogue_line_without_its_module() -> None:
+    from glute_tui.core.routines.catalogue import RoutineInfo
+
+    with pytest.raises(ModuleNotFoundError):
+        registry._load(RoutineInfo("no_such_routine", "T", "d", "z", "Z"))
+    with pytest.raises(RuntimeError, match="must define ROUTINE"):
+        registry._load(RoutineInfo("base", "T", "d", "z", "Z"))

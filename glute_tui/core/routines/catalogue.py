@@ -4,7 +4,8 @@ The home screen's menu and Footer, the command line's screen names, the palette,
 heatmap legend, `stats` and the history's per-day counts need only these few words; the
 routine modules (timelines, views, rules) are imported when a session opens (registry.py).
 Each routine module takes its id, title, description, key and short label from here, so
-the words live in one place. A new routine is one line here and one in registry.py.
+the words live in one place. A new routine is its module and one line here (registry.py
+loads each module the catalogue names).
 """
 
 from __future__ import annotations

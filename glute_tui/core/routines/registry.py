@@ -1,39 +1,31 @@
-"""Every routine glute-tui runs, in home-menu order. A new routine is one line here and
-one in catalogue.py (its words). Importing this module imports every routine module: what
-needs only names, titles or keys reads catalogue.py instead (start-up stays light)."""
+"""Every routine glute-tui runs, in home-menu order: the catalogue's (catalogue.py).
+
+A new routine is one module in this package, named by its id, with a module-level
+`ROUTINE`, and one line in catalogue.py; nothing here changes. Importing this module
+imports every routine module: what needs only names, titles or keys reads catalogue.py
+instead (start-up stays light)."""
 
 from __future__ import annotations
 
-from glute_tui.core.routines import (
-    bridge,
-    circuit,
-    contract_relax,
-    cook_hip_lift,
-    hold,
-    primer,
-    release,
-    single_leg,
-    standing_glute,
-)
+from importlib import import_module
+
 from glute_tui.core.routines.base import Routine
-from glute_tui.core.routines.catalogue import IDS
+from glute_tui.core.routines.catalogue import CATALOGUE, IDS, RoutineInfo
 
-ROUTINES: tuple[Routine, ...] = (
-    hold.ROUTINE,
-    circuit.ROUTINE,
-    contract_relax.ROUTINE,
-    release.ROUTINE,
-    cook_hip_lift.ROUTINE,
-    bridge.ROUTINE,
-    standing_glute.ROUTINE,
-    single_leg.ROUTINE,
-    primer.ROUTINE,
-)
 
-if tuple(r.id for r in ROUTINES) != IDS:  # a routine left out of one of the two lists
-    raise RuntimeError(
-        f"core/routines: registry.py lists {[r.id for r in ROUTINES]}, catalogue.py {list(IDS)}"
-    )
+def _load(info: RoutineInfo) -> Routine:
+    module = import_module(f"{__package__}.{info.id}")
+    routine = getattr(module, "ROUTINE", None)
+    if routine is None or getattr(routine, "id", None) != info.id:
+        raise RuntimeError(
+            f"core/routines/{info.id}.py must define ROUTINE with id {info.id!r} "
+            "(catalogue.py lists it)"
+        )
+    loaded: Routine = routine
+    return loaded
+
+
+ROUTINES: tuple[Routine, ...] = tuple(_load(info) for info in CATALOGUE)
 
 __all__ = ["IDS", "ROUTINES", "get"]
 
