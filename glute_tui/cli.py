@@ -184,10 +184,10 @@ def _open_store(db: Path, write: bool = True):  # type: ignore[no-untyped-def]
             print(f"glute-tui: an unfinished session was not recovered: {exc}", file=sys.stderr)
         else:
             if recovered is not None:
-                s = recovered["session"]
+                s = recovered.session
                 print(
-                    f"glute-tui: recovered an unfinished {routine_word(s['routine'])} session "
-                    f"from {s['started_at']} ({len(s['phases'])} completed phases) into {db}",
+                    f"glute-tui: recovered an unfinished {routine_word(s.routine)} session "
+                    f"from {s.started_at} ({len(s.phases)} completed phases) into {db}",
                     file=sys.stderr,
                 )
     _say_notices(store)

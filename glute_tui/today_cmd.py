@@ -136,7 +136,11 @@ def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
             file=sys.stderr,
         )
     kv = {k: store.kv(k) for k in ("settings", "pauses", "programme_stage_changes")}
-    return store.rows(), store.assessments(), {k: v for k, v in kv.items() if v is not None}
+    return (
+        store.row_dicts(),
+        store.assessment_dicts(),
+        {k: v for k, v in kv.items() if v is not None},
+    )
 
 
 _STAGE_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}

@@ -25,9 +25,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from glute_tui.core.model_assessment import Assessment, TestScore
+from glute_tui.core.model_view import RecordView
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     PHASE_FIELDS,
@@ -38,12 +41,18 @@ from glute_tui.core.records import (
     validate_session,
 )
 
-__all__ = ["Assessment", "Phase", "Plan", "Session", "SessionRow", "TestScore"]
+__all__ = ["Assessment", "Phase", "Plan", "Recovered", "Session", "SessionRow", "TestScore"]
 
 
 def _optional(out: dict[str, Any], key: str, value: Any) -> None:
     if value is not None:
         out[key] = value
+
+
+def _is_mapping(value: Any) -> bool:
+    # a JSON object is a dict: the exact-type test first (ABC isinstance is slow, and the
+    # store types every row of a ten-year history on each load)
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def _number(value: Any) -> float:
@@ -151,7 +160,7 @@ class Session:
     resumed_from: str | None = None  # the id of the cut-short session this one continued
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property  # a frozen dataclass without slots: cached_property may fill __dict__
     def day(self) -> date:
         """The calendar day it belongs to (its date in the offset it was recorded with)."""
         return local_day(self.started_at)
@@ -217,14 +226,21 @@ _ROW_KEYS = ("phase_count", "volume", "day")
 
 
 @dataclass(frozen=True)
-class SessionRow:
+class SessionRow(RecordView):
     """The light row the history keeps for every session (all but the phases), which
     home, streaks and the calendar read: `session` has no phases; `phase_count` says how
-    many it has, `volume` the work per side (holds, reps, active seconds)."""
+    many it has, `volume` the work per side (holds, reps, active seconds).
+
+    `row["day"]` reads the row's JSON record (core/model_view.py), for the rule functions
+    that still take records; `record` is that record, read-only."""
 
     session: Session
     phase_count: int
     volume: Mapping[str, Mapping[str, float]]
+    record: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._fill_record(self.record)
 
     @property
     def id(self) -> str:
@@ -246,21 +262,24 @@ class SessionRow:
 
     @classmethod
     def from_dict(cls, raw: Any, where: str = "row") -> SessionRow:
-        if not isinstance(raw, Mapping):
+        if not _is_mapping(raw):
             raise RecordError(f"{where}: must be an object")
         count = raw.get("phase_count")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise RecordError(f"{where}.phase_count: must be a whole number >= 0")
         volume = raw.get("volume")
-        if not isinstance(volume, Mapping) or not all(
-            isinstance(v, Mapping) for v in volume.values()
-        ):
+        if not _is_mapping(volume) or not all(_is_mapping(v) for v in volume.values()):
             raise RecordError(f"{where}.volume: must map sides to their work")
-        header = {k: v for k, v in raw.items() if k not in _ROW_KEYS}
-        session = Session.from_dict({**header, "phases": []}, where)
+        header = dict(raw)
+        for key in _ROW_KEYS:
+            header.pop(key, None)
+        header["phases"] = []
+        session = Session.from_dict(header, where)
         if raw.get("day") != session.day.isoformat():
             raise RecordError(f"{where}.day: is not the day of started_at")
-        return cls(session, count, {str(k): dict(v) for k, v in volume.items()})
+        # kept as given, not copied (ten years of rows are held twice otherwise): `record`
+        # and `volume` are read-only views of `raw`, so pass a dict nobody changes later
+        return cls(session, count, MappingProxyType(volume), raw)
 
     def to_dict(self) -> dict[str, Any]:
         out = self.session.to_dict()
@@ -269,3 +288,13 @@ class SessionRow:
         out["volume"] = {k: dict(v) for k, v in self.volume.items()}
         out["day"] = self.day.isoformat()
         return out
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """A cut-short live session taken from an orphaned journal into the history: the
+    session as saved (`interrupted`) and the journal's resume state (the rest of the
+    timeline, the next index, the settings; empty when the journal kept none)."""
+
+    session: Session
+    resume: Mapping[str, Any] = field(default_factory=dict)

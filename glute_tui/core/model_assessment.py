@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from glute_tui.core.model_view import RecordView
 from glute_tui.core.records import RecordError, validate_assessment
 
 Score = float | int | bool | None
@@ -107,8 +108,9 @@ def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool | None:
 
 
 @dataclass(frozen=True)
-class Assessment:
-    """A self-assessment as saved: the verdict, each test's scores and why."""
+class Assessment(RecordView):
+    """A self-assessment as saved: the verdict, each test's scores and why. `a["verdict"]`
+    reads its JSON record (core/model_view.py); `record` is that record, read-only."""
 
     id: str
     taken_at: str
@@ -123,6 +125,10 @@ class Assessment:
     enough_evidence: bool | None = None
     tight: bool | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    record: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._fill_record(self.record)
 
     @property
     def is_red_flag(self) -> bool:
@@ -159,6 +165,7 @@ class Assessment:
             enough_evidence=_flag(d, "enough_evidence", where),
             tight=_flag(d, "tight", where),
             extra={k: v for k, v in d.items() if k not in _ASSESSMENT_KEYS},
+            record=d,  # validate_assessment made it a copy
         )
 
     def to_dict(self) -> dict[str, Any]:

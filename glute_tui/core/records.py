@@ -106,7 +106,7 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
 
 
 def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):  # dict first: ABC is slow
         raise RecordError(f"{where}: must be an object")
     sid = raw.get("id")
     if not isinstance(sid, str) or not sid.strip():

@@ -57,8 +57,8 @@ def build_export(store: HistoryStore) -> dict[str, Any]:
     out: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "sessions": list(store.sessions()),
-        "assessments": store.assessments(),
+        "sessions": list(store.session_dicts()),
+        "assessments": store.assessment_dicts(),
     }
     for key in KV_KEYS:
         value = store.kv(key)
@@ -270,7 +270,7 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(CSV_HEADER)
-        for s in store.sessions():
+        for s in store.session_dicts():
             writer.writerows(_csv_rows(s))
             yield buf.getvalue()
             buf.seek(0)
@@ -281,7 +281,7 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
     top: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "assessments": store.assessments(),
+        "assessments": store.assessment_dicts(),
         "sessions": None,  # streamed
     }
     for key in KV_KEYS:
@@ -295,7 +295,7 @@ def stream_export(store: HistoryStore, fmt: str) -> Iterator[str]:
             yield _indented(top[key], 1)
             continue
         count = 0
-        for s in store.sessions():
+        for s in store.session_dicts():
             yield ("[\n" if count == 0 else ",\n") + "  " + _indented(s, 2)
             count += 1
         yield "\n ]" if count else "[]"

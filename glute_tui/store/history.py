@@ -30,6 +30,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from glute_tui.core.cues import clean, list_problem
+from glute_tui.core.model import Assessment, Recovered, Session, SessionRow
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     row_to_session,
@@ -100,12 +101,23 @@ class HistoryStore(StoreFiles):
     def exists(self) -> bool:
         return self.path.exists()
 
-    def rows(self) -> list[dict[str, Any]]:
-        """Session rows (no phases), oldest first."""
-        return list(self._rows)
+    def rows(self) -> list[SessionRow]:
+        """Session rows (no phases), oldest first, as frozen values (converted once per
+        load of the file, not per call)."""
+        return list(self._typed[0])
 
-    def assessments(self) -> list[dict[str, Any]]:
-        return list(self._assessments)
+    def assessments(self) -> list[Assessment]:
+        """Every assessment, oldest first, as frozen values."""
+        return list(self._typed[1])
+
+    def row_dicts(self) -> list[dict[str, Any]]:
+        """The rows as the JSON dicts of the file, for the store's own code and export;
+        copies, so a caller cannot change the store's view."""
+        return [dict(r) for r in self._rows]
+
+    def assessment_dicts(self) -> list[dict[str, Any]]:
+        """The assessments as the JSON dicts of the file (export, import); copies."""
+        return [dict(a) for a in self._assessments]
 
     def kv(self, key: str, default: Any = None) -> Any:
         return self._kv.get(key, default)
@@ -143,16 +155,27 @@ class HistoryStore(StoreFiles):
     def has_session(self, session_id: str) -> bool:
         return any(r["id"] == session_id for r in self._rows)
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
-        """A whole session with its phases (reads one month file)."""
+    def session(self, session_id: str) -> Session | None:
+        """A whole session with its phases (reads one month file), typed. RecordError (a
+        ValueError) when the month file holds phases this version cannot read."""
+        raw = self.session_dict(session_id)
+        return None if raw is None else Session.from_dict(raw)
+
+    def session_dict(self, session_id: str) -> dict[str, Any] | None:
+        """The same session as the JSON dict the export and the journal use."""
         row = next((r for r in self._rows if r["id"] == session_id), None)
         if row is None:
             return None
         shard = self._read_shard(self._shard_path(row["started_at"]))
         return row_to_session(row, list(shard.get(session_id, [])))
 
-    def sessions(self) -> Iterator[dict[str, Any]]:
-        """Every whole session, oldest first, reading each month file once."""
+    def sessions(self) -> Iterator[Session]:
+        """Every whole session, oldest first, typed, reading each month file once."""
+        for raw in self.session_dicts():
+            yield Session.from_dict(raw)
+
+    def session_dicts(self) -> Iterator[dict[str, Any]]:
+        """The same as the JSON dicts the export writes."""
         cache: dict[Path, dict[str, Any]] = {}
         for row in self._rows:
             shard_path = self._shard_path(row["started_at"])
@@ -162,9 +185,11 @@ class HistoryStore(StoreFiles):
             yield row_to_session(row, list(cache[shard_path].get(row["id"], [])))
 
     # ---- writes -------------------------------------------------------------------------
-    def add_session(self, session: Mapping[str, Any]) -> dict[str, Any]:
-        """Save a finished session. Saving the same id again replaces it."""
-        full = validate_session(session)
+    def add_session(self, session: Session | Mapping[str, Any]) -> SessionRow:
+        """Save a finished session (typed, or its JSON dict). Saving the same id again
+        replaces it. Returns the row saved."""
+        raw = session.to_dict() if isinstance(session, Session) else session
+        full = validate_session(raw)
         row = session_row(full)
 
         def change(db: TinyDB) -> dict[str, Any]:
@@ -177,7 +202,7 @@ class HistoryStore(StoreFiles):
                 table.insert(row)
             return row
 
-        return self._transaction(change)
+        return SessionRow.from_dict(self._transaction(change))
 
     def update_session(self, session_id: str, **fields: Any) -> None:
         """Set header fields (pain_after, effort, note, pain_next_morning...) of a session."""
@@ -196,9 +221,11 @@ class HistoryStore(StoreFiles):
 
         self._transaction(change)
 
-    def add_assessment(self, assessment: Mapping[str, Any], plan: Plan | None) -> None:
-        """Save an assessment and, unless it is a red flag (plan None), the plan it implies."""
-        record = validate_assessment(assessment)
+    def add_assessment(self, assessment: Assessment | Mapping[str, Any], plan: Plan | None) -> None:
+        """Save an assessment (typed, or its JSON dict) and, unless it is a red flag (plan
+        None), the plan it implies."""
+        raw = assessment.to_dict() if isinstance(assessment, Assessment) else assessment
+        record = validate_assessment(raw)
 
         def change(db: TinyDB) -> None:
             table = db.table("assessments")
@@ -350,12 +377,13 @@ class HistoryStore(StoreFiles):
         return not self._rows and not self._assessments
 
     # ---- crash recovery -----------------------------------------------------------------
-    def recover_journal(self, now: datetime | None = None) -> dict[str, Any] | None:
+    def recover_journal(self, now: datetime | None = None) -> Recovered | None:
         """Move an orphaned journaled session into the history as `interrupted`.
 
         Only a journal whose owner is gone is taken (see journal.py); one a live session in
-        another window owns is left alone and `live_elsewhere` is set. Returns the journal
-        (session + resume state) so a screen can offer to resume, or None."""
+        another window owns is left alone and `live_elsewhere` is set. Returns the session
+        saved and the journal's resume state (Recovered) so a screen can offer to resume,
+        or None."""
         from glute_tui.store.recovery import recover
 
         return recover(self)

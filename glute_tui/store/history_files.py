@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
+from glute_tui.core.model import Assessment, SessionRow
 from glute_tui.store import commit
 from glute_tui.store.digest import build_digest, read_digest, write_digest
 from glute_tui.store.errors import (
@@ -38,6 +39,7 @@ from glute_tui.store.history_tables import (
     load_shard,
     migrate,
     sibling,
+    typed_views,
     views,
 )
 from glute_tui.store.journal import Journal
@@ -75,6 +77,8 @@ class StoreFiles:
         self._rows: list[dict[str, Any]] = []
         self._kv: dict[str, Any] = {}
         self._assessments: list[dict[str, Any]] = []
+        #: the same as frozen values (core/model.py), converted once per load
+        self._typed: tuple[list[SessionRow], list[Assessment]] = ([], [])
 
     # ---- opening ----------------------------------------------------------------------
     @classmethod
@@ -285,7 +289,8 @@ class StoreFiles:
             return False
         data = self._storage.read() if key is not None else None
         rows, assessments, kv = views(data or {}, self.path)
-        self._rows, self._assessments, self._kv = rows, assessments, kv
+        typed = typed_views(rows, assessments, self._typed, self.path)
+        self._rows, self._assessments, self._kv, self._typed = rows, assessments, kv, typed
         self._view_key = key
         return True
 

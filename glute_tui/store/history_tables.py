@@ -11,15 +11,17 @@ import json
 from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from glute_tui.core.records import routine_ids
+from glute_tui.core.model import Assessment, SessionRow
+from glute_tui.core.records import RecordError, routine_ids
 from glute_tui.store.errors import StoreError
 from glute_tui.store.files import read_regular_bytes
 
 SCHEMA_VERSION = 1
+V = TypeVar("V", SessionRow, Assessment)
 TABLES = ("sessions", "assessments", "kv")
 
 
@@ -94,6 +96,38 @@ def views(
             f"{path} holds entries glute-tui cannot read; restart glute-tui to move it aside"
         ) from None
     return rows, assessments, kv
+
+
+def typed_views(
+    rows: list[dict[str, Any]],
+    assessments: list[dict[str, Any]],
+    known: tuple[list[SessionRow], list[Assessment]],
+    path: Path,
+) -> tuple[list[SessionRow], list[Assessment]]:
+    """The checked views as the frozen values the store hands out (core/model.py).
+
+    Converted once per load of the file, not per read. `known` is the last load's: a
+    record that is still equal to the one a value was built from keeps that value, so a
+    write to a history of ten years converts the one session it changed, not all of them.
+    DamagedError when a record is not one glute-tui writes (the file is then handled like
+    any damaged file)."""
+    old_rows = {r.id: r for r in known[0]}
+    old_assessments = {a.id: a for a in known[1]}
+    try:
+        typed_rows = [_same(old_rows.get(r["id"]), r) or SessionRow.from_dict(r) for r in rows]
+        typed_assessments = [
+            _same(old_assessments.get(a["id"]), a) or Assessment.from_dict(a) for a in assessments
+        ]
+    except RecordError as exc:
+        raise DamagedError(
+            f"{path} holds an entry glute-tui cannot read ({exc}); restart glute-tui to "
+            "move it aside"
+        ) from None
+    return typed_rows, typed_assessments
+
+
+def _same(value: V | None, record: Mapping[str, Any]) -> V | None:
+    return value if value is not None and value.record == record else None
 
 
 def load_shard(path: Path) -> dict[str, Any]:

@@ -12,7 +12,7 @@ filelock and textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -229,8 +229,8 @@ def read_tables(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], d
 class _KvStore(Protocol):
     def kv(self, key: str, default: Any = None) -> Any: ...
     def set_kv(self, key: str, value: Any) -> None: ...
-    def rows(self) -> list[dict[str, Any]]: ...
-    def assessments(self) -> list[dict[str, Any]]: ...
+    def rows(self) -> Sequence[Mapping[str, Any]]: ...
+    def assessments(self) -> Sequence[Mapping[str, Any]]: ...
 
 
 def from_store(store: _KvStore) -> tuple[History, Settings]:

@@ -10,8 +10,9 @@ bytes are kept aside under a timestamped name and the user is told.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from glute_tui.core.model import Recovered, Session
 from glute_tui.core.records import RecordError, parse_time, validate_session
 from glute_tui.store.errors import StoreError
 from glute_tui.store.journal import JournalOwner
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from glute_tui.store.history import HistoryStore
 
 
-def recover(store: HistoryStore) -> dict[str, Any] | None:
+def recover(store: HistoryStore) -> Recovered | None:
     journal = store.journal
     store.live_elsewhere = False
     if journal.active or journal.owned:
@@ -41,7 +42,7 @@ def recover(store: HistoryStore) -> dict[str, Any] | None:
         owner.release()
 
 
-def _recover_owned(store: HistoryStore) -> dict[str, Any] | None:
+def _recover_owned(store: HistoryStore) -> Recovered | None:
     journal = store.journal
     try:
         data = journal.read_strict()
@@ -63,13 +64,15 @@ def _recover_owned(store: HistoryStore) -> dict[str, Any] | None:
             ended_at=ended.isoformat(timespec="seconds"),
         )
         session = validate_session(session, "journal")
+        typed = Session.from_dict(session, "journal")
     except (RecordError, TypeError, ValueError, OverflowError):
         _keep_aside(store, "holds a session glute-tui cannot read")
         return None
     if not store.has_session(session["id"]):
         store.add_session(session)
     journal.path.unlink(missing_ok=True)
-    return {"session": session, "resume": data.get("resume") or {}}
+    resume = data.get("resume")
+    return Recovered(typed, dict(resume) if isinstance(resume, dict) else {})
 
 
 def _keep_aside(store: HistoryStore, why: str) -> None:

@@ -1,6 +1,6 @@
 """The one typed way from a screen or widget to the running GluteApp.
 
-`self.app` is typed as a plain `App`; screens used to write `app: Any = self.app` and lose
+`self.app` is typed as a plain `App`; screens used to annotate it as `Any` and lose
 every check mypy could make. `glute_app(self)` returns it as a `GluteApp` instead.
 
 The import of GluteApp is for the type checker only: app.py imports the screens (to push
@@ -29,3 +29,11 @@ def glute_app(node: DOMNode) -> GluteApp:
     if not getattr(app, "is_glute_app", False):
         raise TypeError(f"{type(node).__name__} is not running in glute-tui's app")
     return cast("GluteApp", app)
+
+
+class GluteHost:
+    """Base of a screen's mixin (live_keys.py, live_resume.py): `self.glute()` is
+    glute_app(self) there too, where mypy does not know the mixin is a screen."""
+
+    def glute(self) -> GluteApp:
+        return glute_app(cast("DOMNode", self))

@@ -19,13 +19,14 @@ from textual.screen import Screen
 
 from glute_tui.core.library import Library
 from glute_tui.core.protocol import Protocols
-from glute_tui.core.words import routine_title, routine_word
 from glute_tui.store import shipped
 from glute_tui.store.errors import DEFAULT_LOCK_TIMEOUT, StoreError
 from glute_tui.ui import registry
 from glute_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from glute_tui.ui.store_follow import StoreFollow
 
 if TYPE_CHECKING:
+    from glute_tui.core.model import Recovered
     from glute_tui.store.history import HistoryStore
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "THEMES", "GluteApp"]
@@ -37,7 +38,7 @@ def _raise(error: BaseException) -> None:
     raise error
 
 
-class GluteApp(App[None]):
+class GluteApp(StoreFollow, App[None]):
     """glute-tui. Clocks are injectable so tests run on a fake clock and a fixed day."""
 
     #: lets ui.access.glute_app() check the app it was handed without importing this module
@@ -84,7 +85,7 @@ class GluteApp(App[None]):
         self.store: HistoryStore | None = None
         self.fatal_error: str | None = None
         self.notices: list[str] = []
-        self.recovered: dict[str, Any] | None = None
+        self.recovered: Recovered | None = None
         #: True while a live session in another window owns this data file's journal
         self.live_elsewhere = False
         self._too_small = False
@@ -99,6 +100,13 @@ class GluteApp(App[None]):
     @cached_property
     def protocols(self) -> Protocols:
         return shipped.protocols()
+
+    @property
+    def loaded_store(self) -> HistoryStore:
+        """The store, for screens that only open once it is loaded (home, history, live)."""
+        if self.store is None:
+            raise StoreError("the history is still loading; try again in a moment")
+        return self.store
 
     # ---- clocks -----------------------------------------------------------------------
     def now(self) -> datetime:
@@ -145,7 +153,7 @@ class GluteApp(App[None]):
         self.notices.extend(found)
         self.store_version += 1
 
-    def _store_ready(self, store: HistoryStore, recovered: dict[str, Any] | None) -> None:
+    def _store_ready(self, store: HistoryStore, recovered: Recovered | None) -> None:
         self.store = store
         self.recovered = recovered
         if store.moved_aside is not None:
@@ -172,76 +180,6 @@ class GluteApp(App[None]):
 
             self.push_screen(DisclaimerScreen(), self._disclaimer_closed)
 
-    def _cut_short(self, recovered: dict[str, Any]) -> None:
-        self.recovered = recovered
-        s = recovered["session"]
-        self.notices.append(
-            f"Your {routine_word(s['routine'])} session from {s['started_at'][11:16]} was "
-            f"cut short. Its {len(s['phases'])} completed phases are saved in your history."
-            + (
-                f" Open the {routine_title(s['routine'])} screen to pick it up from the next rep."
-                if (recovered.get("resume") or {}).get("routine") == s["routine"]
-                else ""
-            )
-        )
-
-    def set_live_elsewhere(self, live: bool) -> bool:
-        """Say (or stop saying) that another window runs a live session on this file;
-        True when that changed."""
-        from glute_tui.ui.words import LIVE_ELSEWHERE
-
-        if live == self.live_elsewhere:
-            return False
-        self.live_elsewhere = live
-        self.notices = [n for n in self.notices if n != LIVE_ELSEWHERE]
-        if live:
-            self.notices.insert(0, LIVE_ELSEWHERE)
-        return True
-
-    def _poll_store(self) -> None:
-        """Pick up what another glute-tui (or `glute-tui import`) wrote to the same file,
-        so every screen shows the file as it is, not as it was at start-up. The check is
-        one stat() while nothing changed; it runs on the writer thread, in turn with our
-        own writes, never on the event loop."""
-        store = self.store
-        if store is None or self._polling:
-            return
-        self._polling = True
-
-        def check() -> tuple[bool, bool, dict[str, Any] | None]:
-            # issue 10: a session in another window, or its journal left by a crash there
-            live, recovered = store.live_session_elsewhere(), None
-            if not live and not store.journal.active and store.journal.path.exists():
-                try:
-                    recovered = store.recover_journal()
-                except (StoreError, OSError, ValueError):
-                    recovered = None
-                live = store.live_elsewhere
-            if not store.exists:  # nothing written yet: no file to follow
-                return False, live, recovered
-            try:
-                changed = store.refresh()
-            except (StoreError, OSError, ValueError, UnicodeDecodeError):
-                changed = False  # unreadable now: the next write says so in plain words
-            return changed or recovered is not None, live, recovered
-
-        try:
-            future = asyncio.get_running_loop().run_in_executor(self._writer, check)
-        except RuntimeError:  # shutting down: the writer takes no more work
-            self._polling = False
-            return
-        future.add_done_callback(self._polled)
-
-    def _polled(self, future: asyncio.Future[tuple[bool, bool, dict[str, Any] | None]]) -> None:
-        self._polling = False
-        if future.cancelled() or future.exception() is not None:
-            return
-        changed, live, recovered = future.result()
-        if recovered is not None:
-            self._cut_short(recovered)
-        if self.set_live_elsewhere(live) or changed:
-            self.store_version += 1
-
     def _disclaimer_closed(self, _: object = None) -> None:
         self.write(lambda s: s.set_setting("disclaimer_seen", True))
 
@@ -254,7 +192,7 @@ class GluteApp(App[None]):
     def write(
         self,
         change: Callable[[HistoryStore], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[str], None] | None = None,
         *,
         quiet: bool = False,
@@ -281,7 +219,7 @@ class GluteApp(App[None]):
     def _write_finished(
         self,
         future: asyncio.Future[Any],
-        on_done: Callable[[Any], None] | None,
+        on_done: Callable[[Any], object] | None,
         on_error: Callable[[str], None] | None,
         quiet: bool = False,
     ) -> None:

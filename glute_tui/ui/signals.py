@@ -46,7 +46,7 @@ class BellSignals:
     """Bells (unless muted) and a visible flash of the live view. `bells` lists what was
     sounded, newest last (tests and the bench read it)."""
 
-    def __init__(self, screen: Screen[object], muted: object) -> None:
+    def __init__(self, screen: Screen[Any], muted: object) -> None:
         self.screen = screen
         self._muted = muted  # a callable returning the current mute setting
         self.bells: list[str] = []

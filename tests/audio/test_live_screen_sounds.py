@@ -232,7 +232,7 @@ async def test_no_phase_waits_for_a_player_that_sleeps_5_s(
     assert slowest[0] < 0.5, f"a phase start took {slowest[0] * 1000:.0f} ms"
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None
     expected = 0.0
     for phase in session["phases"]:  # every phase began on schedule

@@ -55,7 +55,7 @@ def test_every_headless_command_recovers_an_orphaned_journal_first(
     captured = capsys.readouterr()
     assert "recovered an unfinished hold timer session" in captured.err
     store = HistoryStore.open(db_path)
-    cut = store.session("cut")
+    cut = store.session_dict("cut")
     assert cut is not None and cut["status"] == "interrupted" and len(cut["phases"]) == 3
     assert not store.journal.path.exists()
     if command == "export":
@@ -231,5 +231,5 @@ def test_headless_commands_in_a_loop_beside_a_live_session(db_path: Path, tmp_pa
     session = dict(journal["session"], status="completed", ended_at="2026-11-20T08:02:00+01:00")
     live.add_session(session)
     live.journal.clear()
-    saved = HistoryStore.open(db_path).session("live")
+    saved = HistoryStore.open(db_path).session_dict("live")
     assert saved is not None and len(saved["phases"]) == 15

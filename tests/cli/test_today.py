@@ -133,7 +133,7 @@ def test_as_of_replays_a_past_day_as_it_stood(db: Path, tmp_path: Path) -> None:
     """The replay of day 12 equals what a history ending on day 12 showed that day."""
     early = tmp_path / "early.json"
     store = HistoryStore.open(db)
-    rows = [s for s in store.sessions() if s["started_at"] < "2026-10-13"]
+    rows = [s for s in store.session_dicts() if s["started_at"] < "2026-10-13"]
     HistoryStore.open(early).merge(rows, store.assessments())
     replay = _run("--json", "--db", str(db), "--as-of", "2026-10-12").stdout
     then = _run("--json", "--db", str(early), "--as-of", "2026-10-12").stdout
@@ -207,7 +207,7 @@ def test_today_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
 # ---- adapters ------------------------------------------------------------------------
 def test_rows_and_whole_sessions_adapt_the_same(db: Path) -> None:
     store = HistoryStore.open(db)
-    assert day_sessions(store.rows()) == day_sessions(store.sessions())
+    assert day_sessions(store.rows()) == day_sessions(store.session_dicts())
     first_hold = next(s for s in day_sessions(store.rows()) if s.routine == "hold")
     assert first_hold == DaySession("hold", START, "left", 1, 0, "completed")
 

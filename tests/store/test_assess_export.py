@@ -59,7 +59,7 @@ def test_cli_export_then_import_round_trips_the_assessment(tmp_path: Path, capsy
     assert json.loads(out.read_text())["assessments"] == [record]
     other = tmp_path / "other.json"
     import_file(HistoryStore.open(other), out)
-    assert HistoryStore.open(other).assessments() == [record]
+    assert HistoryStore.open(other).assessment_dicts() == [record]
     assert HistoryStore.open(other).plan().hold_sides == ("right",)
 
 

@@ -51,7 +51,7 @@ def test_a_symlinked_data_file_stays_a_link_and_keeps_its_phases(tmp_path: Path)
     assert link.is_symlink()
     assert not (link_dir / "h.phases").exists()
     again = HistoryStore.open(link)
-    assert [len(s["phases"]) for s in again.sessions()] == [2, 2]
+    assert [len(s["phases"]) for s in again.session_dicts()] == [2, 2]
 
 
 def test_empty_db_path_is_refused() -> None:
@@ -189,7 +189,7 @@ def test_a_read_only_filesystem_can_still_be_read(
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
     again = HistoryStore.open(db_path)
     assert again.read_only
-    assert [len(s["phases"]) for s in again.sessions()] == [2]
+    assert [len(s["phases"]) for s in again.session_dicts()] == [2]
     with pytest.raises(StoreError, match="Read-only"):
         again.add_session(_session("b"))
     assert snapshot(db_path.parent) == before
@@ -199,7 +199,7 @@ def test_a_read_only_folder_can_still_be_read(read_only_folder: Path, db_path: P
     before = snapshot(read_only_folder)
     store = HistoryStore.open(db_path)
     assert store.read_only
-    assert [len(s["phases"]) for s in store.sessions()] == [2]
+    assert [len(s["phases"]) for s in store.session_dicts()] == [2]
     with pytest.raises(StoreError):
         store.add_session(_session("b"))
     assert snapshot(read_only_folder) == before

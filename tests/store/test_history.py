@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from glute_tui.core.model import Session
 from glute_tui.core.plan import Plan, plan_for_verdict
 from glute_tui.store.history import (
     SCHEMA_VERSION,
@@ -71,7 +72,19 @@ def test_session_round_trips_with_phases_in_a_month_file(db_path: Path) -> None:
     assert row["volume"]["left"]["holds"] == 3
     assert "phases" not in json.loads(db_path.read_text())["sessions"]["1"]
     assert (db_path.parent / "history.phases" / "2026-03.json").exists()
-    assert reopened.session("a") == session("a", phases=3)
+    assert reopened.session_dict("a") == session("a", phases=3)
+    typed = reopened.session("a")
+    assert typed == Session.from_dict(session("a", phases=3))
+    assert typed is not None and [p.set for p in typed.phases] == [1, 2, 3]
+    assert reopened.session("missing") is None and reopened.session_dict("missing") is None
+
+
+def test_a_typed_session_is_saved_as_its_dict(db_path: Path) -> None:
+    store = HistoryStore.open(db_path)
+    typed = Session.from_dict(session("a", phases=2))
+    row = store.add_session(typed)
+    assert row["phase_count"] == 2
+    assert HistoryStore.open(db_path).session("a") == typed
 
 
 def test_saving_the_same_id_replaces_not_duplicates(db_path: Path) -> None:
@@ -79,7 +92,7 @@ def test_saving_the_same_id_replaces_not_duplicates(db_path: Path) -> None:
     store.add_session(session("a", phases=1))
     store.add_session(session("a", phases=4))
     assert len(store.rows()) == 1
-    assert len(store.session("a")["phases"]) == 4
+    assert len(store.session("a").phases) == 4
 
 
 def test_invalid_session_is_refused_and_nothing_written(db_path: Path) -> None:
@@ -97,7 +110,7 @@ def test_update_session_fields(db_path: Path) -> None:
     store.update_session("a", pain_next_morning=4, note="felt good")
     again = HistoryStore.open(db_path)
     assert again.rows()[0]["pain_next_morning"] == 4
-    assert again.session("a")["note"] == "felt good"
+    assert again.session("a").note == "felt good"
     with pytest.raises(ValueError):
         store.update_session("a", pain_after=11)
     with pytest.raises(StoreError):

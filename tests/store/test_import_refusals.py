@@ -111,7 +111,7 @@ def test_the_untouched_export_is_accepted(tmp_path: Path, db_path: Path) -> None
     src = _write(tmp_path, lambda d: None)
     store = HistoryStore.open(db_path)
     assert import_file(store, src) == (1, 0)
-    saved = store.session("a")
+    saved = store.session_dict("a")
     assert saved is not None and [p["set"] for p in saved["phases"]] == [1, 2, 3]
     assert read_export_file(src)["sessions"][0]["phases"][0] == phase(0)
 

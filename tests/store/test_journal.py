@@ -60,8 +60,8 @@ def test_recover_moves_the_session_into_history_as_interrupted(db_path: Path) ->
     again = HistoryStore.open(db_path)
     recovered = again.recover_journal()
     assert recovered is not None
-    assert recovered["resume"] == {"settings": {"rest_s": 4}, "next": 3}
-    saved = again.session("s-1")
+    assert recovered.resume == {"settings": {"rest_s": 4}, "next": 3}
+    saved = again.session_dict("s-1")
     assert saved is not None
     assert saved["status"] == "interrupted" and saved["stop_reason"] == "interrupted"
     assert [p["set"] for p in saved["phases"]] == [1, 2, 3]
@@ -133,6 +133,6 @@ def test_killed_process_loses_no_completed_phase(db_path: Path) -> None:
     store = HistoryStore.open(db_path)
     recovered = store.recover_journal()
     assert recovered is not None
-    saved = store.session("s-1")
+    saved = store.session_dict("s-1")
     assert saved is not None and saved["status"] == "interrupted"
     assert [p["set"] for p in saved["phases"]] == [1, 2, 3, 4]

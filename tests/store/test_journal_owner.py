@@ -84,7 +84,7 @@ def test_a_second_window_does_not_steal_a_live_session(
     assert _ask(live_owner, "phase") == "ok"
     assert _ask(live_owner, "save") == "saved"
     second.refresh()
-    saved = second.session("s-1")
+    saved = second.session_dict("s-1")
     assert saved is not None and saved["status"] == "completed"
     assert len(saved["phases"]) == 4
     assert not second.live_session_elsewhere()
@@ -98,7 +98,7 @@ def test_the_journal_of_a_dead_owner_is_recovered(
     store = HistoryStore.open(db_path)
     assert not store.live_session_elsewhere()
     recovered = store.recover_journal()
-    assert recovered is not None and len(recovered["session"]["phases"]) == 3
+    assert recovered is not None and len(recovered.session.phases) == 3
     assert not store.journal.path.exists()
 
 

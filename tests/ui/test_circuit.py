@@ -109,7 +109,7 @@ async def test_whole_circuit_on_fake_clock(make_app, clock, db_path: Path) -> No
     assert row["routine"] == "circuit" and row["status"] == "completed"
     assert (row["pain_after"], row["effort"]) == (1, 5)
     assert row["active_s"] <= 600.0
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None
     phases = session["phases"]
     assert [p["ended_by"] for p in phases if p["kind"] == "round_rest"] == ["ready"]

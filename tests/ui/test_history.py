@@ -191,7 +191,7 @@ async def test_next_morning_pain_worse_suggests_reducing_the_load(make_app, db_p
         await settle(pilot)
         advice = _text(dialog, "#morning-advice")
         assert "worse this morning" in advice and "Reduce the load" in advice
-        session = app.store.session("b")
+        session = app.store.session_dict("b")
         assert session["pain_next_morning"] == 4
         await pilot.press("enter")
         assert type(app.screen).__name__ == "HomeScreen"

@@ -74,7 +74,7 @@ async def test_whole_hold_session_on_fake_clock_is_saved(make_app, clock, db_pat
         "felt it",
     )
     assert row["pain_override"] is False
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None
     phases = session["phases"]
     assert len(phases) == len(runner.specs)
@@ -286,10 +286,10 @@ def test_kill_9_mid_session_is_recovered_with_every_completed_phase(tmp_path: Pa
     assert recovered is not None
     (row,) = store.rows()
     assert row["status"] == "interrupted" and row["stop_reason"] == "interrupted"
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None and session["phases"] == done
     assert [p["kind"] for p in done[:3]] == ["prepare", "hold", "rest"]
-    assert recovered["resume"]["next_index"] == len(done)
+    assert recovered.resume["next_index"] == len(done)
     assert not journal.exists()
 
 

@@ -69,7 +69,7 @@ async def test_q_asks_why_and_pain_keeps_the_partial_phase(make_app, clock, db_p
     store = HistoryStore.open(db_path)
     (row,) = store.rows()
     assert (row["stop_reason"], row["pain_during"]) == ("pain", 7)
-    session = store.session(row["id"])
+    session = store.session_dict(row["id"])
     assert session is not None
     last = session["phases"][-1]
     assert (last["kind"], last["ended_by"]) == ("hold", "stopped")
@@ -361,7 +361,7 @@ async def test_a_user_paced_set_ends_on_enter_and_logs_the_reps(make_app, clock,
         await pilot.pause()
         assert screen.mode == "summary"
         await drain_writer(app)
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     work = [p for p in session["phases"] if p["kind"] == "work"]
     assert [(p["side"], p["reps"], p["ended_by"], p["paced"]) for p in work] == [
         ("left", 7, "done", True),

@@ -145,7 +145,7 @@ async def test_a_failed_final_save_is_kept_and_escape_offers_to_save_elsewhere(
     assert import_file(fresh, out) == (1, 0)
     (row,) = fresh.rows()
     assert row["stop_reason"] == "form_lost"
-    session = fresh.session(row["id"])
+    session = fresh.session_dict(row["id"])
     assert session is not None and len(session["phases"]) == 2
 
 

@@ -141,7 +141,7 @@ async def test_a_crash_in_the_other_window_is_recovered_here(make_app, owner) ->
         text = _text(app.screen, "notices")
         assert LIVE_ELSEWHERE not in text and "was cut short" in text
         assert app.recovered is not None and app.store.has_session("s-1")
-        assert len(app.store.session("s-1")["phases"]) == 3
+        assert len(app.store.session("s-1").phases) == 3
 
 
 def test_snapshot_setup_beside_a_live_session(snap_compare, make_app, owner) -> None:

@@ -100,7 +100,7 @@ async def test_cook_hip_lift_session_lands_in_the_history(make_app, clock, db_pa
         await drain_writer(app)
     (row,) = HistoryStore.open(db_path).rows()
     assert row["routine"] == "cook_hip_lift" and row["status"] == "completed"
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     holds = [p["side"] for p in session["phases"] if p["kind"] == "hold"]
     assert holds == ["right"] * 10 + ["left"] * 10
 
@@ -124,7 +124,7 @@ async def test_single_leg_logs_typed_reps_and_g_stops_the_set(make_app, clock, d
         await pilot.press("o")
         await pilot.pause()
         await drain_writer(app)
-    session = next(iter(HistoryStore.open(db_path).sessions()))
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
     work = [p for p in session["phases"] if p["kind"] == "work"]
     assert [(p["side"], p["reps"], p["ended_by"], p["rep_target"]) for p in work[:2]] == [
         ("right", 9, "done", 10),

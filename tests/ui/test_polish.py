@@ -41,4 +41,4 @@ async def test_next_morning_footer_says_close_after_saving(make_app, db_path) ->
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
-        assert app.store.session("a")["pain_next_morning"] == 1  # saved, not skipped
+        assert app.store.session("a").pain_next_morning == 1  # saved, not skipped

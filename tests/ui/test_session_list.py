@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
 
+from glute_tui.core.model import Session, SessionRow
 from glute_tui.store.history import HistoryStore
 from glute_tui.ui.screenshots import seed_demo
 from glute_tui.ui.widgets.session_list import SessionList, matches
 from tests.conftest import settle
+from tests.store.test_history import session
 
 
 def _info(screen) -> str:  # type: ignore[no-untyped-def]
@@ -15,7 +17,18 @@ def _info(screen) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_matches_routine_status_and_side() -> None:
-    row = {"routine": "hold", "status": "stopped", "volume": {"right": {}}}
+    # a stopped hold session that worked the right side only (the store hands out SessionRow)
+    row = SessionRow.of(
+        Session.from_dict(
+            {
+                **session("r", routine="hold"),
+                "status": "stopped",
+                "stop_reason": "pain",
+                "phases": [{**p, "side": "right"} for p in session("r", routine="hold")["phases"]],
+            }
+        )
+    )
+    assert set(row.volume) == {"right"}
     assert matches(row, "all", "all", "all")
     assert matches(row, "hold", "stopped", "right")
     assert not matches(row, "circuit", "all", "all")

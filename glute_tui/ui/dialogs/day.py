@@ -15,7 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glute_tui.core.model import SessionRow
 from glute_tui.core.words import routine_ids, routine_title, routine_word, status_word, stop_word
+from glute_tui.ui.access import glute_app
 
 TALL_ROWS = 30
 SHORT_ROWS = 24
@@ -25,18 +27,19 @@ def _n(v: Any) -> str:
     return "–" if v is None else str(v)
 
 
-def session_line(r: dict[str, Any], wide: int = 8) -> str:
+def session_line(r: SessionRow, wide: int = 8) -> str:
     """One session of the day; `wide`: the routine column (the day's words line up)."""
-    when = "logged later" if r.get("logged_later") else str(r.get("started_at", ""))[11:16]
-    why = stop_word(r.get("stop_reason"))
+    s = r.session
+    when = "logged later" if s.extra.get("logged_later") else s.started_at[11:16]
+    why = stop_word(s.stop_reason)
     line = (
-        f"{when}  {routine_word(r.get('routine')):<{wide}}{status_word(r.get('status'))}"
-        f"{f' ({why})' if why and r.get('status') != 'completed' else ''}  ·  pain before "
-        f"{_n(r.get('pain_before'))}, after {_n(r.get('pain_after'))}, next morning "
-        f"{_n(r.get('pain_next_morning'))}"
+        f"{when}  {routine_word(s.routine):<{wide}}{status_word(s.status)}"
+        f"{f' ({why})' if why and s.status != 'completed' else ''}  ·  pain before "
+        f"{_n(s.pain_before)}, after {_n(s.pain_after)}, next morning "
+        f"{_n(s.pain_next_morning)}"
     )
-    if r.get("note"):
-        line += f"\n       [$text-muted]note:[/] {str(r['note']).replace('[', chr(92) + '[')}"
+    if s.note:
+        line += f"\n       [$text-muted]note:[/] {s.note.replace('[', chr(92) + '[')}"
     return line
 
 
@@ -72,14 +75,14 @@ class DayDialog(ModalScreen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    def __init__(self, day: date, rows: list[dict[str, Any]], today: date) -> None:
+    def __init__(self, day: date, rows: list[SessionRow], today: date) -> None:
         super().__init__()
         self.day = day
         self.rows = rows
         self.today = today
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = glute_app(self)
         notes = app.store.kv("day_notes", {}) if app.store else {}
         past = self.day < self.today
         with Vertical(id="day-box", classes="dialog past" if past else "dialog"):
@@ -110,7 +113,7 @@ class DayDialog(ModalScreen[None]):
     def _sessions_text(self) -> str:
         if not self.rows:
             return "[$text-muted]No sessions on this day.[/]"
-        wide = max([8, *(len(routine_word(r.get("routine"))) + 1 for r in self.rows)])
+        wide = max([8, *(len(routine_word(r.routine)) + 1 for r in self.rows)])
         return "\n".join(session_line(r, wide) for r in self.rows)
 
     def on_mount(self) -> None:
@@ -125,7 +128,7 @@ class DayDialog(ModalScreen[None]):
 
     @on(Input.Submitted, "#day-note")
     def save_note(self, event: Input.Submitted) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         status = self.query_one("#day-status", Static)
         day, text = self.day.isoformat(), event.value
 
@@ -142,11 +145,11 @@ class DayDialog(ModalScreen[None]):
         routine = event.option.id
         if routine is None:
             return
-        app: Any = self.app
+        app = glute_app(self)
         session = logged_later_session(routine, self.day, app.now())
         status = self.query_one("#day-status", Static)
 
-        def done(row: dict[str, Any]) -> None:
+        def done(row: SessionRow) -> None:
             self.rows = [*self.rows, row]
             self.query_one("#day-list", Static).update(self._sessions_text())
             self.query_one("#day-sessions", VerticalScroll).scroll_end(animate=False)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.pauses import make_pause
+from glute_tui.ui.access import glute_app
 
 
 class PauseDialog(ModalScreen[None]):
@@ -74,7 +75,7 @@ class PauseDialog(ModalScreen[None]):
     def _save(self, change: Callable[[Any], list[dict[str, str]]], said: str) -> None:
         """Run one add or remove against the pauses in the file (not this dialog's copy,
         which another add still in flight, or another glute-tui, may have outdated)."""
-        app: Any = self.app
+        app = glute_app(self)
         error = self.query_one("#pause-error", Static)
 
         def done(saved: list[dict[str, str]]) -> None:

@@ -9,7 +9,7 @@ None to stay on the session screen.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.target import check_target
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 DISCARD = "discard"
 
@@ -88,7 +92,7 @@ class SaveElsewhereDialog(ModalScreen[str | None]):
         status.update(f"Saving to {checked}…")
         session = self.session
 
-        def work(_store: Any) -> Path:
+        def work(_store: HistoryStore) -> Path:
             from glute_tui.store.rescue import save_session_elsewhere
 
             return save_session_elsewhere(session, checked)
@@ -97,7 +101,7 @@ class SaveElsewhereDialog(ModalScreen[str | None]):
             self._busy = False
             status.update(f"[$error]Not saved there either: {message}. Try another place.[/]")
 
-        app: Any = self.app
+        app = glute_app(self)
         app.write(work, on_done=lambda where: self.dismiss(str(where)), on_error=failed)
 
     @on(Button.Pressed, "#rescue-stay")

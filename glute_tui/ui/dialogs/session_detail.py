@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
+from glute_tui.core.model import Session
 from glute_tui.core.words import (
     end_word,
     phase_word,
@@ -21,6 +22,7 @@ from glute_tui.core.words import (
     status_word,
     stop_word,
 )
+from glute_tui.ui.access import glute_app
 
 COLUMNS = ("Phase", "Exercise", "Side", "Set", "Time", "Reps", "Ended by")  # time: done/planned
 #: columns that wrap when the table is too narrow, in order, and the least width of each
@@ -59,10 +61,10 @@ class SessionDetail(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         try:
             session = app.store.session(self.session_id) if app.store else None
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a damaged month file's phases
             app.call_from_thread(self._show_error, str(exc))
             return
         app.call_from_thread(self._show, session)
@@ -70,46 +72,45 @@ class SessionDetail(ModalScreen[None]):
     def _show_error(self, message: str) -> None:
         self.query_one("#detail-head", Static).update(f"Could not read this session: {message}")
 
-    def _show(self, s: dict[str, Any] | None) -> None:
+    def _show(self, s: Session | None) -> None:
         head = self.query_one("#detail-head", Static)
         if s is None:
             head.update("This session is no longer in the history.")
             return
-        app: Any = self.app
-        start = s["started_at"].replace("T", " ")[:16]
-        end = s["ended_at"][11:16]
-        note = f"\nNote: {s['note']}" if s.get("note") else ""
-        if s.get("logged_later"):
+        app = glute_app(self)
+        start = s.started_at.replace("T", " ")[:16]
+        end = s.ended_at[11:16]
+        note = f"\nNote: {s.note}" if s.note else ""
+        if s.extra.get("logged_later"):
             note += "\nLogged later from the calendar: done, but not timed."
-        if self.expected_phases and not s["phases"]:
+        if self.expected_phases and not s.phases:
             note += (
                 f"\n[$warning]Its {plural(self.expected_phases, 'phase')} could not be read: "
-                f"the month file {s['started_at'][:7]}.json next to your data file is missing or "
+                f"the month file {s.started_at[:7]}.json next to your data file is missing or "
                 "damaged.[/]"
             )
         head.update(
-            f"[b]{routine_title(s['routine'])} session[/b]  {start}–{end}  ·  "
-            f"{status_word(s['status'])} ({stop_word(s.get('stop_reason'))})\n"
-            f"Pain before {_n(s.get('pain_before'))}, after {_n(s.get('pain_after'))}, "
-            f"next morning {_n(s.get('pain_next_morning'))}  ·  effort "
-            f"{_n(s.get('effort'))}/10  ·  {plural(len(s['phases']), 'phase')}{note}"
+            f"[b]{routine_title(s.routine)} session[/b]  {start}–{end}  ·  "
+            f"{status_word(s.status)} ({stop_word(s.stop_reason)})\n"
+            f"Pain before {_n(s.pain_before)}, after {_n(s.pain_after)}, "
+            f"next morning {_n(s.pain_next_morning)}  ·  effort "
+            f"{_n(s.effort)}/10  ·  {plural(len(s.phases), 'phase')}{note}"
         )
         table = self.query_one("#phase-table", DataTable)
         lib = app.library
-        rows = []
-        for p in s["phases"]:
-            ex = p.get("exercise")
+        rows: list[tuple[str, ...]] = []
+        for p in s.phases:
+            ex = p.exercise
             name = lib[ex].name if ex and ex in lib else (ex or "")
-            done = p["end_s"] - p["start_s"] - p.get("paused_s", 0.0)
             rows.append(
                 (
-                    phase_word(p["kind"]),
+                    phase_word(p.kind),
                     name,
-                    "both" if p.get("side") == "both" else side_word(p.get("side")),
-                    str(p.get("set", "")),
-                    f"{done:.0f}/{p['planned_s']:g} s",
-                    _n(p.get("reps")),
-                    end_word(p.get("ended_by")),
+                    "both" if p.side == "both" else side_word(p.side),
+                    str(p.set),
+                    f"{p.active_s:.0f}/{p.planned_s:g} s",
+                    _n(p.reps),
+                    end_word(p.ended_by),
                 )
             )
         self._fill(table, rows)

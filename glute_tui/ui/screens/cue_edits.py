@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -24,7 +24,11 @@ from glute_tui.core import cues as rules
 from glute_tui.core.cues import MAX_LENGTH, CueChange, CueError
 from glute_tui.core.words import sentence
 from glute_tui.store.history import StaleCues
+from glute_tui.ui.access import GluteHost
 from glute_tui.ui.widgets.cue_widgets import CueInput, CueList, CueRow
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 STALE = "Another window changed the cues for {name}, so this change was not saved."
 
@@ -35,8 +39,38 @@ def stale_hint(name: str, cues: tuple[str, ...], index: int) -> str:
     return STALE.format(name=name) + theirs + " Enter saves your text; Escape keeps theirs."
 
 
-class CueEditing:
+if TYPE_CHECKING:  # for mypy the mixin is the screen it is mixed into (cues.py)
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    from glute_tui.core.library import Exercise, Library
+
+    _Host = Screen[None]
+else:
+    _Host = object
+
+
+class CueEditing(GluteHost, _Host):
     """Edits, undo and saving; the screen provides the widgets and rendering."""
+
+    if TYPE_CHECKING:  # the screen's (cues.py)
+
+        @property
+        def library(self) -> Library: ...
+        def cues_of(self, exercise_id: str) -> tuple[str, ...]: ...
+        def is_edited(self, exercise_id: str) -> bool: ...
+        def _exercise(self) -> Exercise | None: ...
+        def _fill_list(self) -> None: ...
+        def _render_exercise(self) -> None: ...
+        def _render_rows(self, cues: tuple[str, ...]) -> None: ...
+        def _current_cues(self) -> tuple[str, ...]: ...
+        def _set_status(self, message: str, error: bool = False) -> None: ...
+        def _refresh_keys(self) -> None: ...
+        def _focus(self, widget: Widget) -> None: ...
+
+    selected: str | None
+    editing: int | None
+    _error_for: str | None
 
     def _init_edits(self) -> None:
         self.undo_stack: list[CueChange] = []
@@ -49,22 +83,22 @@ class CueEditing:
         self._edit_base: tuple[str, ...] | None = None
 
     # ---- editing -----------------------------------------------------------------------
-    def _ready(self: Any) -> bool:
+    def _ready(self) -> bool:
         if self.selected is None:
             self._set_status("Pick an exercise first.", error=True)
             return False
-        if getattr(self.app, "store", None) is None:
+        if self.glute().store is None:
             self._set_status("Your data is still loading; try again in a moment.", error=True)
             return False
         return True
 
-    def action_edit(self: Any) -> None:
+    def action_edit(self) -> None:
         if not self._ready():
             return
         cues = self._current_cues()
         self._open_editor(self.cursor, cues[self.cursor] if cues else "")
 
-    def action_add(self: Any) -> None:
+    def action_add(self) -> None:
         if not self._ready():
             return
         # At 8 cues the editor still opens, and says at once that it is full (_show_hint):
@@ -72,7 +106,7 @@ class CueEditing:
         # refuses it inline like any other rule.
         self._open_editor(len(self._current_cues()), "")
 
-    def _save_edit(self: Any, text: str) -> None:
+    def _save_edit(self, text: str) -> None:
         if self.editing is None or self.selected is None:
             return
         cues = self._current_cues()
@@ -100,7 +134,7 @@ class CueEditing:
         self._change(CueChange(self.selected, kind, cues, new, min(index, len(cues))), text)
         self._close_editor()
 
-    def action_delete(self: Any) -> None:
+    def action_delete(self) -> None:
         if not self._ready() or self.selected is None:
             return
         cues = self._current_cues()
@@ -112,7 +146,7 @@ class CueEditing:
         self._change(CueChange(self.selected, "delete", cues, new, self.cursor))
         self._render_exercise()
 
-    def action_reorder(self: Any, step: int) -> None:
+    def action_reorder(self, step: int) -> None:
         if not self._ready() or self.selected is None:
             return
         cues = self._current_cues()
@@ -124,7 +158,7 @@ class CueEditing:
             self._change(CueChange(self.selected, "move", cues, new, was))
         self._render_exercise()
 
-    def action_reset(self: Any) -> None:
+    def action_reset(self) -> None:
         ex = self._exercise()
         if ex is None or not self._ready():
             return
@@ -140,9 +174,9 @@ class CueEditing:
                 self._change(CueChange(ex.id, "reset", before, ex.cues, 0))
                 self._fill_list()
 
-        self.app.push_screen(reset_question(ex, len(self.cues_of(ex.id))), answered)
+        self.glute().push_screen(reset_question(ex, len(self.cues_of(ex.id))), answered)
 
-    def action_undo(self: Any) -> None:
+    def action_undo(self) -> None:
         if not self.undo_stack:
             self._set_status("Nothing to undo here.")
             return
@@ -162,7 +196,7 @@ class CueEditing:
         self._set_status(change.undone_message(self.library[change.exercise_id].name))
         self._fill_list()
 
-    def _change(self: Any, change: CueChange, typed: str | None = None) -> None:
+    def _change(self, change: CueChange, typed: str | None = None) -> None:
         """Make a change: remember it for undo, show it, save it."""
         self.undo_stack.append(change)
         retype = None if typed is None else (change.cursor, typed)
@@ -170,7 +204,7 @@ class CueEditing:
         self._set_status(change.done_message(self.library[change.exercise_id].name))
 
     # ---- the editor ----------------------------------------------------------------------
-    def _open_editor(self: Any, index: int, text: str) -> None:
+    def _open_editor(self, index: int, text: str) -> None:
         cue_list = self.query_one("#cue-list", CueList)
         row = self.query_one(f"#cue-row-{index}", CueRow)
         editor = row.query_one(CueInput)
@@ -191,7 +225,7 @@ class CueEditing:
         self._refresh_keys()
         self.call_after_refresh(editor.scroll_visible, animate=False)
 
-    def _show_hint(self: Any, error: str | None = None) -> None:
+    def _show_hint(self, error: str | None = None) -> None:
         message = self.query_one("#cue-message", Static)
         editor = self.editor()
         if error is not None:
@@ -217,13 +251,14 @@ class CueEditing:
         )
         message.set_class(length > MAX_LENGTH, "-error")
 
-    def editor(self: Any) -> CueInput | None:
+    def editor(self) -> CueInput | None:
         """The open editor, if a cue is being edited."""
         if self.editing is None:
             return None
-        return self.query_one(f"#cue-input-{self.editing}", CueInput)
+        editor: CueInput = self.query_one(f"#cue-input-{self.editing}", CueInput)
+        return editor
 
-    def _close_editor(self: Any) -> None:
+    def _close_editor(self) -> None:
         self.editing = None
         self._edit_base = None
         for editor in self.query(CueInput):
@@ -235,18 +270,18 @@ class CueEditing:
         self._render_exercise()
         self._refresh_keys()
 
-    def action_cancel_edit(self: Any) -> None:
+    def action_cancel_edit(self) -> None:
         if self.editing is not None:
             self._close_editor()
 
     # ---- saving ------------------------------------------------------------------------
-    def _stored(self: Any, ex_id: str) -> tuple[str, ...] | None:
+    def _stored(self, ex_id: str) -> tuple[str, ...] | None:
         """What the file held for the exercise when this window last read it."""
-        custom = self.app.store.cue_overrides().get(ex_id)
+        custom = self.glute().loaded_store.cue_overrides().get(ex_id)
         return tuple(custom) if custom is not None else None
 
     def _save(
-        self: Any, ex_id: str, new: tuple[str, ...], retype: tuple[int, str] | None = None
+        self, ex_id: str, new: tuple[str, ...], retype: tuple[int, str] | None = None
     ) -> None:
         shipped = self.library[ex_id].cues
         if not self._inflight[ex_id]:
@@ -256,7 +291,7 @@ class CueEditing:
         self._inflight[ex_id] += 1
         latest, base, lock = self._latest, self._base, self._write_lock
 
-        def change(store: Any) -> StaleCues | None:
+        def change(store: HistoryStore) -> StaleCues | None:
             with lock:
                 current = latest.get(ex_id)
                 if current is None:
@@ -269,14 +304,14 @@ class CueEditing:
                 base[ex_id] = value
                 return None
 
-        self.app.write(
+        self.glute().write(
             change,
             on_done=lambda result: self._saved(ex_id, result),
             on_error=lambda message: self._save_failed(ex_id, message),
         )
         self._fill_list()
 
-    def _finish(self: Any, ex_id: str) -> bool:
+    def _finish(self, ex_id: str) -> bool:
         """One write for the exercise is done; True when it was the last one queued."""
         self._inflight[ex_id] -= 1
         if self._inflight[ex_id] > 0:
@@ -286,7 +321,7 @@ class CueEditing:
         self._base.pop(ex_id, None)
         return True
 
-    def _saved(self: Any, ex_id: str, result: object) -> None:
+    def _saved(self, ex_id: str, result: object) -> None:
         if isinstance(result, StaleCues) and ex_id in self._latest:
             self._stale[ex_id] = self._latest[ex_id]
         if not self._finish(ex_id):
@@ -298,9 +333,7 @@ class CueEditing:
         elif self.is_attached:
             self._fill_list()
 
-    def _refused(
-        self: Any, ex_id: str, mine: tuple[str, ...], retype: tuple[int, str] | None
-    ) -> None:
+    def _refused(self, ex_id: str, mine: tuple[str, ...], retype: tuple[int, str] | None) -> None:
         """A stale save: the list shows the file; what the user did stays in view."""
         self.undo_stack = [c for c in self.undo_stack if c.exercise_id != ex_id]
         if not self.is_attached:
@@ -314,7 +347,7 @@ class CueEditing:
             index, text = retype
             cues = self._current_cues()
             self._open_editor(min(index, len(cues)), text)
-            self._show_hint(stale_hint(name, cues, self.editing))
+            self._show_hint(stale_hint(name, cues, min(index, len(cues))))
             return
         yours = " · ".join(f"“{c}”" for c in mine)
         self._set_status(
@@ -322,7 +355,7 @@ class CueEditing:
             error=True,
         )
 
-    def _save_failed(self: Any, ex_id: str, message: str) -> None:
+    def _save_failed(self, ex_id: str, message: str) -> None:
         self._retype.pop(ex_id, None)
         if not self._finish(ex_id):
             return

@@ -7,7 +7,7 @@ edits, undo and saving in cue_edits.py; the widgets in ui/widgets/cue_widgets.py
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -21,7 +21,8 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.cues import MAX_CUES
-from glute_tui.core.library import Exercise
+from glute_tui.core.library import Exercise, Library
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.cue_edits import CueEditing
 from glute_tui.ui.screens.cue_words import HELP, ROUTINE_LABELS
 from glute_tui.ui.widgets.cue_widgets import (
@@ -102,8 +103,8 @@ class CuesScreen(CueEditing, Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     @property
-    def library(self) -> Any:
-        return self.app.library  # type: ignore[attr-defined]
+    def library(self) -> Library:
+        return glute_app(self).library
 
     def on_mount(self) -> None:
         for editor in self.query(CueInput):
@@ -120,7 +121,7 @@ class CuesScreen(CueEditing, Screen[None]):
         latest = self._latest.get(exercise_id)
         if latest is not None:
             return latest
-        return tuple(self.app.cues_for(exercise_id))  # type: ignore[attr-defined]
+        return tuple(glute_app(self).cues_for(exercise_id))
 
     def is_edited(self, exercise_id: str) -> bool:
         return self.cues_of(exercise_id) != self.library[exercise_id].cues

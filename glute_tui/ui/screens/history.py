@@ -8,7 +8,7 @@ first, so ten years of history open as fast as one month.
 from __future__ import annotations
 
 import contextlib
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from glute_tui.core import progress as pg
+from glute_tui.core.model import SessionRow
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.dialogs.day import DayDialog
 from glute_tui.ui.dialogs.export import ExportDialog
 from glute_tui.ui.dialogs.pause import PauseDialog
@@ -72,7 +74,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data: HistoryData | None = None
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[SessionRow] = []
         self._stages_asked = False
         self._table_stale = True
 
@@ -97,15 +99,15 @@ class HistoryScreen(Screen[None]):
 
     # ---- computing ---------------------------------------------------------------------
     def reload(self, _: int = 0) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
         self._compute()
 
     @work(thread=True, exclusive=True, group="history-compute", exit_on_error=False)
     def _compute(self) -> None:
-        app: Any = self.app
-        store = app.store
+        app = glute_app(self)
+        store = app.loaded_store
         rows = store.rows()
         plan = store.plan()
         try:
@@ -131,7 +133,7 @@ class HistoryScreen(Screen[None]):
         from glute_tui.core.stage_history import bands
         from glute_tui.store.report import stages_of
 
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None or self.data is None:
             return
         try:
@@ -152,7 +154,7 @@ class HistoryScreen(Screen[None]):
             "everything.[/]"
         )
 
-    def _apply(self, data: HistoryData, rows: list[dict[str, Any]]) -> None:
+    def _apply(self, data: HistoryData, rows: list[SessionRow]) -> None:
         self.data = data
         self._rows = rows
         self._stages_asked = False  # new data: the bands are worked out again when shown
@@ -194,12 +196,12 @@ class HistoryScreen(Screen[None]):
     def on_calendar_day_chosen(self, event: Calendar.DayChosen) -> None:
         if self.data is None:
             return
-        day = event.day.isoformat()
+        day = event.day
         rows = []
         for r in reversed(self._rows):  # oldest first: walk back to the day and stop
-            if r["day"] < day:
+            if r.day < day:
                 break
-            if r["day"] == day:
+            if r.day == day:
                 rows.append(r)
         rows.reverse()
         self.app.push_screen(DayDialog(event.day, rows, self.data.today))
@@ -250,10 +252,10 @@ class HistoryScreen(Screen[None]):
         self.query_one(TabbedContent).active = tab
 
     def action_pause(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
-        self.app.push_screen(PauseDialog(app.store.pauses(), app.now().date()))
+        self.app.push_screen(PauseDialog(app.loaded_store.pauses(), app.now().date()))
 
     def action_export(self) -> None:
         self.app.push_screen(ExportDialog(self.app.now().date()))  # type: ignore[attr-defined]
@@ -262,10 +264,10 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(ReportDialog(self.app.now().date()))  # type: ignore[attr-defined]
 
     def action_weekly_target(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         if app.store is None:
             return
-        current = pg.circuit_target(app.store.settings())
+        current = pg.circuit_target(app.loaded_store.settings())
         targets = pg.CIRCUIT_TARGETS
         new = targets[(targets.index(current) + 1) % len(targets)]
         app.write(

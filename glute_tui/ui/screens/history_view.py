@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from glute_tui.core import progress as pg
+from glute_tui.core.model import Assessment, SessionRow
 from glute_tui.core.pauses import paused_days
 from glute_tui.core.report import LsiRow, lsi_table, week_adherence
 from glute_tui.core.routines.registry import ROUTINES
@@ -66,8 +68,8 @@ class HistoryData:
 
 
 def compute(
-    rows: list[dict[str, Any]],
-    assessments: list[dict[str, Any]],
+    rows: Sequence[SessionRow],
+    assessments: Sequence[Assessment],
     settings: dict[str, Any],
     pauses: list[dict[str, str]],
     weak: str | None,

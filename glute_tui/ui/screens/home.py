@@ -17,6 +17,7 @@ from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.progress import counts_by_day, routine_counts, today_counts
 from glute_tui.core.routines import registry as routines
 from glute_tui.ui import registry, today_state
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.words import DISCLAIMER
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class HomeScreen(Screen[None]):
         self.watch(self.app, "store_version", self.refresh_status)
 
     def refresh_status(self, _: int = 0) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         store = app.store
         notices = self.query_one("#notices", Static)
         notices.update("\n\n".join(app.notices))
@@ -141,4 +142,5 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.call_later(self.app.open_screen, event.option.id)
+            app = glute_app(self)
+            app.call_later(app.open_screen, event.option.id)

@@ -24,24 +24,21 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from glute_tui.audio.signals import Signals as Audio
-from glute_tui.core.plan import red_flag_stop
 from glute_tui.core.routines import registry
 from glute_tui.core.routines.base import (
     WORK_KINDS,
     Context,
-    Refusal,
     Routine,
     count_in_mark,
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
-from glute_tui.core.sound import SoundSettings
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.screens.live_save import LiveSave
 from glute_tui.ui.screens.live_start import LiveStart
 from glute_tui.ui.signals import Signals, sound_signals
 from glute_tui.ui.widgets.session_views import LiveView, SetupForm, SummaryForm
-from glute_tui.ui.words import LIVE_ELSEWHERE
 
 SAFETY_TICK_S = 0.5  # the slow safety poll; the precise wake-up does the real work
 NOTE_S = 4.0  # a short line under the digits lasts this many session seconds
@@ -124,7 +121,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
 
     @property
     def muted(self) -> bool:
-        store = getattr(self.app, "store", None)
+        store = glute_app(self).store
         return bool(store is not None and store.settings().get("muted"))
 
     def _phase_of(self, index: int) -> tuple[str, str | None]:
@@ -135,10 +132,10 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
 
     def ctx(self) -> Context:
         """What the routine reads, rebuilt only when the store changed."""
-        app: Any = self.app
+        app = glute_app(self)
         version = app.store_version
         if self._ctx is None or self._ctx[0] != version:
-            store = app.store
+            store = app.loaded_store
             from glute_tui.ui.today_state import load_for
 
             ctx = Context(
@@ -173,51 +170,6 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             self.run_worker(self.audio.prepare, thread=True)
         self.query_one("#pain-before").focus()
 
-    def _red_flag(self) -> str | None:
-        store = getattr(self.app, "store", None)
-        return red_flag_stop(store.assessments()) if store is not None else None
-
-    def _store_changed(self, _: int = 0) -> None:
-        store = getattr(self.app, "store", None)
-        if self.audio is not None and store is not None:  # mute, voice, volume as saved
-            self.audio.settings = SoundSettings.from_settings(store.settings())
-        if self.mode != "setup":
-            return
-        form = self.query_one(SetupForm)
-        if getattr(self.app, "store", None) is None:
-            form.show("Loading your plan…", None, None, "")
-            return
-        stop = self._red_flag()
-        if stop is not None:  # no plan, no "Enter starts", no Start key
-            self.can_start = False
-            form.show("", None, stop, "Nothing to start today. Escape goes back.")
-            form.check(())
-        elif getattr(self.app, "live_elsewhere", False):  # issue 10: no resume, no start
-            self.can_start = False
-            hint = "Nothing to start here now. Escape goes back."
-            form.show(self.routine.setup_text(self.ctx()), None, LIVE_ELSEWHERE, hint)
-            self._said_elsewhere = True
-        else:
-            if self._said_elsewhere:  # that session ended: its words go
-                self._said_elsewhere = False
-                form.error("")
-            ctx = self.ctx()
-            got = self.routine.timeline(ctx)
-            self.can_start = not isinstance(got, Refusal)
-            hint = (
-                "Enter starts. Tab: next box. Escape: back. F1: help."
-                if self.can_start
-                else "Nothing to start today. Escape goes back."
-            )
-            rec = self._recovered()
-            offer = self.routine.resume_offer(rec["session"]) if rec else None
-            if offer is not None:
-                offer += " [b]ctrl+o[/b] forgets the offer."
-            reason = got.reason if isinstance(got, Refusal) else None
-            form.show(self.routine.setup_text(ctx), offer, reason, hint)
-            form.check(self.setup_notes() if self.can_start else ())
-        self.refresh_bindings()
-
     # ---- starting -------------------------------------------------------------------------
     def on_setup_form_start_requested(self, _: SetupForm.StartRequested) -> None:
         self.try_start()
@@ -225,7 +177,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
     def try_start(self, resume: dict[str, Any] | None = None) -> None:
         """The checks (live_start.py), then start (or resume `resume`, a cut-short
         session's state)."""
-        if self.mode != "setup" or getattr(self.app, "store", None) is None:
+        if self.mode != "setup" or glute_app(self).store is None:
             return
         form = self.query_one(SetupForm)
         self._pending_resume = resume
@@ -249,7 +201,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         resume = self._pending_resume
         if resume is not None:
             rec = self._recovered()
-            self.resume_of = rec["session"]["id"] if rec is not None else None
+            self.resume_of = rec.session.id if rec is not None else None
         self.begin(resume=resume)
 
     def begin(self, resume: dict[str, Any] | None = None) -> None:
@@ -258,8 +210,8 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
             self.query_one(SetupForm).error(planned)
             return
         timeline, full, budget = planned
-        app: Any = self.app
-        if app.recovered is not None and app.recovered["session"]["routine"] == self.routine.id:
+        app = glute_app(self)
+        if app.recovered is not None and app.recovered.session.routine == self.routine.id:
             self._forget_recovered()  # the offer is spent once a new session starts
         self.runner = Runner(timeline, app.clock, budget_s=budget)
         self.session_id = uuid.uuid4().hex[:12]
@@ -292,7 +244,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         """Everything the live view shows changes only when this does."""
         runner = self.runner
         assert runner is not None
-        app: Any = self.app
+        app = glute_app(self)
         paced = runner.current is not None and runner.current.paced
         shown = runner.elapsed() if paced else runner.remaining()
         return (runner.index, runner.state, _ceil(shown), runner.reps_done(), app.store_version)
@@ -399,7 +351,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         spec = runner.current if runner is not None else None
         if runner is None or spec is None or spec.exercise is None:
             return ""
-        app: Any = self.app
+        app = glute_app(self)
         cues = self.routine.pick_cues(app.cues_for(spec.exercise), role)  # edits show at once
         if not cues:
             return ""

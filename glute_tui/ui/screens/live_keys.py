@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.css.query import NoMatches
@@ -14,31 +14,31 @@ from textual.css.query import NoMatches
 from glute_tui.core.circuit import fmt_minutes
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
 from glute_tui.core.runner import GLUTES_STOPPED
+from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
 from glute_tui.ui.widgets.session_views import SummaryForm
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 ADJUST = {1: "more", -1: "less"}
 
 
-class LiveKeys:
+class LiveKeys(LiveHost):
     """Mixin: every key of the live screen, the stop dialog flow, the summary."""
-
-    runner: Any
-    routine: Any
-    mode: str
-    app: Any
-    audio: Any
 
     # ---- which keys work now ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        live = self.mode == "live" and self.runner is not None
-        current = self.runner.current if live else None
+        runner = self.runner if self.mode == "live" else None
+        live = runner is not None
+        current = runner.current if runner is not None else None
         if action == "resume" or action == "forget":
-            return self.mode == "setup" and self._recovered() is not None  # type: ignore[attr-defined]
+            return self.mode == "setup" and self._recovered() is not None
         if action in ("toggle", "skip", "stop", "pain"):
             return live
         if action == "adjust":
-            name = ADJUST.get(int(parameters[0])) if parameters else None  # type: ignore[call-overload]
+            step = parameters[0] if parameters else None  # adjust(1) / adjust(-1)
+            name = ADJUST.get(step) if isinstance(step, int) else None
             if self.mode == "summary" or name is None:
                 return False
             if self.mode == "setup" and not getattr(self, "can_start", False):
@@ -54,22 +54,24 @@ class LiveKeys:
         return True
 
     # ---- live keys ------------------------------------------------------------------------
-    def action_toggle(self) -> None:
+    # Textual's DOMNode has an action_toggle(attribute_name) of its own; our space key's
+    # "toggle" (pause/resume) predates it and is bound by that name
+    def action_toggle(self) -> None:  # type: ignore[override]
         if self.mode == "live" and self.runner is not None:
-            self.handle(self.runner.toggle())  # type: ignore[attr-defined]
-            self.redraw()  # type: ignore[attr-defined]
+            self.handle(self.runner.toggle())
+            self.redraw()
 
     def action_skip(self) -> None:
         if self.mode == "live" and self.runner is not None:
-            self.handle(self.runner.skip())  # type: ignore[attr-defined]
-            self.redraw()  # type: ignore[attr-defined]
+            self.handle(self.runner.skip())
+            self.redraw()
 
     def action_mute(self) -> None:
-        muted = not self.muted  # type: ignore[attr-defined]
-        self.app.write(lambda s: s.set_setting("muted", muted))
+        muted = not self.muted
+        self.glute().write(lambda s: s.set_setting("muted", muted))
         if self.audio is not None:
             self.audio.set_muted(muted)
-        self.notify("Sound off" if muted else "Sound on", timeout=2)  # type: ignore[attr-defined]
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
 
     def action_voice(self) -> None:
         """v: spoken cues on or off (saved). Mute silences them too."""
@@ -77,27 +79,30 @@ class LiveKeys:
         on = not (audio.voice if audio is not None else self._saved_voice())
         if audio is not None:
             audio.set_voice(on)
-        self.app.write(lambda s: s.set_setting("voice", on))
+        self.glute().write(lambda s: s.set_setting("voice", on))
         words = "Voice on" if on else "Voice off"
         if on and audio is not None and audio.engine is None:
             words += ": no speech engine found (espeak-ng, spd-say or say)"
-        self.notify(words, timeout=3)  # type: ignore[attr-defined]
+        self.notify(words, timeout=3)
 
     def _saved_voice(self) -> bool:
-        store = getattr(self.app, "store", None)
+        store = self.glute().store
         return bool(store is not None and store.settings().get("voice") is True)
 
     def action_adjust(self, delta: int) -> None:
         runner = self.runner if self.mode == "live" else None
-        got = self.routine.adjust(runner, self.ctx(), delta)  # type: ignore[attr-defined]
+        got = self.routine.adjust(runner, self.ctx(), delta)
         if got is None:
             return
         for key, value in got.settings.items():
-            self.app.write(lambda s, k=key, v=value: s.set_setting(k, v))
+            self._save_setting(key, value)
         if self.mode == "live":
-            self.say(got.message) if got.message else self.say("")  # type: ignore[attr-defined]
+            self.say(got.message) if got.message else self.say("")
         elif got.message:
-            self.notify(got.message, timeout=2)  # type: ignore[attr-defined]
+            self.notify(got.message, timeout=2)
+
+    def _save_setting(self, key: str, value: object) -> None:
+        self.glute().write(lambda s: s.set_setting(key, value))
 
     def action_glutes_stopped(self) -> None:
         runner = self.runner
@@ -108,13 +113,13 @@ class LiveKeys:
         ):
             return
         paced = runner.current is not None and runner.current.paced  # the reps typed count
-        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=self.reps_typed if paced else None)  # type: ignore[attr-defined]
-        self.handle(evs)  # type: ignore[attr-defined]
+        evs = runner.skip(ended_by=GLUTES_STOPPED, reps=self.reps_typed if paced else None)
+        self.handle(evs)
         record = next((e.record for e in evs if e.kind == "phase_ended" and e.record), None)
         if record is not None and self.mode == "live":
-            name = self.ctx().name(record.spec.exercise) or "that drill"  # type: ignore[attr-defined]
-            self.say(logged_words(record, name))  # type: ignore[attr-defined]
-        self.redraw()  # type: ignore[attr-defined]
+            name = self.ctx().name(record.spec.exercise) or "that drill"
+            self.say(logged_words(record, name))
+        self.redraw()
 
     def action_ready(self) -> None:
         runner = self.runner
@@ -123,20 +128,20 @@ class LiveKeys:
         if not self.check_action("ready", ()):
             return
         if runner.state == "paused":
-            self.handle(runner.resume())  # type: ignore[attr-defined]
+            self.handle(runner.resume())
         if runner.current.paced:  # a user-paced set: the reps typed, else its target
-            typed = self.reps_typed  # type: ignore[attr-defined]
+            typed = self.reps_typed
             reps = typed if typed is not None else runner.current.reps
-            self.handle(runner.done(reps=reps))  # type: ignore[attr-defined]
-            self.redraw()  # type: ignore[attr-defined]
+            self.handle(runner.done(reps=reps))
+            self.redraw()
             return
         evs = runner.ready()
         if not evs:
             wait = runner.ready_in() or 0.0
-            self.say(f"Rest a little longer: Enter lets you start after {mmss(wait)}.")  # type: ignore[attr-defined]
+            self.say(f"Rest a little longer: Enter lets you start after {mmss(wait)}.")
             return
-        self.handle(evs)  # type: ignore[attr-defined]
-        self.redraw()  # type: ignore[attr-defined]
+        self.handle(evs)
+        self.redraw()
 
     def action_digit(self, digit: int) -> None:
         """A digit during a user-paced set: the reps done so far (Enter logs them)."""
@@ -145,38 +150,38 @@ class LiveKeys:
             return
         if not runner.current.paced:
             return
-        typed = self.reps_typed  # type: ignore[attr-defined]
+        typed = self.reps_typed
         value = digit if typed is None or typed >= 100 else typed * 10 + digit
-        self.reps_typed = value  # type: ignore[attr-defined]
-        self.say(f"Reps done: {value}. Enter logs them.")  # type: ignore[attr-defined]
+        self.reps_typed = value
+        self.say(f"Reps done: {value}. Enter logs them.")
 
     def action_digit_back(self) -> None:
         """Backspace during a user-paced set: the last digit typed is taken back."""
-        typed = self.reps_typed  # type: ignore[attr-defined]
+        typed = self.reps_typed
         if self.mode != "live" or typed is None:
             return
         value = typed // 10 if typed >= 10 else None
-        self.reps_typed = value  # type: ignore[attr-defined]
+        self.reps_typed = value
         self.say(
             f"Reps done: {value}. Enter logs them."
             if value is not None
             else "No reps typed: Enter logs the set's target."
-        )  # type: ignore[attr-defined]
+        )
 
     # ---- stopping: why, and pain ------------------------------------------------------------
     def _hold_still(self) -> bool:
         """Pause a running session while a question is open; True when it was running."""
         runner = self.runner
         was_running = runner is not None and runner.state == "running"
-        if was_running:
-            self.handle(runner.pause())  # type: ignore[attr-defined]
-            self.redraw()  # type: ignore[attr-defined]
+        if runner is not None and was_running:
+            self.handle(runner.pause())
+            self.redraw()
         return was_running
 
     def _go_on(self, was_running: bool) -> None:
         if self.runner is not None and self.mode == "live" and was_running:
-            self.handle(self.runner.resume())  # type: ignore[attr-defined]
-        self.redraw()  # type: ignore[attr-defined]
+            self.handle(self.runner.resume())
+        self.redraw()
 
     def action_stop(self, then: Callable[[], None] | None = None) -> None:
         """q: why stop? (p pain, f form lost, t out of time, o other; escape keeps going)."""
@@ -190,7 +195,7 @@ class LiveKeys:
             if reason is None:
                 self._go_on(was_running)
             elif reason == "pain":
-                self.app.push_screen(PainDialog(), lambda p: pain(p))
+                self.glute().push_screen(PainDialog(), lambda p: pain(p))
             else:
                 self.stop_session(reason, then)
 
@@ -198,10 +203,10 @@ class LiveKeys:
             if value is None:
                 self._go_on(was_running)
                 return
-            self.pain_during = max(value, self.pain_during or 0)  # type: ignore[attr-defined]
+            self.pain_during = max(value, self.pain_during or 0)
             self.stop_session("pain", then)
 
-        self.app.push_screen(StopDialog(), answer)
+        self.glute().push_screen(StopDialog(), answer)
 
     def action_pain(self) -> None:
         """p: note pain now; 5 or less keeps going, above 5 stops for today."""
@@ -213,22 +218,22 @@ class LiveKeys:
             if value is None or self.runner is None or self.mode != "live":
                 self._go_on(was_running)
                 return
-            peak = max(value, self.pain_during or 0)  # type: ignore[attr-defined]
-            self.pain_during = peak  # type: ignore[attr-defined]
+            peak = max(value, self.pain_during or 0)
+            self.pain_during = peak
             if pain_stop_words(value) is not None:
                 self.stop_session("pain")
                 return
-            self.journal_write(lambda s: s.journal.update(pain_during=peak))  # type: ignore[attr-defined]
-            self.say(f"Pain {value} of 10 noted. Stop (q) if it climbs above 5.")  # type: ignore[attr-defined]
+            self.journal_write(lambda s: s.journal.update(pain_during=peak))
+            self.say(f"Pain {value} of 10 noted. Stop (q) if it climbs above 5.")
             self._go_on(was_running)
 
-        self.app.push_screen(PainDialog("How bad is the pain right now?"), answer)
+        self.glute().push_screen(PainDialog("How bad is the pain right now?"), answer)
 
     def stop_session(self, reason: str, then: Callable[[], None] | None = None) -> None:
         runner = self.runner
         if runner is not None and self.mode == "live":
-            reps = self.reps_typed  # type: ignore[attr-defined]  # a user-paced set
-            self.handle(runner.stop(reason, keep_current=True, reps=reps))  # type: ignore[attr-defined]
+            reps = self.reps_typed  # a user-paced set
+            self.handle(runner.stop(reason, keep_current=True, reps=reps))
         if then is not None:
             then()
 
@@ -237,7 +242,7 @@ class LiveKeys:
         runs. False when there is nothing to ask (leave at once)."""
         if self.mode != "live" or self.runner is None:
             return False
-        if isinstance(self.app.screen, (StopDialog, PainDialog)):
+        if isinstance(self.glute().screen, (StopDialog, PainDialog)):
             return True  # already asking: answer that question first
         self.action_stop(then=then)
         return True
@@ -246,36 +251,37 @@ class LiveKeys:
         if self.mode == "live":
             self.action_stop()
             return
-        if self.mode == "summary" and not self.summary_saved:  # type: ignore[attr-defined]
+        if self.mode == "summary" and not self.summary_saved:
             self.save_summary(leave=True)
             return
-        self.app.pop_screen()
+        self.glute().pop_screen()
 
     # Another screen on top (help, palette, a dialog) pauses a running session. The
     # "terminal too small" notice does not: the timer keeps its time, as that notice says.
     def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
-        self.call_later(self._pause_if_covered)  # type: ignore[attr-defined]
+        self.call_later(self._pause_if_covered)
 
     def _pause_if_covered(self) -> None:
         runner = self.runner
         if self.mode != "live" or runner is None or runner.state != "running":
             return
-        if self.app.screen is self or type(self.app.screen).__name__ == "TooSmallScreen":
+        screen: object = self.glute().screen
+        if screen is self or type(screen).__name__ == "TooSmallScreen":
             return
-        self.handle(runner.pause())  # type: ignore[attr-defined]
-        self.redraw()  # type: ignore[attr-defined]
+        self.handle(runner.pause())
+        self.redraw()
 
     def on_screen_resume(self, _: events.ScreenResume) -> None:
         if self.mode == "live":
-            self.redraw()  # type: ignore[attr-defined]
+            self.redraw()
 
     # ---- the end ------------------------------------------------------------------------------
     def session_dict(self) -> dict[str, Any]:
         runner = self.runner
-        started = self.started_at  # type: ignore[attr-defined]
+        started = self.started_at
         assert runner is not None and started is not None
         end = runner.records[-1].end_s if runner.records else runner.now()
-        header = self.session_header()  # type: ignore[attr-defined]
+        header: dict[str, Any] = self.session_header()
         header.update(
             ended_at=(started + timedelta(seconds=end)).isoformat(timespec="seconds"),
             status=runner.status or "stopped",
@@ -297,7 +303,7 @@ class LiveKeys:
             return
         # the screen may have been left while the save ran: then there is nothing to refresh
         with contextlib.suppress(NoMatches):
-            self.query_one(SummaryForm).show(self.summary_text(self.saved))  # type: ignore[attr-defined]
+            self.query_one(SummaryForm).show(self.summary_text(self.saved))
 
     def summary_text(self, session: dict[str, Any]) -> str:
         status = {
@@ -308,7 +314,7 @@ class LiveKeys:
         words = pain_stop_words(session.get("pain_during") or 0)
         if words is not None:
             lines += [f"[b]{words}[/b]", ""]
-        lines += self.routine.summary(session, self.ctx())  # type: ignore[attr-defined]
+        lines += self.routine.summary(session, self.ctx())
         if session.get("pain_override"):
             lines.append("You chose to train despite pain; that choice is in your log.")
         lines.append(f"Time: {fmt_minutes(session['active_s'])} of work and rest")
@@ -318,29 +324,29 @@ class LiveKeys:
         self.save_summary()
 
     def save_summary(self, leave: bool = False) -> None:
-        saved = self.saved  # type: ignore[attr-defined]
-        if saved is None or self.summary_saved:  # type: ignore[attr-defined]
+        saved = self.saved
+        if saved is None or self.summary_saved:
             if leave:
-                self.app.pop_screen()
+                self.glute().pop_screen()
             return
-        form = self.query_one(SummaryForm)  # type: ignore[attr-defined]
+        form = self.query_one(SummaryForm)
         try:
             pain_after, effort, note = form.answers()
         except ValueError as exc:
             if leave:  # leaving without valid answers: the session itself is already saved
-                self.app.pop_screen()
+                self.glute().pop_screen()
                 return
             form.error(str(exc))
             return
         form.error("")
         fields = {"pain_after": pain_after, "effort": effort, "note": note}
         saved.update(fields)
-        sid = self.session_id  # type: ignore[attr-defined]
-        self.summary_saved = True  # type: ignore[attr-defined]
-        self.app.write(lambda s: s.update_session(sid, **fields))  # lands after the session
+        sid = self.session_id
+        self.summary_saved = True
+        self.glute().write(lambda s: s.update_session(sid, **fields))  # lands after the session
         form.saved()
         if leave:
-            self.app.pop_screen()
+            self.glute().pop_screen()
 
     def on_unmount(self) -> None:
         """Leaving mid-session without the questions (the app closing): stop the session
@@ -354,10 +360,10 @@ class LiveKeys:
             self.mode = "summary"
             session = self.session_dict()
 
-            def save(store: Any) -> None:
+            def save(store: HistoryStore) -> None:
                 store.add_session(session)
                 store.journal.clear()
 
             with contextlib.suppress(RuntimeError):
-                self.app.write(save)
+                self.glute().write(save)
         self._stop_timers()

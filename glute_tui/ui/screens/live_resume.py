@@ -5,33 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from glute_tui.core.model import Recovered
 from glute_tui.core.routines.base import Refusal, resume_from
 from glute_tui.core.timeline import Timeline
+from glute_tui.ui.screens.live_host import LiveHost
 
 
-class LiveResume:
+class LiveResume(LiveHost):
     """Mixin: what to run, the cut-short offer, the session header."""
-
-    app: Any
-    routine: Any
-    mode: str
-    index_base: int
-    started_at: Any
-    session_id: str
-    pain_before: int | None
-    pain_during: int | None
-    pain_override: bool
-    resume_of: str | None
 
     def _plan_run(
         self, resume: dict[str, Any] | None
     ) -> tuple[Timeline, Timeline, float | None] | str:
         """(timeline to run, the full one to journal, budget) or the reason it cannot run."""
-        if getattr(self.app, "live_elsewhere", False):
+        if self.glute().live_elsewhere:
             from glute_tui.ui.words import LIVE_ELSEWHERE
 
             return LIVE_ELSEWHERE  # issue 10: that window owns the journal
-        ctx = self.ctx()  # type: ignore[attr-defined]
+        ctx = self.ctx()
         if resume is None:
             got = self.routine.timeline(ctx)
             if isinstance(got, Refusal):
@@ -56,27 +47,27 @@ class LiveResume:
         return timeline, full, budget
 
     # ---- resume a cut-short session -----------------------------------------------------
-    def _recovered(self) -> dict[str, Any] | None:
-        app: Any = self.app
+    def _recovered(self) -> Recovered | None:
+        app = self.glute()
         rec = app.recovered
-        if getattr(app, "live_elsewhere", False):
+        if app.live_elsewhere:
             return None  # a session runs in another window: nothing here to resume
-        if rec is None or rec["session"].get("routine") != self.routine.id:
+        if rec is None or rec.session.routine != self.routine.id:
             return None
-        if not isinstance(rec.get("resume"), dict) or "timeline" not in rec["resume"]:
+        if "timeline" not in rec.resume:
             return None
-        return rec  # type: ignore[no-any-return]
+        return rec
 
     def _forget_recovered(self) -> None:
         """The cut-short offer is spent: no offer here, no notice on home."""
-        app: Any = self.app
+        app = self.glute()
         app.recovered = None
         app.notices = [n for n in app.notices if "was cut short" not in n]
 
     def action_resume(self) -> None:
         rec = self._recovered()
         if self.mode == "setup" and rec is not None:
-            self.try_start(resume=rec["resume"])  # the same pain check as a fresh start
+            self.try_start(resume=dict(rec.resume))  # the same pain check as a fresh start
 
     def action_forget(self) -> None:
         if self.mode == "setup" and self._recovered() is not None:

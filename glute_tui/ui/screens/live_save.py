@@ -14,14 +14,18 @@ from __future__ import annotations
 import contextlib
 import errno
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.widgets import ContentSwitcher, Static
 
 from glute_tui.store.errors import StoreError
 from glute_tui.store.journal import JournalBusyError
 from glute_tui.ui.dialogs.save_elsewhere import DISCARD, SaveElsewhereDialog
+from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.widgets.session_views import SummaryForm
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 WHY = {
     errno.ENOSPC: "the disk is full",
@@ -44,15 +48,8 @@ def why_words(exc: BaseException) -> str:
     return str(exc).rstrip(".")
 
 
-class LiveSave:
+class LiveSave(LiveHost):
     """Mixin: the journal writes, the final save, and what happens when they fail."""
-
-    app: Any
-    mode: str
-    runner: Any
-    saved: dict[str, Any] | None
-    summary_saved: bool
-    session_id: str
 
     #: why the session is not on disk yet (None: everything done so far is saved)
     unsaved_why: str | None = None
@@ -67,7 +64,7 @@ class LiveSave:
     def journal_write(self, change: Callable[[Any], Any]) -> None:
         """A journal write through the app's ordered writer; its failure is said on screen."""
 
-        def run(store: Any) -> BaseException | None:
+        def run(store: HistoryStore) -> BaseException | None:
             try:
                 change(store)
             except StoreError as exc:  # JournalBusyError, JournalWriteError, no lock file
@@ -76,10 +73,10 @@ class LiveSave:
 
         # the app closing refuses new writes: the journal on disk is recovered later
         with contextlib.suppress(RuntimeError):
-            self.app.write(run, on_done=self._journal_done, quiet=True)
+            self.glute().write(run, on_done=self._journal_done, quiet=True)
 
     def _journal_done(self, result: BaseException | None) -> None:
-        if not self.is_mounted:  # type: ignore[attr-defined]  # left while it was written
+        if not self.is_mounted:  # left while it was written
             return
         if isinstance(result, JournalBusyError):
             self._refused_elsewhere()
@@ -92,18 +89,18 @@ class LiveSave:
         """Another window's session owns the journal: this start is refused."""
         if self.mode != "live":
             return
-        self._stop_timers()  # type: ignore[attr-defined]
+        self._stop_timers()
         self.runner = None
         self.mode = "setup"
-        self.query_one("#switcher", ContentSwitcher).current = "setup"  # type: ignore[attr-defined]
-        self.app.set_live_elsewhere(True)
-        self._store_changed()  # type: ignore[attr-defined]
+        self.query_one("#switcher", ContentSwitcher).current = "setup"
+        self.glute().set_live_elsewhere(True)
+        self._store_changed()
 
     def _not_saved(self, why: str | None, *, final: bool = False) -> None:
         """Show (why) or take away (None) the line saying the session is not on disk."""
         self.unsaved_why = why
         self.save_failed = final and why is not None
-        line = self.query_one("#unsaved", Static)  # type: ignore[attr-defined]
+        line = self.query_one("#unsaved", Static)
         if why is None:
             line.display = False
         elif final:
@@ -118,7 +115,7 @@ class LiveSave:
                 "next phase tries again, ctrl+s tries now."
             )
             line.display = True
-        self.refresh_bindings()  # type: ignore[attr-defined]
+        self.refresh_bindings()
 
     def action_retry_save(self) -> None:
         if self.save_failed:
@@ -129,27 +126,27 @@ class LiveSave:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_save":
             return self.unsaved_why is not None and not self._final_pending
-        return super().check_action(action, parameters)  # type: ignore[misc, no-any-return]
+        return super().check_action(action, parameters)
 
     # ---- the end: the final save ----------------------------------------------------------
     def session_ended(self) -> None:
         if self.mode != "live":
             return
         self.mode = "summary"
-        self._stop_timers()  # type: ignore[attr-defined]
-        session = self.session_dict()  # type: ignore[attr-defined]
+        self._stop_timers()
+        session = self.session_dict()
         self.saved = session
         self._final_save()
-        self.signals.session_ended(session["status"])  # type: ignore[attr-defined]
-        self.refresh_bindings()  # type: ignore[attr-defined]
-        self.query_one("#switcher", ContentSwitcher).current = "summary"  # type: ignore[attr-defined]
-        self.query_one(SummaryForm).show(self.summary_text(session))  # type: ignore[attr-defined]
+        self.signals.session_ended(session["status"])
+        self.refresh_bindings()
+        self.query_one("#switcher", ContentSwitcher).current = "summary"
+        self.query_one(SummaryForm).show(self.summary_text(session))
 
     def _final_save(self) -> None:
         assert self.saved is not None
         session = dict(self.saved)
 
-        def save(store: Any) -> BaseException | None:
+        def save(store: HistoryStore) -> BaseException | None:
             try:
                 store.add_session(session)
                 if store.journal.active or store.journal.owned:  # never another window's
@@ -159,16 +156,16 @@ class LiveSave:
             return None
 
         self._final_pending = True
-        self.refresh_bindings()  # type: ignore[attr-defined]
-        self.app.write(save, on_done=self._final_done)
+        self.refresh_bindings()
+        self.glute().write(save, on_done=self._final_done)
 
     def _final_done(self, result: BaseException | None) -> None:
         self._final_pending = False
-        if not self.is_mounted:  # type: ignore[attr-defined]
+        if not self.is_mounted:
             return
         if result is not None:
             self._not_saved(why_words(result), final=True)
-            self._saved()  # type: ignore[attr-defined]  # the summary says it, too
+            self._saved()  # the summary says it, too
             then, self._leave_after = self._leave_after, None
             if then is not None:
                 self.offer_rescue(then)
@@ -177,14 +174,14 @@ class LiveSave:
         answers, self._answers_pending = self._answers_pending, None
         if answers is not None:
             sid = self.session_id
-            self.app.write(lambda s: s.update_session(sid, **answers))
-        self._saved()  # type: ignore[attr-defined]
+            self.glute().write(lambda s: s.update_session(sid, **answers))
+        self._saved()
         then, self._leave_after = self._leave_after, None
         if then is not None:
             then()
 
     def summary_text(self, session: dict[str, Any]) -> str:
-        text: str = super().summary_text(session)  # type: ignore[misc]
+        text: str = super().summary_text(session)
         if not self.save_failed:
             return text
         lines = text.split("\n")
@@ -193,10 +190,10 @@ class LiveSave:
 
     def save_summary(self, leave: bool = False) -> None:
         if not (self._final_pending or self.save_failed):
-            super().save_summary(leave)  # type: ignore[misc]
+            super().save_summary(leave)
             return
         # the session is not on disk yet: the answers stay with it in memory
-        form = self.query_one(SummaryForm)  # type: ignore[attr-defined]
+        form = self.query_one(SummaryForm)
         if self.saved is not None and not self.summary_saved:
             try:
                 pain_after, effort, note = form.answers()
@@ -215,9 +212,12 @@ class LiveSave:
                     "Kept with the session in memory: they are saved with it."
                 )
         if leave:
-            self.leave_when_saved(self.app.pop_screen)
+            self.leave_when_saved(self._pop)
 
     # ---- leaving ------------------------------------------------------------------------------
+    def _pop(self) -> None:
+        self.app.pop_screen()
+
     def leave_when_saved(self, then: Callable[[], None]) -> None:
         """Run `then` once the session is on disk; offer to save it elsewhere if it
         cannot be."""
@@ -230,7 +230,7 @@ class LiveSave:
 
     def confirm_leave(self, then: Callable[[], None]) -> bool:
         if self.mode == "live":
-            return super().confirm_leave(lambda: self.leave_when_saved(then))  # type: ignore[misc, no-any-return]
+            return super().confirm_leave(lambda: self.leave_when_saved(then))
         if self._let_go or not (self._final_pending or self.save_failed):
             return False
         if not isinstance(self.app.screen, SaveElsewhereDialog):
@@ -241,7 +241,7 @@ class LiveSave:
         if self.mode == "summary" and (self._final_pending or self.save_failed):
             self.save_summary(leave=True)
             return
-        super().action_back()  # type: ignore[misc]
+        super().action_back()
 
     def offer_rescue(self, then: Callable[[], None]) -> None:
         session = self.saved
@@ -258,8 +258,8 @@ class LiveSave:
                 # the file saved elsewhere holds it all: a journal left on the full disk
                 # would come back as a shorter copy with the same id, and `import` would
                 # then skip the whole one (unlinking works on a full disk)
-                self.app.write(_drop_journal, quiet=True)
-                self.notify(  # type: ignore[attr-defined]
+                self.glute().write(_drop_journal, quiet=True)
+                self.notify(
                     f"Session saved to {result}. Bring it back with: glute-tui import {result}",
                     timeout=12,
                 )
@@ -268,6 +268,6 @@ class LiveSave:
         self.app.push_screen(SaveElsewhereDialog(dict(session), self.unsaved_why or ""), answer)
 
 
-def _drop_journal(store: Any) -> None:
+def _drop_journal(store: HistoryStore) -> None:
     if store.journal.active or store.journal.owned:
         store.journal.clear()

@@ -1,5 +1,11 @@
-"""The live-session screen's checks before a session starts (mixed into LiveSessionScreen in
-live.py). In order, each one a screen or dialog the user answers, never a silent pass:
+"""The live-session screen's setup view and its checks before a session starts (mixed into
+LiveSessionScreen in live.py).
+
+The setup view shows what the routine offers today (or why nothing can start: a red flag,
+a live session in another window, the cap used up) and redraws when the store changes.
+
+Then, on Enter, the checks in order, each one a screen or dialog the user answers, never a
+silent pass:
 
 1. never screened: the one-minute safety screen (a red flag found there stops it here);
 2. an injury pause covering today: is it over? (it ends if so; else no session);
@@ -20,10 +26,15 @@ from textual.widgets import Input
 
 from glute_tui.core import safety
 from glute_tui.core.pauses import pause_today
+from glute_tui.core.plan import red_flag_stop
+from glute_tui.core.routines.base import Refusal
+from glute_tui.core.sound import SoundSettings
+from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.screens.safety_dialogs import InjuryStop, PauseOver
 from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
 from glute_tui.ui.widgets.session_views import SetupForm, SummaryForm
+from glute_tui.ui.words import LIVE_ELSEWHERE
 
 SCREEN_FIRST = (
     "Before your first session: Enter opens a one-minute safety check (yes/no questions), "
@@ -65,29 +76,71 @@ def injury_cleared_today(assessments: Sequence[Mapping[str, Any]], today: date) 
     return False
 
 
-class LiveStart:
+class LiveStart(LiveHost):
     """Mixin: the checks between Enter on the setup form and a running timer."""
-
-    app: Any
-    mode: str
-    pain_before: int | None
-    pain_override: bool
 
     _injury = False
     _passed: frozenset[str] = frozenset()
 
+    # ---- the setup view: what it offers ----------------------------------------------------
+    def _red_flag(self) -> str | None:
+        store = self.glute().store
+        return red_flag_stop(store.assessments()) if store is not None else None
+
+    def _store_changed(self, _: int = 0) -> None:
+        store = self.glute().store
+        if self.audio is not None and store is not None:  # mute, voice, volume as saved
+            self.audio.settings = SoundSettings.from_settings(store.settings())
+        if self.mode != "setup":
+            return
+        form = self.query_one(SetupForm)
+        if store is None:
+            form.show("Loading your plan…", None, None, "")
+            return
+        stop = self._red_flag()
+        if stop is not None:  # no plan, no "Enter starts", no Start key
+            self.can_start = False
+            form.show("", None, stop, "Nothing to start today. Escape goes back.")
+            form.check(())
+        elif self.glute().live_elsewhere:  # issue 10: no resume, no start
+            self.can_start = False
+            hint = "Nothing to start here now. Escape goes back."
+            form.show(self.routine.setup_text(self.ctx()), None, LIVE_ELSEWHERE, hint)
+            self._said_elsewhere = True
+        else:
+            if self._said_elsewhere:  # that session ended: its words go
+                self._said_elsewhere = False
+                form.error("")
+            ctx = self.ctx()
+            got = self.routine.timeline(ctx)
+            self.can_start = not isinstance(got, Refusal)
+            hint = (
+                "Enter starts. Tab: next box. Escape: back. F1: help."
+                if self.can_start
+                else "Nothing to start today. Escape goes back."
+            )
+            rec = self._recovered()
+            offer = self.routine.resume_offer(rec.session.to_dict()) if rec else None
+            if offer is not None:
+                offer += " [b]ctrl+o[/b] forgets the offer."
+            reason = got.reason if isinstance(got, Refusal) else None
+            form.show(self.routine.setup_text(ctx), offer, reason, hint)
+            form.check(self.setup_notes() if self.can_start else ())
+        self.refresh_bindings()
+
+    # ---- the checks after Enter ------------------------------------------------------------
     def _today(self) -> date:
-        return self.app.now().date()  # type: ignore[no-any-return]
+        return self.glute().now().date()
 
     def pain_check(self, pain: int | None) -> safety.SessionCheck:
-        last, usual = mornings(self.app.store.rows(), self._today())
+        last, usual = mornings(self.glute().loaded_store.rows(), self._today())
         return safety.session_check(pain, last, usual)
 
     def setup_notes(self) -> tuple[str, ...]:
         """What the setup form shows before anything is typed: this morning's pain, and
         that the safety check comes first for someone never screened."""
         lines = self.pain_check(0).lines  # 0: the morning lines only, no line about now
-        if safety.needs_screening(self.app.store.assessments()):
+        if safety.needs_screening(self.glute().loaded_store.assessments()):
             lines = (*lines, SCREEN_FIRST)
         return lines
 
@@ -100,7 +153,8 @@ class LiveStart:
     def _next_check(self) -> None:
         if self.mode != "setup":
             return
-        store, app = self.app.store, self.app
+        app = self.glute()
+        store = app.loaded_store
         today = self._today()
         passed = self._passed
         if "screen" not in passed and safety.needs_screening(store.assessments()):
@@ -127,16 +181,16 @@ class LiveStart:
             )
             return
         self.pain_override = False
-        self._start_pending()  # type: ignore[attr-defined]
+        self._start_pending()
 
     def _passed_one(self, name: str) -> None:
         self._passed = self._passed | {name}
         self._next_check()
 
     def _refused(self, text: str) -> None:
-        self._store_changed()  # type: ignore[attr-defined]  # a red flag shows its stop
-        if self._red_flag() is None:  # type: ignore[attr-defined]
-            self.query_one(SetupForm).error(text)  # type: ignore[attr-defined]
+        self._store_changed()  # a red flag shows its stop
+        if self._red_flag() is None:
+            self.query_one(SetupForm).error(text)
 
     def _screened(self, ok: bool | None) -> None:
         if ok:
@@ -159,7 +213,7 @@ class LiveStart:
     def _pain_answer(self, go_on: bool | None) -> None:
         if go_on and self.mode == "setup":
             self.pain_override = True
-            self._start_pending()  # type: ignore[attr-defined]
+            self._start_pending()
         else:
             self._refused("Good call. Rest today; your plan will be here tomorrow.")
 
@@ -169,6 +223,6 @@ class LiveStart:
             return
         text = event.value.strip()
         value = int(text) if text.isdigit() and int(text) <= 10 else None
-        forms = self.query(SummaryForm)  # type: ignore[attr-defined]
+        forms = self.query(SummaryForm)
         if forms:
             forms.first().respond(safety.after_session_response(value))

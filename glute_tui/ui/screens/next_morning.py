@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,14 +12,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
 from glute_tui.core.next_morning import NextMorningAsk, next_morning_advice, next_morning_candidate
+from glute_tui.ui.access import glute_app
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
+    from glute_tui.ui.app import GluteApp
 
 ASKED_KEY = "next_morning_asked"  # setting: the training day last asked about
 
 
-def maybe_ask(app: Any) -> None:
+def maybe_ask(app: GluteApp) -> None:
     """Called once the store is loaded: ask about yesterday's training, once."""
     store = app.store
-    if store is None or not getattr(app, "ask_next_morning", True):
+    if store is None or not app.ask_next_morning:
         return
     ask = next_morning_candidate(store.rows(), app.now().date())
     if ask is None or store.settings().get(ASKED_KEY) == ask.day:
@@ -85,10 +90,10 @@ class NextMorningDialog(ModalScreen[None]):
             return
         pain = int(text)
         advice = next_morning_advice(pain, self.ask.before)
-        app: Any = self.app
+        app = glute_app(self)
         sid, day = self.ask.session_id, self.ask.day
 
-        def write(store: Any) -> None:
+        def write(store: HistoryStore) -> None:
             store.update_session(sid, pain_next_morning=pain)
             store.set_setting(ASKED_KEY, day)
 

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core import safety
+from glute_tui.ui.access import glute_app
 
 STOP_TEXT = (
     "[b]Please do not train yet.[/b]\n\n"
@@ -122,7 +123,7 @@ class SafetyScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store = getattr(self.app, "store", None)
+        store = glute_app(self).store
         past = store.assessments() if store is not None else []
         self.flag = safety.active_red_flag(past)
         if self.flag is not None:
@@ -286,7 +287,7 @@ class SafetyScreen(Screen[bool]):
 
     # ---- saving ------------------------------------------------------------------------------
     def _now(self) -> str:
-        app: Any = self.app
+        app = glute_app(self)
         return str(app.now().isoformat(timespec="seconds"))
 
     def _save(self, record: dict[str, Any], *, result: bool) -> None:
@@ -295,7 +296,7 @@ class SafetyScreen(Screen[bool]):
         if result:
             self.page = "saving"  # no key answers twice while it saves
         self._render_page()
-        app: Any = self.app
+        app = glute_app(self)
         app.write(
             lambda store: store.add_assessment(record, None),
             on_done=self._saved,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,15 +23,22 @@ from textual.widgets import Footer, Static
 
 from glute_tui.core import safety
 from glute_tui.core.pauses import ended_pause, pause_question
+from glute_tui.ui.access import glute_app
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
 class _SavingDialog(ModalScreen[bool]):
     """A dialog whose yes is saved before it dismisses (an error stays on screen)."""
 
     def _save(self, change: Any) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         self.query_one("#dialog-status", Static).update("Saving…")
-        app.write(change, on_done=lambda _: self.dismiss(True), on_error=self._failed)
+        app.write(change, on_done=lambda _: self._done(), on_error=self._failed)
+
+    def _done(self) -> None:
+        self.dismiss(True)
 
     def _failed(self, message: str) -> None:
         self.query_one("#dialog-status", Static).update(
@@ -100,7 +107,7 @@ class InjuryStop(_SavingDialog):
         self.dismiss(False)
 
     def action_cleared(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         record = safety.clearance_record(
             record_id=str(uuid.uuid4()),
             taken_at=app.now().isoformat(timespec="seconds"),
@@ -142,7 +149,7 @@ class PauseOver(_SavingDialog):
     def action_over(self) -> None:
         old, new = self.pause, ended_pause(self.pause, self.today)
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             # Add the shortened pause before removing the old one: if the second write
             # failed, the days would still be paused, never lost.
             if new is not None:

@@ -9,7 +9,7 @@ in one change, and a stage set by hand (with its reason) after it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +21,9 @@ from glute_tui.core.programme import ProgrammeError
 from glute_tui.core.user_settings import Field, check, fields
 from glute_tui.ui.access import glute_app
 from glute_tui.ui.widgets.toggles import TickBox
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 STAGE_CHOICES = (
     ("Activate", "activate"),
@@ -173,7 +176,7 @@ class SettingsScreen(Screen[None]):
             self._refuse("stage-reason", stage_problem)
             return
 
-        def save(store: Any) -> None:
+        def save(store: HistoryStore) -> None:
             from glute_tui.store.programme_input import add_stage_change
 
             merged = {**store.settings(), **values}

@@ -14,6 +14,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
+from glute_tui.core.model import SessionRow
 from glute_tui.core.records import STATUSES
 from glute_tui.core.words import routine_ids, routine_word, status_word, stop_word
 
@@ -21,12 +22,13 @@ ALL = "all"
 SIDES = ("left", "right")
 
 
-def _time(row: dict[str, Any]) -> str:
-    if row.get("logged_later"):
+def _time(row: SessionRow) -> str:
+    s = row.session
+    if s.extra.get("logged_later"):
         return "later"
     try:
-        return datetime.fromisoformat(row["started_at"]).strftime("%H:%M")
-    except (KeyError, ValueError):
+        return datetime.fromisoformat(s.started_at).strftime("%H:%M")
+    except ValueError:
         return ""
 
 
@@ -34,13 +36,13 @@ def _n(v: Any) -> str:
     return "–" if v is None else str(v)
 
 
-def matches(row: dict[str, Any], routine: str, status: str, side: str) -> bool:
+def matches(row: SessionRow, routine: str, status: str, side: str) -> bool:
     """Does a session row pass the filter? `side`: the session worked that side."""
-    if routine != ALL and row.get("routine") != routine:
+    if routine != ALL and row.routine != routine:
         return False
-    if status != ALL and row.get("status") != status:
+    if status != ALL and row.session.status != status:
         return False
-    return side == ALL or side in (row.get("volume") or {})
+    return side == ALL or side in row.volume
 
 
 class SessionList(Vertical):
@@ -56,8 +58,8 @@ class SessionList(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[dict[str, Any]] = []  # all, oldest first
-        self.shown: list[dict[str, Any]] = []  # after the filter, oldest first
+        self.rows: list[SessionRow] = []  # all, oldest first
+        self.shown: list[SessionRow] = []  # after the filter, oldest first
         self.page = 0
         self.page_ids: list[str] = []
 
@@ -103,7 +105,7 @@ class SessionList(Vertical):
         value = self.query_one(select_id, Select).value
         return value if isinstance(value, str) else ALL
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[SessionRow]) -> None:
         self.rows = rows
         self._apply_filter(keep_page=True)
 
@@ -134,18 +136,18 @@ class SessionList(Vertical):
         chunk = list(reversed(self.shown[max(0, end - size) : end]))
         table.add_rows(
             (
-                r["day"],
+                r.day.isoformat(),
                 _time(r),
-                routine_word(r["routine"]),
-                status_word(r["status"]),
-                stop_word(r.get("stop_reason")),
-                f"{_n(r.get('pain_before'))}/{_n(r.get('pain_after'))}/"
-                f"{_n(r.get('pain_next_morning'))}",
-                _n(r.get("effort")),
+                routine_word(s.routine),
+                status_word(s.status),
+                stop_word(s.stop_reason),
+                f"{_n(s.pain_before)}/{_n(s.pain_after)}/{_n(s.pain_next_morning)}",
+                _n(s.effort),
             )
             for r in chunk
+            for s in (r.session,)
         )
-        self.page_ids = [r["id"] for r in chunk]
+        self.page_ids = [r.id for r in chunk]
         if chunk:
             table.move_cursor(row=min(cursor, len(chunk) - 1))
         info = self.query_one("#page-info", Static)
@@ -186,7 +188,7 @@ class SessionList(Vertical):
         """Show the page holding the newest session on or before the typed day."""
         info = self.query_one("#page-info", Static)
         try:
-            day = date.fromisoformat(event.value.strip()).isoformat()
+            day = date.fromisoformat(event.value.strip())
         except ValueError:
             info.update(f"[$error]'{event.value.strip()}' is not a date: type YYYY-MM-DD.[/]")
             return
@@ -194,7 +196,7 @@ class SessionList(Vertical):
         newest_first = (
             len(self.shown) - 1 - i
             for i in range(len(self.shown) - 1, -1, -1)
-            if self.shown[i]["day"] <= day
+            if self.shown[i].day <= day
         )
         index = next(newest_first, None)
         if index is None:
@@ -210,5 +212,5 @@ class SessionList(Vertical):
         index = event.cursor_row
         if 0 <= index < len(self.page_ids):
             sid = self.page_ids[index]
-            row: dict[str, Any] = next((r for r in reversed(self.shown) if r["id"] == sid), {})
-            self.post_message(self.Open(sid, int(row.get("phase_count", 0))))
+            row = next((r for r in reversed(self.shown) if r.id == sid), None)
+            self.post_message(self.Open(sid, row.phase_count if row is not None else 0))

@@ -29,16 +29,16 @@ ValueT = TypeVar("ValueT")
 class TickBox(Checkbox):
     """A Checkbox drawn `▐X▌` when ticked and `▐ ▌` when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return TICK_ON if self.value else TICK_OFF
 
 
 class TickRadio(RadioButton):
     """A RadioButton drawn `▐●▌` when chosen and `▐○▌` when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return RADIO_ON if self.value else RADIO_OFF
 
 

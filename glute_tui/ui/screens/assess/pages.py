@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +24,7 @@ from glute_tui.core.assessment import (
     summary_line,
 )
 from glute_tui.core.plan import Plan
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.assess.parts import (
     ASKED,
     DRAFT_KEY,
@@ -39,9 +40,21 @@ from glute_tui.ui.screens.assess.parts import (
 )
 from glute_tui.ui.widgets.stopwatch import Stopwatch
 
+if TYPE_CHECKING:
+    from glute_tui.core.model import Assessment
+    from glute_tui.store.history import HistoryStore
+
 
 class AssessPages(Screen[None]):
     """State and page building; the keys and answers live in the subclasses."""
+
+    if TYPE_CHECKING:  # defined by the subclasses (answers.py, screen.py)
+
+        async def go(self, index: int) -> None: ...
+        async def action_next(self) -> None: ...
+        def _stop_for_red_flag(self) -> None: ...
+        @staticmethod
+        def _score_text(spec: TestSpec, value: Any) -> str: ...
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,13 +97,15 @@ class AssessPages(Screen[None]):
         return STEPS[self.index]
 
     @property
-    def store(self) -> Any:
-        return getattr(self.app, "store", None)
+    def store(self) -> HistoryStore | None:
+        return glute_app(self).store
 
     def draft(self) -> dict[str, Any] | None:
         store = self.store
         raw = store.kv(DRAFT_KEY) if store is not None else None
-        return raw if isinstance(raw, Mapping) and isinstance(raw.get("step"), int) else None
+        if isinstance(raw, Mapping) and isinstance(raw.get("step"), int):
+            return dict(raw)
+        return None
 
     async def show_step(self) -> None:
         async with self._render_lock:
@@ -155,14 +170,14 @@ class AssessPages(Screen[None]):
         out.append(Static(text, classes="card", id="assess-past"))
         return out
 
-    def _due_line(self, past: list[dict[str, Any]]) -> str:
+    def _due_line(self, past: list[Assessment]) -> str:
         # safety screens and clearances are not assessments: they do not reset the date
-        done = [a for a in past if a.get("verdict") in ("left", "right", "both", "balanced")]
+        done = [a for a in past if a.verdict in ("left", "right", "both", "balanced")]
         if not done:
             return ""
-        app: Any = self.app
+        app = glute_app(self)
         days = app.protocols.reassess_days
-        due = reassess_on(done[-1]["taken_at"], days)
+        due = reassess_on(done[-1].taken_at, days)
         today: date = app.now().date()
         if due <= today:
             return f"It is more than {days // 7} weeks since your last result: time to re-assess."
@@ -205,7 +220,7 @@ class AssessPages(Screen[None]):
         return out
 
     def _timed_widgets(self, spec: TestSpec) -> list[Widget]:
-        app: Any = self.app
+        app = glute_app(self)
         data = self.tests.setdefault(spec.id, {})
         typed = self.typed.setdefault(spec.id, {})
         self.side = next((s for s in SIDES if data.get(s) is None), "left")

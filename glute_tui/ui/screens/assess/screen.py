@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from glute_tui.core.assessment import reassess_on, score, to_record
 from glute_tui.core.plan import plan_for_verdict
+from glute_tui.ui.access import glute_app
 from glute_tui.ui.screens.assess.answers import AssessAnswers
 from glute_tui.ui.screens.assess.parts import ASKED, DRAFT_KEY, STEPS, LeaveDialog
 from glute_tui.ui.screens.safety import SafetyScreen
 from glute_tui.ui.widgets.stopwatch import Stopwatch
+
+if TYPE_CHECKING:
+    from glute_tui.store.history import HistoryStore
 
 
 class AssessScreen(AssessAnswers):
@@ -93,7 +97,7 @@ class AssessScreen(AssessAnswers):
             self._finish()
         elif 1 <= self.index <= ASKED and self._has_answers():
             # A quiet safety net at every step: a crash or ctrl+q loses at most one step.
-            app: Any = self.app
+            app = glute_app(self)
             app.write(self._draft_change(self._draft_dict()), on_error=lambda _: None)
         await self.show_step()
 
@@ -101,7 +105,7 @@ class AssessScreen(AssessAnswers):
         return bool(self.red or self.answers or self.tests or self.typed)
 
     def _draft_dict(self) -> dict[str, Any]:
-        app: Any = self.app
+        app = glute_app(self)
         return {
             "step": self.index,
             "red": dict(self.red),
@@ -115,7 +119,7 @@ class AssessScreen(AssessAnswers):
         """A store change setting (or clearing) the draft. The app's writer runs writes one
         at a time in the order asked, so the last draft asked for is the one that stays."""
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             store.set_kv(DRAFT_KEY, draft)
 
         return change
@@ -248,7 +252,7 @@ class AssessScreen(AssessAnswers):
         self._save()
 
     def _make_record(self) -> None:
-        app: Any = self.app
+        app = glute_app(self)
         result = self.result
         assert result is not None
         taken_at = app.now().isoformat(timespec="seconds")
@@ -273,11 +277,11 @@ class AssessScreen(AssessAnswers):
 
         clear_draft = self._draft_change(None)
 
-        def change(store: Any) -> None:
+        def change(store: HistoryStore) -> None:
             store.add_assessment(record, plan)
             clear_draft(store)
 
-        app: Any = self.app
+        app = glute_app(self)
         app.write(change, on_done=self._saved_ok, on_error=self._save_failed)
 
     def _saved_ok(self, _: object = None) -> None:
@@ -297,7 +301,7 @@ class AssessScreen(AssessAnswers):
     def _left(self, choice: str | None) -> None:
         if choice == "stay" or choice is None:
             return
-        app: Any = self.app
+        app = glute_app(self)
         draft = self._draft_dict() if choice == "keep" else None
         app.write(self._draft_change(draft))
         self.app.pop_screen()
