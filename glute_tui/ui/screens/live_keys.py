@@ -15,7 +15,7 @@ from glute_tui.core.circuit import fmt_minutes
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
 from glute_tui.core.runner import GLUTES_STOPPED
 from glute_tui.ui.screens.live_host import LiveHost
-from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
+from glute_tui.ui.widgets.session_dialogs import ConfirmDialog, PainDialog, StopDialog
 from glute_tui.ui.widgets.session_views import SummaryForm
 
 if TYPE_CHECKING:
@@ -251,8 +251,8 @@ class LiveKeys(LiveHost):
         if self.mode == "live":
             self.action_stop()
             return
-        if self.mode == "summary" and not self.summary_saved:
-            self.save_summary(leave=True)
+        if self.mode == "summary":
+            self.save_summary(leave=True)  # what was typed since is saved too
             return
         self.glute().pop_screen()
 
@@ -325,7 +325,7 @@ class LiveKeys(LiveHost):
 
     def save_summary(self, leave: bool = False) -> None:
         saved = self.saved
-        if saved is None or self.summary_saved:
+        if saved is None:
             if leave:
                 self.glute().pop_screen()
             return
@@ -333,20 +333,42 @@ class LiveKeys(LiveHost):
         try:
             pain_after, effort, note = form.answers()
         except ValueError as exc:
-            if leave:  # leaving without valid answers: the session itself is already saved
-                self.glute().pop_screen()
-                return
             form.error(str(exc))
+            if leave:  # the session itself is saved; the answers are not: ask first
+                self.ask_to_drop_answers(str(exc), self._leave)
             return
         form.error("")
         fields = {"pain_after": pain_after, "effort": effort, "note": note}
-        saved.update(fields)
-        sid = self.session_id
-        self.summary_saved = True
-        self.glute().write(lambda s: s.update_session(sid, **fields))  # lands after the session
-        form.saved()
+        changed = any(saved.get(key) != value for key, value in fields.items())
+        if changed or not self.summary_saved:
+            saved.update(fields)
+            sid = self.session_id
+            self.summary_saved = True
+            self.glute().write(lambda s: s.update_session(sid, **fields))  # after the session
+            form.saved()
         if leave:
             self.glute().pop_screen()
+
+    def _leave(self) -> None:
+        self.glute().pop_screen()
+
+    def ask_to_drop_answers(self, why: str, then: Callable[[], None]) -> None:
+        """Leaving with an answer that cannot be saved: leave without them (then `then`)
+        only when the user says so; otherwise stay on the form, nothing lost."""
+
+        def answer(drop: bool | None) -> None:
+            if drop:
+                then()
+
+        self.glute().push_screen(
+            ConfirmDialog(
+                f"[b]Your answers are not saved yet.[/b]\n{why}\n\n"
+                "Leave without saving pain, effort and note? The session itself is saved.",
+                yes="Leave without them",
+                no="Stay and fix it",
+            ),
+            answer,
+        )
 
     def on_unmount(self) -> None:
         """Leaving mid-session without the questions (the app closing): stop the session

@@ -1,0 +1,93 @@
+"""A session that ends honestly: the break-it sweep's defects (issue 11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from glute_tui.store.history import HistoryStore
+from tests.conftest import settle
+from tests.ui.live import (
+    drain_writer,
+    run_clock,
+    screened_db,  # noqa: F401  (a fixture, used below)
+)
+
+pytestmark = pytest.mark.usefixtures("screened_db")
+
+
+def _footer_words(app: Any) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [str(k.description) for k in app.screen.query(FooterKey)]
+
+
+async def _to_summary(pilot: Any, clock: Any) -> Any:
+    """A hold session started, stopped (other) 2 s in: the summary form."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    await pilot.press("enter")
+    await run_clock(pilot, clock, 2.0)
+    await pilot.press("q")
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    await drain_writer(pilot.app)
+    await pilot.pause()
+    assert screen.mode == "summary"
+    return screen
+
+
+async def test_escape_on_the_summary_keeps_what_was_typed(make_app, clock, db_path) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _to_summary(pilot, clock)
+        await pilot.press("3", "enter", "4", "enter", "s", "o", "r", "e")
+        await pilot.press("escape")
+        await pilot.pause()
+        await drain_writer(app)
+        await pilot.pause()
+        assert app.screen is not screen
+    (row,) = HistoryStore.open(db_path).rows()
+    assert (row["pain_after"], row["effort"], row["note"]) == (3, 4, "sore")
+
+
+async def test_escape_after_saving_keeps_a_later_edit(make_app, clock, db_path) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _to_summary(pilot, clock)
+        await pilot.press("3", "enter", "4", "enter", "o", "k", "enter")  # saved
+        await pilot.pause()
+        await pilot.press("backspace", "backspace", "s", "o", "r", "e")  # then changed
+        await pilot.press("escape")
+        await pilot.pause()
+        await drain_writer(app)
+        await pilot.pause()
+        assert app.screen is not screen
+    (row,) = HistoryStore.open(db_path).rows()
+    assert row["note"] == "sore"
+
+
+async def test_escape_with_a_bad_answer_asks_before_dropping(make_app, clock, db_path) -> None:
+    from glute_tui.ui.widgets.session_dialogs import ConfirmDialog
+
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _to_summary(pilot, clock)
+        await pilot.press("1", "1", "enter", "4", "enter", "s", "o", "r", "e")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # no: back to the form, nothing lost
+        await pilot.pause()
+        assert app.screen is screen and screen.mode == "summary"
+        assert screen.query_one("#note").value == "sore"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # yes: leave, the answers not saved
+        await pilot.pause()
+        await drain_writer(app)
+        assert app.screen is not screen
+    (row,) = HistoryStore.open(db_path).rows()
+    assert row.session.note is None and row.session.pain_after is None
