@@ -91,3 +91,32 @@ async def test_escape_with_a_bad_answer_asks_before_dropping(make_app, clock, db
         assert app.screen is not screen
     (row,) = HistoryStore.open(db_path).rows()
     assert row.session.note is None and row.session.pain_after is None
+
+
+async def test_tab_on_the_summary_stays_on_a_box(make_app, clock) -> None:
+    from textual.widgets import Input
+
+    from glute_tui.ui.widgets.toggles import TickBox
+
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(3):  # the check before: the pain box and the injury tick box
+            await pilot.press("tab")
+            await pilot.pause()
+            assert isinstance(app.focused, (Input, TickBox)), app.focused
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert isinstance(app.focused, (Input, TickBox)), app.focused
+        if not isinstance(app.focused, Input):
+            await pilot.press("shift+tab")
+        await _to_summary(pilot, clock)
+        for _ in range(7):
+            await pilot.press("tab")
+            await pilot.pause()
+            focused = app.focused
+            assert isinstance(focused, Input), focused
+        for _ in range(7):
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            assert isinstance(app.focused, Input), app.focused
