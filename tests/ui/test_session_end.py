@@ -120,3 +120,19 @@ async def test_tab_on_the_summary_stays_on_a_box(make_app, clock) -> None:
             await pilot.press("shift+tab")
             await pilot.pause()
             assert isinstance(app.focused, Input), app.focused
+
+
+async def test_the_footer_says_resume_while_paused(make_app, clock) -> None:
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 2.0)
+        assert "Pause" in _footer_words(app)
+        await pilot.press("space")
+        await pilot.pause()
+        words = _footer_words(app)
+        assert "Resume" in words and "Pause" not in words
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Pause" in _footer_words(app)

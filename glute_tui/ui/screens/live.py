@@ -54,7 +54,8 @@ GENERAL_HELP = (
 class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Pause"),
+        Binding("space", "toggle", "Pause"),  # while running; while paused the footer
+        Binding("space", "go_on", "Resume"),  # says Resume (check_action offers one of them)
         Binding("n", "skip", "Skip"),
         Binding("q", "stop", "Stop"),
         Binding("p", "pain", "Pain"),

@@ -34,7 +34,11 @@ class LiveKeys(LiveHost):
         current = runner.current if runner is not None else None
         if action == "resume" or action == "forget":
             return self.mode == "setup" and self._recovered() is not None
-        if action in ("toggle", "skip", "stop", "pain"):
+        if action == "toggle":
+            return live and runner is not None and runner.state != "paused"
+        if action == "go_on":
+            return live and runner is not None and runner.state == "paused"
+        if action in ("skip", "stop", "pain"):
             return live
         if action == "adjust":
             step = parameters[0] if parameters else None  # adjust(1) / adjust(-1)
@@ -60,6 +64,10 @@ class LiveKeys(LiveHost):
         if self.mode == "live" and self.runner is not None:
             self.handle(self.runner.toggle())
             self.redraw()
+
+    def action_go_on(self) -> None:
+        """space while paused (the footer says Resume): the same toggle."""
+        self.action_toggle()
 
     def action_skip(self) -> None:
         if self.mode == "live" and self.runner is not None:
