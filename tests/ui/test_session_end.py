@@ -136,3 +136,70 @@ async def test_the_footer_says_resume_while_paused(make_app, clock) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert "Pause" in _footer_words(app)
+
+
+def _paced_routine() -> Any:
+    from glute_tui.core.routines.base import Built
+    from glute_tui.core.routines.hold import HoldRoutine
+    from glute_tui.core.timeline import PhaseSpec, Timeline
+
+    class PacedHold(HoldRoutine):
+        def timeline(self, ctx: Any) -> Built:
+            return Built(
+                Timeline(
+                    "hold",
+                    (
+                        PhaseSpec("prepare", "lunge", "left", 0, 1.0),
+                        PhaseSpec("work", "lunge", "left", 1, 40.0, reps=10, paced=True),
+                    ),
+                )
+            )
+
+    return PacedHold()
+
+
+async def test_reps_above_the_record_bound_are_refused(make_app, clock, db_path) -> None:
+    from glute_tui.core.records import MAX_REPS
+    from glute_tui.ui.screens.live import LiveSessionScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = LiveSessionScreen(_paced_routine())
+        app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 3.0)
+        assert screen.runner.current.paced
+        digits = str(MAX_REPS)
+        await pilot.press(*digits)
+        await pilot.pause()
+        assert screen.reps_typed == MAX_REPS
+        await pilot.press("7")  # one digit more: refused, the number typed is kept
+        await pilot.pause()
+        assert screen.reps_typed == MAX_REPS
+        line = str(screen.query_one("#extra").render())
+        assert f"at most {MAX_REPS}" in line and "\n" not in line.strip()
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+        await drain_writer(app)
+    session = next(iter(HistoryStore.open(db_path).session_dicts()))
+    (work,) = [p for p in session["phases"] if p["kind"] == "work"]
+    assert work["reps"] == MAX_REPS // 10
+
+
+def test_a_phase_above_the_reps_bound_is_refused_on_record() -> None:
+    from glute_tui.core.records import MAX_REPS, RecordError, validate_phase
+
+    phase = {
+        "kind": "work",
+        "exercise": "lunge",
+        "side": "left",
+        "set": 1,
+        "planned_s": 40.0,
+        "start_s": 0.0,
+        "end_s": 40.0,
+    }
+    assert validate_phase({**phase, "reps": MAX_REPS}, "phase")["reps"] == MAX_REPS
+    with pytest.raises(RecordError, match="reps"):
+        validate_phase({**phase, "reps": MAX_REPS + 1}, "phase")

@@ -12,6 +12,7 @@ from textual import events
 from textual.css.query import NoMatches
 
 from glute_tui.core.circuit import fmt_minutes
+from glute_tui.core.records import MAX_REPS
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
 from glute_tui.core.runner import GLUTES_STOPPED
 from glute_tui.ui.screens.live_host import LiveHost
@@ -159,7 +160,10 @@ class LiveKeys(LiveHost):
         if not runner.current.paced:
             return
         typed = self.reps_typed
-        value = digit if typed is None or typed >= 100 else typed * 10 + digit
+        value = digit if typed is None else typed * 10 + digit
+        if value > MAX_REPS:  # refused: the number typed so far stays
+            self.say(f"Reps done: at most {MAX_REPS} in a set; {typed} kept.")
+            return
         self.reps_typed = value
         self.say(f"Reps done: {value}. Enter logs them.")
 
