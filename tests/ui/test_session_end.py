@@ -203,3 +203,35 @@ def test_a_phase_above_the_reps_bound_is_refused_on_record() -> None:
     assert validate_phase({**phase, "reps": MAX_REPS}, "phase")["reps"] == MAX_REPS
     with pytest.raises(RecordError, match="reps"):
         validate_phase({**phase, "reps": MAX_REPS + 1}, "phase")
+
+
+async def test_a_resumed_session_keeps_its_pain_before(make_app, clock, db_path) -> None:
+    from tests.ui.live import hold_resume, right_weak_store
+
+    store = right_weak_store(db_path)
+    header = {
+        "id": "cut",
+        "routine": "hold",
+        "started_at": "2026-11-20T17:00:00+01:00",
+        "status": "interrupted",
+        "stop_reason": "interrupted",
+        "pain_before": 2,
+    }
+    store.journal.begin(header, resume=hold_resume(["right"], 3))
+    store.journal.release()  # kill -9: the crashed owner's OS lock is gone
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("ctrl+r")  # the pain box left empty: the earlier answer stands
+        await pilot.pause()
+        assert screen.mode == "live" and screen.resume_of == "cut"
+        await run_clock(pilot, clock, 2.0)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await drain_writer(app)
+    rows = {r["id"]: r for r in HistoryStore.open(db_path).rows()}
+    (new,) = [r for r in rows.values() if r["id"] != "cut"]
+    assert new.session.resumed_from == "cut" and new.session.pain_before == 2

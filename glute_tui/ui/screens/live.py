@@ -195,6 +195,9 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         if resume is None and not self.can_start:
             self.begin()  # nothing to start: it says why
             return
+        if pain is None and resume is not None:  # resuming: the answer given before stands
+            rec = self._recovered()
+            pain = rec.session.pain_before if rec is not None else None
         self.pain_before = pain  # None: not answered (never 0)
         self.check_safety(injury)  # safety screen, pause, injury, pain: then it starts
 
