@@ -53,6 +53,9 @@ GENERAL_HELP = (
 
 class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
+    # no focus handed out on its own: after a dialog closes mid-session Textual would give it
+    # to the first focusable widget, the hidden pain box, and it would swallow every key
+    AUTO_FOCUS = ""  # (None would mean the app's own, "*")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Pause"),  # while running; while paused the footer
         Binding("space", "go_on", "Resume"),  # says Resume (check_action offers one of them)
