@@ -235,3 +235,16 @@ async def test_a_resumed_session_keeps_its_pain_before(make_app, clock, db_path)
     rows = {r["id"]: r for r in HistoryStore.open(db_path).rows()}
     (new,) = [r for r in rows.values() if r["id"] != "cut"]
     assert new.session.resumed_from == "cut" and new.session.pain_before == 2
+
+
+async def test_help_stays_in_the_footer_while_a_box_has_focus(make_app, clock) -> None:
+    from textual.widgets import Input
+
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, Input)  # the pain box
+        assert "Help" in _footer_words(app)
+        screen = await _to_summary(pilot, clock)
+        assert isinstance(app.focused, Input) and screen.mode == "summary"
+        assert "Help" in _footer_words(app)
