@@ -138,6 +138,19 @@ async def test_the_footer_says_resume_while_paused(make_app, clock) -> None:
         assert "Pause" in _footer_words(app)
 
 
+async def test_help_stays_in_the_footer_while_a_box_has_focus(make_app, clock) -> None:
+    from textual.widgets import Input
+
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, Input)  # the pain box
+        assert "Help" in _footer_words(app)
+        screen = await _to_summary(pilot, clock)
+        assert isinstance(app.focused, Input) and screen.mode == "summary"
+        assert "Help" in _footer_words(app)
+
+
 def _paced_routine() -> Any:
     from glute_tui.core.routines.base import Built
     from glute_tui.core.routines.hold import HoldRoutine
@@ -205,6 +218,30 @@ def test_a_phase_above_the_reps_bound_is_refused_on_record() -> None:
         validate_phase({**phase, "reps": MAX_REPS + 1}, "phase")
 
 
+@pytest.mark.parametrize("routine", ["release", "hold", "cook_hip_lift"])
+async def test_every_summary_says_the_time(make_app, clock, routine) -> None:
+    from glute_tui.core.routines import registry
+    from glute_tui.ui.screens.live import LiveSessionScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = LiveSessionScreen(registry.get(routine))
+        app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("enter")
+        await run_clock(pilot, clock, 20.0)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await drain_writer(app)
+        await pilot.pause()
+        assert screen.mode == "summary"
+        text = str(screen.query_one("#summary-text").render())
+        assert "Time: " in text, text
+
+
 async def test_a_resumed_session_keeps_its_pain_before(make_app, clock, db_path) -> None:
     from tests.ui.live import hold_resume, right_weak_store
 
@@ -235,16 +272,3 @@ async def test_a_resumed_session_keeps_its_pain_before(make_app, clock, db_path)
     rows = {r["id"]: r for r in HistoryStore.open(db_path).rows()}
     (new,) = [r for r in rows.values() if r["id"] != "cut"]
     assert new.session.resumed_from == "cut" and new.session.pain_before == 2
-
-
-async def test_help_stays_in_the_footer_while_a_box_has_focus(make_app, clock) -> None:
-    from textual.widgets import Input
-
-    app = make_app("hold")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.focused, Input)  # the pain box
-        assert "Help" in _footer_words(app)
-        screen = await _to_summary(pilot, clock)
-        assert isinstance(app.focused, Input) and screen.mode == "summary"
-        assert "Help" in _footer_words(app)
