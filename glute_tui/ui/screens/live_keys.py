@@ -66,8 +66,7 @@ class LiveKeys(LiveHost):
             self.handle(self.runner.toggle())
             self.redraw()
 
-    def action_go_on(self) -> None:
-        """space while paused (the footer says Resume): the same toggle."""
+    def action_go_on(self) -> None:  # space while paused (the footer says Resume)
         self.action_toggle()
 
     def action_skip(self) -> None:
@@ -162,8 +161,7 @@ class LiveKeys(LiveHost):
         typed = self.reps_typed
         value = digit if typed is None else typed * 10 + digit
         if value > MAX_REPS:  # refused: the number typed so far stays
-            self.say(f"Reps done: at most {MAX_REPS} in a set; {typed} kept.")
-            return
+            return self.say(f"Reps done: at most {MAX_REPS} in a set; {typed} kept.")
         self.reps_typed = value
         self.say(f"Reps done: {value}. Enter logs them.")
 
@@ -365,8 +363,7 @@ class LiveKeys(LiveHost):
         self.glute().pop_screen()
 
     def ask_to_drop_answers(self, why: str, then: Callable[[], None]) -> None:
-        """Leaving with an answer that cannot be saved: leave without them (then `then`)
-        only when the user says so; otherwise stay on the form, nothing lost."""
+        """An answer that cannot be saved: `then` (leave) only if the user says so."""
 
         def answer(drop: bool | None) -> None:
             if drop:
