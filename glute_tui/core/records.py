@@ -39,6 +39,9 @@ STOP_REASONS = (
     "quit",
     "interrupted",
 )
+#: the most reps one set may log: a record, an import and the reps typed in a set all
+#: refuse more
+MAX_REPS = 10_000
 PHASE_FIELDS = ("kind", "exercise", "side", "set", "planned_s", "start_s", "end_s", "reps")
 SIDE_VALUES = ("left", "right", "both", None)
 EXPORT_FORMAT = "glute-tui-export"
@@ -94,8 +97,10 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
     if raw["end_s"] < raw["start_s"]:
         raise RecordError(f"{where}.end_s: is before start_s")
     reps = raw["reps"]
-    if reps is not None and (isinstance(reps, bool) or not isinstance(reps, int) or reps < 0):
-        raise RecordError(f"{where}.reps: must be a whole number >= 0 or null")
+    if reps is not None and (
+        isinstance(reps, bool) or not isinstance(reps, int) or not 0 <= reps <= MAX_REPS
+    ):
+        raise RecordError(f"{where}.reps: must be a whole number from 0 to {MAX_REPS} or null")
     if "paced" in raw and not isinstance(raw["paced"], bool):
         raise RecordError(f"{where}.paced: must be true or false")
     load = raw.get("load_kg")

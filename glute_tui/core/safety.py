@@ -314,9 +314,10 @@ def session_check(
     last_morning: int | None,
     usual: int | None = None,
 ) -> SessionCheck:
-    """The pain part of the session check. `pain_before` None is "not answered" (the start
-    waits for an answer); `last_morning` is the latest next-morning answer, `usual` the
-    usual morning (None: no baseline, so nothing is said about getting worse)."""
+    """The pain part of the session check. `pain_before` None is "not answered" (an empty
+    box: the session may start, saved as null, never 0); `last_morning` is the latest
+    next-morning answer, `usual` the usual morning (None: no baseline, so nothing is said
+    about getting worse)."""
     lines: list[str] = []
     confirm = False
     load_down = False
@@ -347,7 +348,7 @@ def session_check(
         else:
             lines.append(f"This morning's pain was {last_morning}/10: a safe level.")
     if pain_before is None:
-        lines.append("How much does it hurt right now? Type 0 to 10 (0 is no pain).")
+        lines.append("Pain right now: not answered (the box was left empty).")
     elif pain_before >= PAIN_CONFIRM:
         confirm = True
         lines.append(
@@ -355,11 +356,6 @@ def session_check(
             "today; if you start anyway, it is noted in your log."
         )
     return SessionCheck(tuple(lines), confirm, load_down)
-
-
-def may_start(pain_before: int | None) -> bool:
-    """An empty pain box is not an answer: the start waits for one."""
-    return pain_before is not None
 
 
 def after_session_response(pain_after: int | None) -> str | None:

@@ -21,13 +21,13 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from glute_tui.core.limits import MAX_LOAD_KG as _MAX_LOAD_KG
-from glute_tui.core.records import RecordError, parse_time
+from glute_tui.core.records import MAX_REPS, RecordError, parse_time
 
 MAX_ID = 64
 MAX_TEXT = 2000
 MAX_SECONDS = 24 * 3600.0  # no phase or session lasts longer than a day
-MAX_COUNT = 10_000  # sets and reps
-MAX_LOAD_KG = _MAX_LOAD_KG  # a set's load (core/records.py: the live screen checks it too)
+MAX_COUNT = MAX_REPS  # sets and reps: the record's own bound
+MAX_LOAD_KG = _MAX_LOAD_KG  # a set's load (core/limits.py: the live screen checks it too)
 TOLERANCE_S = 2.0  # session times are whole seconds; phase times are not
 EARLIEST_YEAR = 2000
 TOP_KEYS = frozenset(
@@ -166,7 +166,7 @@ PHASE_FIELDS: dict[str, Check] = {
     "start_s": _number(0, MAX_SECONDS),
     "end_s": _number(0, MAX_SECONDS),
     "paused_s": _number(0, MAX_SECONDS),
-    "reps": _whole(0, MAX_COUNT, optional=True),
+    "reps": _whole(0, MAX_REPS, optional=True),
     "load_kg": _number(0, MAX_LOAD_KG, optional=True),  # a user-paced set's load
     "ended_by": _text(MAX_ID, optional=True),
 }

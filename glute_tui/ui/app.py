@@ -53,7 +53,9 @@ class GluteApp(StoreFollow, App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
-        # F1 reaches help even while a text box has the focus (where ? is just a character)
+        # F1 reaches help even while a text box has the focus (where ? is just a character);
+        # the Footer hides ? there, so the first F1 (shown only then) says so
+        Binding("f1", "help_in_box", "Help", key_display="F1", priority=True),
         Binding("f1", "help", "Help from a text box", show=False, priority=True),
         Binding("t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -318,6 +320,15 @@ class GluteApp(StoreFollow, App[None]):
             return
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_in_box":  # offered only where ? would be typed as a character
+            focused = self.focused
+            return focused is not None and focused.check_consume_key("question_mark", "?")
+        return super().check_action(action, parameters)
+
+    def action_help_in_box(self) -> None:
+        self.action_help()
 
     def action_help(self) -> None:
         from glute_tui.ui.screens.help import HelpScreen

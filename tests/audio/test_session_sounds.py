@@ -4,7 +4,6 @@ sleeps 5 s, and the count-in and the session end are heard."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -28,21 +27,19 @@ def drive(timeline: Timeline, signals: Signals, clock: FakeClock) -> list[tuple[
     runner = Runner(timeline, clock)
     heard: list[tuple[str, float]] = []
     counted: set[tuple[int, int]] = set()
-    slowest = 0.0
 
     def handle(events: list[Event]) -> None:
-        nonlocal slowest
         for ev in events:
-            t0 = time.perf_counter()
             if ev.kind == "phase_started":
                 spec = runner.specs[ev.index]
                 view = SimpleNamespace(banner=spec.kind.upper(), where="", counts="", next=None)
                 assert signals.phase_started(spec.kind, spec.side, view) == PLAYED
+                still_playing(signals)
                 heard.append((tone_for(spec.kind, spec.side) or "", ev.at))
             elif ev.kind == "session_ended":
                 assert signals.session_ended() == PLAYED
+                still_playing(signals)
                 heard.append(("end", ev.at))
-            slowest = max(slowest, time.perf_counter() - t0)
 
     handle(runner.start())
     while runner.state != "ended":
@@ -56,8 +53,15 @@ def drive(timeline: Timeline, signals: Signals, clock: FakeClock) -> list[tuple[
         clock.advance(0.25)
         handle(runner.poll())
         signals.reap()
-    assert slowest < 0.05, f"a phase boundary took {slowest * 1000:.1f} ms"
     return heard
+
+
+def still_playing(signals: Signals) -> None:
+    """The call that just returned started its player now, on this session second, and that
+    player (it sleeps 5 s) is still running: nothing waited for it to finish. How fast the
+    start is belongs to bench/bench_sound.py, not to a test on a shared machine."""
+    newest = signals.launcher.children[-1]
+    assert newest.started == signals.launcher.clock() and newest.running
 
 
 def expected(timeline: Timeline) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -171,13 +170,13 @@ def test_windows_uses_powershell_sound_player(tmp_path: Path) -> None:
 def test_a_sleeping_player_never_delays_a_phase(tmp_path: Path) -> None:
     s, _log = make(tmp_path, sleep_s=5)
     s.prepare()  # the tone files exist before the session, as the screen does on mount
-    worst = 0.0
     for kind, side in [("hold", "left"), ("rest", "left"), ("switch", "right"), ("hold", "right")]:
-        t0 = time.perf_counter()
         assert s.phase_started(kind, side) == PLAYED
-        worst = max(worst, time.perf_counter() - t0)
-    assert worst < 0.05
-    assert all(c.running for c in s.launcher.children)  # all four still "playing"
+        assert s.launcher.children[-1].running  # returned while its player still plays
+    # no wall clock here (bench/bench_sound.py times the start): four 5 s players, all
+    # four still "playing", so none of the calls waited for one
+    assert len(s.launcher.children) == 4
+    assert all(c.running for c in s.launcher.children)
     s.close()
     assert s.launcher.children == []
 

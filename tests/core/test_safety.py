@@ -161,7 +161,6 @@ def test_an_empty_pain_box_is_not_answered_never_zero(
 ) -> None:
     got, message = safety.parse_pain(text)
     assert got == value and (message is not None) is error
-    assert safety.may_start(got) is (got is not None)
 
 
 def test_the_usual_morning_needs_answers_and_invents_no_zero() -> None:
@@ -207,3 +206,14 @@ def test_pain_above_five_after_a_session_gets_a_plain_response(
     assert (text is not None) is said
     if text is not None:
         assert f"{pain}/10" in text and "Tomorrow morning" in text and "clinician" in text
+
+
+def test_an_unanswered_pain_box_is_said_as_it_is_and_starts() -> None:
+    """Left empty, the box is "not answered" and the session may start (saved as null); the
+    check's words, shown in a yes/no question, say so and ask for no typing there."""
+    check = safety.session_check(None, 8)
+    assert check.confirm  # this morning's 8 asks, as ever
+    (now,) = [line for line in check.lines if "right now" in line]
+    assert "not answered" in now and "Type" not in now
+    assert not safety.session_check(None, None).confirm
+    assert not hasattr(safety, "may_start")  # the start never waits for the box

@@ -34,7 +34,7 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
         assert isinstance(app.screen, HelpScreen)
         keys = dict(describe_keys(app.screen.under))
         for key, what in {
-            "space": "Pause",
+            "space": "Resume",  # help covers the session, so it is paused: space resumes
             "n": "Skip",
             "q": "Stop",
             "p": "Pain",

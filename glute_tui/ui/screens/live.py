@@ -33,6 +33,7 @@ from glute_tui.core.routines.base import (
 )
 from glute_tui.core.runner import Event, PhaseRecord, Runner
 from glute_tui.ui.access import glute_app
+from glute_tui.ui.screens.live_end import LiveEnd
 from glute_tui.ui.screens.live_keys import LiveKeys
 from glute_tui.ui.screens.live_resume import LiveResume
 from glute_tui.ui.screens.live_save import LiveSave
@@ -51,10 +52,14 @@ GENERAL_HELP = (
 )
 
 
-class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None]):
+class LiveSessionScreen(LiveSave, LiveKeys, LiveEnd, LiveResume, LiveStart, Screen[None]):
     HELP_KEYS_NOW = True  # `?` lists every key that works here, and only those
+    # no focus handed out on its own: after a dialog closes mid-session Textual would give it
+    # to the first focusable widget, the hidden pain box, and it would swallow every key
+    AUTO_FOCUS = ""  # (None would mean the app's own, "*")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Pause"),
+        Binding("space", "toggle", "Pause"),  # while running; while paused the footer
+        Binding("space", "go_on", "Resume"),  # says Resume (check_action offers one of them)
         Binding("n", "skip", "Skip"),
         Binding("q", "stop", "Stop"),
         Binding("p", "pain", "Pain"),
@@ -197,6 +202,9 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveResume, LiveStart, Screen[None])
         if resume is None and not self.can_start:
             self.begin()  # nothing to start: it says why
             return
+        if pain is None and resume is not None:  # resuming: the answer given before stands
+            rec = self._recovered()
+            pain = rec.session.pain_before if rec is not None else None
         self.pain_before = pain  # None: not answered (never 0)
         self.check_safety(injury)  # safety screen, pause, injury, pain: then it starts
 

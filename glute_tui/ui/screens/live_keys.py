@@ -1,31 +1,27 @@
-"""The live-session screen's keys, its stop questions and its end (mixed into
-LiveSessionScreen in live.py, which owns the views, the clock and the journal)."""
+"""The live-session screen's keys and its stop questions (mixed into LiveSessionScreen in
+live.py, which owns the views, the clock and the journal; the end is live_end.py)."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events
-from textual.css.query import NoMatches
 
-from glute_tui.core.circuit import fmt_minutes
+from glute_tui.core.records import MAX_REPS
 from glute_tui.core.routines.base import logged_words, mmss, pain_stop_words
 from glute_tui.core.runner import GLUTES_STOPPED
 from glute_tui.ui.screens.live_host import LiveHost
 from glute_tui.ui.widgets.session_dialogs import PainDialog, StopDialog
-from glute_tui.ui.widgets.session_views import SummaryForm
 
 if TYPE_CHECKING:
-    from glute_tui.store.history import HistoryStore
+    pass
 
 ADJUST = {1: "more", -1: "less"}
 
 
 class LiveKeys(LiveHost):
-    """Mixin: every key of the live screen, the stop dialog flow, the summary."""
+    """Mixin: every key of the live screen and the stop dialog flow."""
 
     # ---- which keys work now ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -34,7 +30,11 @@ class LiveKeys(LiveHost):
         current = runner.current if runner is not None else None
         if action == "resume" or action == "forget":
             return self.mode == "setup" and self._recovered() is not None
-        if action in ("toggle", "skip", "stop", "pain"):
+        if action == "toggle":
+            return live and runner is not None and runner.state != "paused"
+        if action == "go_on":
+            return live and runner is not None and runner.state == "paused"
+        if action in ("skip", "stop", "pain"):
             return live
         if action == "adjust":
             step = parameters[0] if parameters else None  # adjust(1) / adjust(-1)
@@ -62,6 +62,9 @@ class LiveKeys(LiveHost):
         if self.mode == "live" and self.runner is not None:
             self.handle(self.runner.toggle())
             self.redraw()
+
+    def action_go_on(self) -> None:  # space while paused (the footer says Resume)
+        self.action_toggle()
 
     def action_skip(self) -> None:
         if self.mode == "live" and self.runner is not None:
@@ -176,7 +179,9 @@ class LiveKeys(LiveHost):
         if not runner.current.paced:
             return
         typed = self.reps_typed
-        value = digit if typed is None or typed >= 100 else typed * 10 + digit
+        value = digit if typed is None else typed * 10 + digit
+        if value > MAX_REPS:  # refused: the number typed so far stays
+            return self.say(f"Reps done: at most {MAX_REPS} in a set; {typed} kept.")
         self.reps_typed = value
         self.say(f"Reps done: {value}. Enter logs them.")
 
@@ -276,8 +281,8 @@ class LiveKeys(LiveHost):
         if self.mode == "live":
             self.action_stop()
             return
-        if self.mode == "summary" and not self.summary_saved:
-            self.save_summary(leave=True)
+        if self.mode == "summary":
+            self.save_summary(leave=True)  # what was typed since is saved too
             return
         self.glute().pop_screen()
 
@@ -299,96 +304,3 @@ class LiveKeys(LiveHost):
     def on_screen_resume(self, _: events.ScreenResume) -> None:
         if self.mode == "live":
             self.redraw()
-
-    # ---- the end ------------------------------------------------------------------------------
-    def session_dict(self) -> dict[str, Any]:
-        runner = self.runner
-        started = self.started_at
-        assert runner is not None and started is not None
-        end = runner.records[-1].end_s if runner.records else runner.now()
-        header: dict[str, Any] = self.session_header()
-        header.update(
-            ended_at=(started + timedelta(seconds=end)).isoformat(timespec="seconds"),
-            status=runner.status or "stopped",
-            stop_reason=runner.stop_reason,
-            active_s=round(sum(r.active_s for r in runner.records), 3),
-            phases=[r.to_dict() for r in runner.records],
-        )
-        return header
-
-    def _stop_timers(self) -> None:
-        for name in ("_safety", "_wake"):
-            timer = getattr(self, name)
-            if timer is not None:
-                timer.stop()
-                setattr(self, name, None)
-
-    def _saved(self) -> None:
-        if self.saved is None:
-            return
-        # the screen may have been left while the save ran: then there is nothing to refresh
-        with contextlib.suppress(NoMatches):
-            self.query_one(SummaryForm).show(self.summary_text(self.saved))
-
-    def summary_text(self, session: dict[str, Any]) -> str:
-        status = {
-            "completed": "[b]Session complete.[/b] Well done.",
-            "stopped": "[b]Session stopped.[/b] What you did is saved.",
-        }.get(session["status"], "")
-        lines = [status, ""]
-        words = pain_stop_words(session.get("pain_during") or 0)
-        if words is not None:
-            lines += [f"[b]{words}[/b]", ""]
-        lines += self.routine.summary(session, self.ctx())
-        if session.get("pain_override"):
-            lines.append("You chose to train despite pain; that choice is in your log.")
-        lines.append(f"Time: {fmt_minutes(session['active_s'])} of work and rest")
-        return "\n".join(lines)
-
-    def on_summary_form_save_requested(self, _: SummaryForm.SaveRequested) -> None:
-        self.save_summary()
-
-    def save_summary(self, leave: bool = False) -> None:
-        saved = self.saved
-        if saved is None or self.summary_saved:
-            if leave:
-                self.glute().pop_screen()
-            return
-        form = self.query_one(SummaryForm)
-        try:
-            pain_after, effort, note = form.answers()
-        except ValueError as exc:
-            if leave:  # leaving without valid answers: the session itself is already saved
-                self.glute().pop_screen()
-                return
-            form.error(str(exc))
-            return
-        form.error("")
-        fields = {"pain_after": pain_after, "effort": effort, "note": note}
-        saved.update(fields)
-        sid = self.session_id
-        self.summary_saved = True
-        self.glute().write(lambda s: s.update_session(sid, **fields))  # lands after the session
-        form.saved()
-        if leave:
-            self.glute().pop_screen()
-
-    def on_unmount(self) -> None:
-        """Leaving mid-session without the questions (the app closing): stop the session
-        and save what was done, the phase under way too. If the writer has already shut
-        down, the journal on disk is recovered on the next start."""
-        if self.audio is not None:
-            self.audio.close()  # nothing keeps playing once the screen is gone
-        runner = self.runner
-        if self.mode == "live" and runner is not None:
-            runner.stop("quit", keep_current=True)
-            self.mode = "summary"
-            session = self.session_dict()
-
-            def save(store: HistoryStore) -> None:
-                store.add_session(session)
-                store.journal.clear()
-
-            with contextlib.suppress(RuntimeError):
-                self.glute().write(save)
-        self._stop_timers()

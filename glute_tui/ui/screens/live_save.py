@@ -198,9 +198,10 @@ class LiveSave(LiveHost):
             try:
                 pain_after, effort, note = form.answers()
             except ValueError as exc:
-                if not leave:
-                    form.error(str(exc))
-                    return
+                form.error(str(exc))
+                if leave:  # ask before the answers are dropped
+                    self.ask_to_drop_answers(str(exc), lambda: self.leave_when_saved(self._pop))
+                return
             else:
                 form.error("")
                 fields = {"pain_after": pain_after, "effort": effort, "note": note}

@@ -87,6 +87,8 @@ class SetupForm(VerticalScroll):
     """Today's plan, a resume offer, what the check says (this morning's pain), the pain
     box. Posts StartRequested."""
 
+    can_focus = False  # Tab goes round the boxes, never onto the form itself
+
     class StartRequested(Message):
         pass
 
@@ -193,6 +195,8 @@ class LiveView(Vertical):
 
 class SummaryForm(VerticalScroll):
     """What was done, then pain after, effort and a note. Posts SaveRequested."""
+
+    can_focus = False  # Tab goes round the boxes, never onto the form itself
 
     class SaveRequested(Message):
         pass
