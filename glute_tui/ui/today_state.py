@@ -93,19 +93,21 @@ def today_for(store: Any, version: int, as_of: date) -> Today | str:
     return found
 
 
-def load_for(store: Any, version: int, as_of: date) -> tuple[int, str | None, Programme | None]:
-    """(load step, why, programme) for a session's Context: the usual load when the
-    programme cannot be worked out (the reason is on home)."""
+def load_for(
+    store: Any, version: int, as_of: date
+) -> tuple[int, str | None, Programme | None, dict[str, int] | None]:
+    """(load step, why, programme, targets) for a session's Context: the usual load and no
+    targets when the programme cannot be worked out (the reason is on home)."""
     from glute_tui.core.programme import ProgrammeError
     from glute_tui.store.programme_input import shipped_programme
 
     today = today_for(store, version, as_of)
     if isinstance(today, str):
-        return 0, None, None
+        return 0, None, None, None
     try:
-        return today.step, today.why, shipped_programme()
+        return today.step, today.why, shipped_programme(), today.targets()
     except ProgrammeError:
-        return 0, None, None
+        return 0, None, None, None
 
 
 def load_line(today: Today) -> str | None:
