@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when first used: home's first frame does not wait for it
@@ -138,6 +138,18 @@ class Facts:
     plan_line: str
     circuit_status: str = "not yet today"
     hold_most: int = 3
+    #: the injury pause covering the day ({"start", "end"} ISO dates), or None
+    pause: Mapping[str, str] | None = None
+
+
+def pause_words(pause: Mapping[str, str]) -> str:
+    """What a paused day asks (nothing), and until when."""
+    start, end = date.fromisoformat(pause["start"]), date.fromisoformat(pause["end"])
+    back = end + timedelta(days=1)
+    return (
+        f"nothing is due: injury pause from {start:%d %b} to {end:%a %d %b}; "
+        f"training picks up on {back:%a %d %b}"
+    )
 
 
 NAME_W = 12  # the least width of the card's label column
@@ -203,10 +215,13 @@ def card(today: Today | str | None, facts: Facts) -> str:
             f" · [b]{_STAGE_NAMES.get(today.stage, today.stage)}[/b], week {today.week} "
             f"(since {today.since.strftime('%d %b')})"
         )
-        lines += due_lines(today, facts)
-        due = {d.routine for d in today.due}
-        if not today.due:
-            lines.append("  Nothing is due today.")
+        if facts.pause is not None:  # a paused day asks nothing: no "to go"
+            lines.append(f"  {'Paused':<{label_width(today)}}{pause_words(facts.pause)}")
+        else:
+            lines += due_lines(today, facts)
+            due = {d.routine for d in today.due}
+            if not today.due:
+                lines.append("  Nothing is due today.")
     extra = [f"{_routine(r)} {n}" for r, n in facts.counts.items() if n and r not in due]
     if extra:
         lines.append(f"  {'Also done today' if due else 'Done today'}: " + ", ".join(extra))

@@ -79,6 +79,7 @@ class HomeScreen(Screen[None]):
             circuit_today_line,
             circuit_used_today,
         )
+        from glute_tui.core.pauses import pause_today
         from glute_tui.core.plan import red_flag_stop
         from glute_tui.core.progress import counts_by_day, routine_counts
 
@@ -101,7 +102,12 @@ class HomeScreen(Screen[None]):
         else:
             plan_line = f"{plan.sides_label()} (from your assessment)"
         self._facts = today_state.Facts(
-            today, counts, plan_line, circuit_line, app.protocols.hold.sessions_max
+            today,
+            counts,
+            plan_line,
+            circuit_line,
+            app.protocols.hold.sessions_max,
+            pause_today(store.pauses(), today),
         )
         self._programme(store, app.store_version, today)
 
