@@ -29,3 +29,28 @@ async def test_a_paused_day_asks_nothing_and_says_until_when(make_app, db_path: 
 def test_today_snapshot_paused(snap_compare, make_app, db_path: Path) -> None:
     _paused(db_path)
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle_programme)
+
+
+async def test_long_lines_wrap_under_their_text_at_80_columns(make_app, db_path: Path) -> None:
+    """A gate line or a note too long for 80 columns goes on under its own text, so the
+    card reads as a list: no line but the heading starts at column 1."""
+    _paused(db_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_programme(pilot)
+        lines = _card(app).split("\n")
+        assert len(lines) > 6, lines  # some lines did wrap at this width
+        assert all(line.startswith("  ") for line in lines[1:]), lines
+        paused = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Paused"))
+        col = lines[paused].index("nothing is due")
+        assert lines[paused + 1][:col].strip() == "" and lines[paused + 1][col] != " ", lines
+        gate = next(i for i, line in enumerate(lines) if "Next stage" in line)
+        assert lines[gate + 1].startswith(" " * col) and lines[gate + 1][col] != " ", lines
+        width = app.screen.query_one("#today").content_size.width
+        assert all(len(line) <= width for line in lines), (width, lines)
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:  # wide: one line each again
+        await settle_programme(pilot)
+        assert "training picks up" in next(
+            line for line in _card(app).split("\n") if "Paused" in line
+        )
