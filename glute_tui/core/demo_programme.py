@@ -234,7 +234,18 @@ def generate(
             found = registry.get(routine)
             if found is None:
                 return None
-            ctx = Context(plan, {}, library, protocols, day, (), today_.step, today_.why, programme)
+            ctx = Context(
+                plan,
+                {},
+                library,
+                protocols,
+                day,
+                (),
+                today_.step,
+                today_.why,
+                programme,
+                today_.targets(),
+            )
             built = found.timeline(ctx)
             if not isinstance(built, Built):
                 return None

@@ -81,6 +81,14 @@ class Today:
     due: tuple[Due, ...]
     notes: tuple[str, ...]
 
+    def targets(self) -> dict[str, int]:
+        """Today's sessions per due routine (the most any of its sides asks): every daily
+        target the app shows comes from here."""
+        out: dict[str, int] = {}
+        for d in self.due:
+            out[d.routine] = max(out.get(d.routine, 0), d.target)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),

@@ -14,12 +14,8 @@ from typing import Any
 from glute_tui.core.circuit import REPS, ROUNDS, TEMPO_SCALE
 from glute_tui.core.programme_config import SETTINGS as PROGRAMME_SETTINGS
 from glute_tui.core.progress import CIRCUIT_TARGETS
-from glute_tui.core.protocol import Protocols
+from glute_tui.core.protocol import Protocols, bounds_of
 from glute_tui.core.sound import VOLUME
-
-#: the release routine's minutes (DOMAIN: a 5-10 minute timer over the glute areas)
-RELEASE_MIN = (7, 5, 10)
-
 
 #: short labels for the programme's settings (core/programme_config.py SETTINGS)
 PROGRAMME_LABELS = {
@@ -79,6 +75,8 @@ class Field:
 def fields(protocols: Protocols) -> tuple[Field, ...]:
     hold, circuit = protocols.hold, protocols.circuit
     cap = circuit.daily_cap_min
+    # the release routine's own minutes (DOMAIN: a 5-10 minute timer): one default, there
+    release = bounds_of(protocols.section("release"), "minutes", "release")
     out = [
         Field("hold_reps", "Hold squeezes per position", "whole", int(hold.reps.default),
               hold.reps.min, hold.reps.max, "Hold timer"),
@@ -99,8 +97,8 @@ def fields(protocols: Protocols) -> tuple[Field, ...]:
               TEMPO_SCALE.default, TEMPO_SCALE.min, TEMPO_SCALE.max, "Circuit"),
         Field("circuit_weekly_target", "Circuit days a week", "whole", max(CIRCUIT_TARGETS),
               min(CIRCUIT_TARGETS), max(CIRCUIT_TARGETS), "Weekly targets"),
-        Field("release_min", "Release work minutes", "whole", RELEASE_MIN[0],
-              RELEASE_MIN[1], RELEASE_MIN[2], "Release work"),
+        Field("release_min", "Release work minutes", "whole", int(release.default),
+              release.min, release.max, "Release work"),
     ]  # fmt: skip
     for key, b in PROGRAMME_SETTINGS.items():
         label = PROGRAMME_LABELS.get(key, b.what)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when first used: home's first frame does not wait for it
@@ -93,19 +93,21 @@ def today_for(store: Any, version: int, as_of: date) -> Today | str:
     return found
 
 
-def load_for(store: Any, version: int, as_of: date) -> tuple[int, str | None, Programme | None]:
-    """(load step, why, programme) for a session's Context: the usual load when the
-    programme cannot be worked out (the reason is on home)."""
+def load_for(
+    store: Any, version: int, as_of: date
+) -> tuple[int, str | None, Programme | None, dict[str, int] | None]:
+    """(load step, why, programme, targets) for a session's Context: the usual load and no
+    targets when the programme cannot be worked out (the reason is on home)."""
     from glute_tui.core.programme import ProgrammeError
     from glute_tui.store.programme_input import shipped_programme
 
     today = today_for(store, version, as_of)
     if isinstance(today, str):
-        return 0, None, None
+        return 0, None, None, None
     try:
-        return today.step, today.why, shipped_programme()
+        return today.step, today.why, shipped_programme(), today.targets()
     except ProgrammeError:
-        return 0, None, None
+        return 0, None, None, None
 
 
 def load_line(today: Today) -> str | None:
@@ -136,6 +138,18 @@ class Facts:
     plan_line: str
     circuit_status: str = "not yet today"
     hold_most: int = 3
+    #: the injury pause covering the day ({"start", "end"} ISO dates), or None
+    pause: Mapping[str, str] | None = None
+
+
+def pause_words(pause: Mapping[str, str]) -> str:
+    """What a paused day asks (nothing), and until when."""
+    start, end = date.fromisoformat(pause["start"]), date.fromisoformat(pause["end"])
+    back = end + timedelta(days=1)
+    return (
+        f"nothing is due: injury pause from {start:%d %b} to {end:%a %d %b}; "
+        f"training picks up on {back:%a %d %b}"
+    )
 
 
 NAME_W = 12  # the least width of the card's label column
@@ -186,44 +200,71 @@ def due_lines(today: Today, facts: Facts) -> list[str]:
     return lines
 
 
-def card(today: Today | str | None, facts: Facts) -> str:
+def hang(lines: list[tuple[str, int]], width: int | None) -> str:
+    """The card's lines, each wrapped at `width` under its own text: a line's first
+    `indent` columns (its label) stay clear, so the card reads as a list. None: unwrapped."""
+    from textual.content import Content
+
+    out: list[str] = []
+    for text, indent in lines:
+        room = (width or 0) - indent
+        content = Content.from_markup(text)
+        if width is None or content.cell_length <= width or room < 20:
+            out.append(text)
+            continue
+        label, rest = content[:indent], content[indent:]
+        parts = rest.wrap(room)
+        out.append(label.markup + (parts[0].markup if parts else ""))
+        out += [" " * indent + p.markup for p in parts[1:]]
+    return "\n".join(out)
+
+
+def card(today: Today | str | None, facts: Facts, width: int | None = None) -> str:
     """Home's Today card (Rich markup): the stage, one line per due routine, the load, the
-    next gate in one line, the plan, what changed. `today` None: still being worked out."""
+    next gate in one line, the plan, what changed. `today` None: still being worked out.
+    `width`: the card's width, long lines wrap under their text (hanging indent)."""
     head = f"[b]Today[/b] · {facts.day.strftime('%A %d %B %Y')}"
-    lines: list[str] = []
+    width_l = label_width(today)
+    col = 2 + width_l  # where a labelled line's text starts
+    lines: list[tuple[str, int]] = []
     due: set[str] = set()
     if today is None:
-        lines.append("  Working out today's programme…")
+        lines.append(("  Working out today's programme…", 2))
     elif isinstance(today, str):
-        lines.append(f"  {today}")
+        lines.append((f"  {today}", 2))
     else:
         head += (
             f" · [b]{_STAGE_NAMES.get(today.stage, today.stage)}[/b], week {today.week} "
             f"(since {today.since.strftime('%d %b')})"
         )
-        lines += due_lines(today, facts)
-        due = {d.routine for d in today.due}
-        if not today.due:
-            lines.append("  Nothing is due today.")
+        if facts.pause is not None:  # a paused day asks nothing: no "to go"
+            lines.append((f"  {'Paused':<{width_l}}{pause_words(facts.pause)}", col))
+        else:
+            lines += [(line, col) for line in due_lines(today, facts)]
+            due = {d.routine for d in today.due}
+            if not today.due:
+                lines.append(("  Nothing is due today.", 2))
     extra = [f"{_routine(r)} {n}" for r, n in facts.counts.items() if n and r not in due]
     if extra:
-        lines.append(f"  {'Also done today' if due else 'Done today'}: " + ", ".join(extra))
-    width = label_width(today)
+        lead = f"  {'Also done today' if due else 'Done today'}: "
+        lines.append((lead + ", ".join(extra), len(lead)))
     if isinstance(today, str) or today is None:
-        lines.append(f"  {'Plan':<{width}}{facts.plan_line}")
-        return "\n".join([head, *lines])
+        lines.append((f"  {'Plan':<{width_l}}{facts.plan_line}", col))
+        return hang([(head, 2), *lines], width)
     load = load_line(today)
     waiting = [g for g in today.gate if not g.met]
     said = any(n.startswith(("Load lowered", "Load kept")) for n in today.notes)
     if load and not said:  # today's change is said once, in its own words, below
-        lines.append(f"  {'Load':<{width}}{load[5:]}")
+        lines.append((f"  {'Load':<{width_l}}{load[5:]}", col))
     if today.gate and not waiting:
-        lines.append(f"  {'Next stage':<{width}}every check of the gate is met")
+        lines.append((f"  {'Next stage':<{width_l}}every check of the gate is met", col))
     elif waiting:
         n = len(waiting) - 1
         more = f" · and {n} other check{'s' if n > 1 else ''}" if n else ""
-        lines.append(f"  {'Next stage':<{width}}{waiting[0].need}: now {waiting[0].have}{more}")
-    lines.append(f"  {'Plan':<{width}}{facts.plan_line}")
+        need = f"{waiting[0].need}: now {waiting[0].have}{more}"
+        lines.append((f"  {'Next stage':<{width_l}}{need}", col))
+    lines.append((f"  {'Plan':<{width_l}}{facts.plan_line}", col))
     # the plan line already says both sides are trained until the self-assessment
-    lines += [f"  · {n}" for n in today.notes if not n.startswith("No self-assessment yet")]
-    return "\n".join([head, *lines])
+    notes = [n for n in today.notes if not n.startswith("No self-assessment yet")]
+    lines += [(f"  · {n}", 4) for n in notes]
+    return hang([(head, 2), *lines], width)

@@ -302,3 +302,21 @@ def test_the_registry_refuses_a_catalogue_line_without_its_module() -> None:
         registry._load(RoutineInfo("no_such_routine", "T", "d", "z", "Z"))
     with pytest.raises(RuntimeError, match="must define ROUTINE"):
         registry._load(RoutineInfo("base", "T", "d", "z", "Z"))
+
+
+def test_hold_summary_says_the_programme_s_target_not_the_protocol_s() -> None:
+    """Integrate asks one hold session a day: the summary says "of 1", never Activate's 2."""
+    from dataclasses import replace
+
+    routine = HOLD
+    integrate = replace(ctx(), targets={"hold": 1})
+    done = {"id": "s1", "status": "completed", "phases": []}
+    assert routine.summary(done, integrate)[1] == "Hold session 1 of 1 today — today counts."
+    stopped = {"id": "s2", "status": "stopped", "phases": []}
+    assert routine.summary(stopped, integrate)[1] == "Completed hold sessions today: 0 of 1."
+    # not due today (a later stage): the count, and no target the programme does not ask
+    later = replace(ctx(), targets={"primer": 1})
+    assert routine.summary(stopped, later)[1] == (
+        "Completed hold sessions today: 0; none are due today."
+    )
+    assert routine.summary(done, later)[1] == "Hold session 1 today; none are due today."

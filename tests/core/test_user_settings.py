@@ -35,3 +35,27 @@ def test_a_value_that_is_not_a_number_is_refused_with_its_range(
     values, problem = check(table, texts, {})
     assert values is None
     assert problem == (key, words)
+
+
+def test_release_minutes_have_one_default_the_routine_s() -> None:
+    """The settings screen, the release routine and the programme's tight-glute dose start
+    from the same minutes: protocols.json's release section."""
+    from datetime import date
+
+    from glute_tui.core.plan import Plan
+    from glute_tui.core.routines.base import Context
+    from glute_tui.core.routines.release import ROUTINE as RELEASE
+    from glute_tui.store.programme_input import shipped_programme
+
+    protocols = shipped.protocols()
+    field = {f.key: f for f in fields(protocols)}["release_min"]
+    section = protocols.section("release")["minutes"]
+    assert (field.default, field.low, field.high) == (
+        section["default"],
+        section["min"],
+        section["max"],
+    )
+    ctx = Context(Plan(), {}, shipped.library(), protocols, date(2026, 11, 20))
+    assert RELEASE.minutes(ctx) == field.default
+    tight = {w.routine: w for w in shipped_programme().tight_work}
+    assert tight["release"].dose["minutes"] == field.default

@@ -439,3 +439,24 @@ async def test_a_red_flag_assessment_blocks_the_timers(make_app, db_path) -> Non
             assert app.screen.mode == "setup"
             assert app.screen.runner is None
     assert HistoryStore.open(db_path).rows() == []
+
+
+async def test_hold_summary_says_the_stage_s_target(make_app, clock, db_path: Path) -> None:
+    """Integrate asks one hold session a day: the summary's target is the due list's."""
+    store = right_weak_store(db_path)
+    store.set_kv(
+        "programme_stage_changes",
+        [{"day": "2026-11-15", "stage": "integrate", "reason": "my physio says so"}],
+    )
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LiveSessionScreen)
+        await pilot.press("enter")
+        assert screen.runner is not None
+        await run_clock(pilot, clock, screen.runner.planned_total() + 1.0)
+        assert screen.mode == "summary"
+        text = " ".join(str(screen.query_one("#summary-text").render()).split())
+        assert "Hold session 1 of 1 today — today counts." in text, text
+        assert "of 2" not in text

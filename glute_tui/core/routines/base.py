@@ -52,6 +52,16 @@ class Context:
     load_step: int = 0
     load_why: str | None = None
     programme: Programme | None = None
+    # today's target per routine from the programme's due list (ui/today_state.py), the one
+    # source of every daily target; None when the programme cannot be worked out
+    targets: Mapping[str, int] | None = None
+
+    def target(self, routine: str, fallback: int) -> int | None:
+        """Sessions `routine` asks today: the due list's, None when it is not due today,
+        `fallback` (the protocol's) only when there is no programme to ask."""
+        if self.targets is None:
+            return fallback
+        return self.targets.get(routine)
 
     def lowered(self, numbers: Mapping[str, float]) -> dict[str, float]:
         """`numbers` (reps, rounds, hold seconds...) at today's load step: never higher."""

@@ -45,9 +45,12 @@ def hold_settings(raw: Mapping[str, Any], protocol: HoldProtocol) -> HoldSetting
     ).clamped(protocol)
 
 
-def day_words(done: int, target: int, most: int) -> str:
-    """One daily hold target everywhere: `target` sessions make the day count, `most` is the
-    most the protocol asks, and any more is extra (and says so)."""
+def day_words(done: int, target: int | None, most: int) -> str:
+    """One daily hold target everywhere: `target` sessions (the programme's, None when none
+    are due today) make the day count, `most` is the most the protocol asks, and any more is
+    extra (and says so)."""
+    if target is None:
+        return f"Hold session {done} today; none are due today."
     if done < target:
         return f"Hold session {done} of {target} today."
     if done == target:
@@ -196,10 +199,13 @@ class HoldRoutine:
         lines = [per_side or "No holds done."]
         done = completed_today(ctx, self.id, exclude=session["id"])
         proto = ctx.protocols.hold
+        target = ctx.target(self.id, proto.sessions_target)  # the stage's, from the due list
         if session["status"] == "completed":
-            lines.append(day_words(done + 1, proto.sessions_target, proto.sessions_max))
+            lines.append(day_words(done + 1, target, proto.sessions_max))
+        elif target is None:
+            lines.append(f"Completed hold sessions today: {done}; none are due today.")
         else:
-            lines.append(f"Completed hold sessions today: {done} of {proto.sessions_target}.")
+            lines.append(f"Completed hold sessions today: {done} of {target}.")
         return lines
 
     def resume_offer(self, session: Mapping[str, Any]) -> str:

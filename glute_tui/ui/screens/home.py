@@ -17,7 +17,32 @@ from glute_tui.ui.access import glute_app
 from glute_tui.ui.words import DISCLAIMER
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from glute_tui.core.programme import Today
+
+
+class TodayCard(Static):
+    """Home's Today card, wrapped again whenever its width changes: a long line goes on
+    under its own text, not back at column 1."""
+
+    _paint: Callable[[int | None], str] | None = None
+    _shown: str | None = None
+
+    def paint(self, paint: Callable[[int | None], str]) -> None:
+        self._paint = paint
+        self._repaint()
+
+    def on_resize(self) -> None:
+        self._repaint()
+
+    def _repaint(self) -> None:
+        if self._paint is None:
+            return
+        text = self._paint(self.content_size.width or None)
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
 
 
 class HomeScreen(Screen[None]):
@@ -42,7 +67,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-body"):  # fits 80x24 with the menu in view
             with VerticalScroll(id="today-box", classes="card"):
-                yield Static("Loading your history…", id="today")
+                yield TodayCard("Loading your history…", id="today")
             notices = Static("", id="notices", classes="card notice")
             notices.display = False
             yield notices
@@ -79,6 +104,7 @@ class HomeScreen(Screen[None]):
             circuit_today_line,
             circuit_used_today,
         )
+        from glute_tui.core.pauses import pause_today
         from glute_tui.core.plan import red_flag_stop
         from glute_tui.core.progress import counts_by_day, routine_counts
 
@@ -101,7 +127,12 @@ class HomeScreen(Screen[None]):
         else:
             plan_line = f"{plan.sides_label()} (from your assessment)"
         self._facts = today_state.Facts(
-            today, counts, plan_line, circuit_line, app.protocols.hold.sessions_max
+            today,
+            counts,
+            plan_line,
+            circuit_line,
+            app.protocols.hold.sessions_max,
+            pause_today(store.pauses(), today),
         )
         self._programme(store, app.store_version, today)
 
@@ -126,7 +157,8 @@ class HomeScreen(Screen[None]):
     def _show_programme(self, result: Today | str | None) -> None:
         if not self.is_attached or self._facts is None:
             return
-        self.query_one("#today", Static).update(today_state.card(result, self._facts))
+        facts = self._facts
+        self.query_one("#today", TodayCard).paint(lambda w: today_state.card(result, facts, w))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
