@@ -48,7 +48,7 @@ SESSION_CSV_MORE = (
     "resumed_from",
     "logged_later",
 )
-PHASE_CSV_MORE = ("phase_index", "paused_s", "ended_by")
+PHASE_CSV_MORE = ("phase_index", "paused_s", "ended_by", "rep_target", "paced", "load_kg")
 CSV_HEADER = (*SESSION_CSV_FIELDS, *PHASE_FIELDS, *SESSION_CSV_MORE, *PHASE_CSV_MORE)
 KV_KEYS = ("plan", "settings", "cues", "pauses", "day_notes")
 

@@ -91,3 +91,33 @@ def test_first_columns_keep_their_order_and_streaming_matches(tmp_path: Path) ->
     ]  # fmt: skip
     assert "".join(stream_export(store, "csv")) == text
     assert _rows(text)[-1]["session_id"] == "s-2"  # a session without phases keeps a row
+
+
+def test_a_user_paced_sets_fields_are_csv_columns_too(tmp_path: Path) -> None:
+    """A single-leg set's rep target, `paced` and its load: in the CSV as in the JSON."""
+    store = HistoryStore.open(tmp_path / "h.json")
+    work = {
+        "kind": "work",
+        "exercise": "split_squat",
+        "side": "left",
+        "set": 1,
+        "planned_s": 0.0,
+        "start_s": 5.0,
+        "end_s": 50.0,
+        "reps": 9,
+        "ended_by": "done",
+        "paced": True,
+        "rep_target": 10,
+        "load_kg": 12.5,
+    }
+    store.add_session({**SESSION, "id": "s-3", "routine": "single_leg", "phases": [work]})
+    data = build_export(store)
+    (phase,) = data["sessions"][0]["phases"]
+    (row,) = _rows(to_csv(data))
+    for key in phase:
+        assert key in row, key
+    assert (row["rep_target"], row["paced"], row["load_kg"]) == (
+        "10",
+        "True",
+        "12.5",
+    )  # as pain_override
