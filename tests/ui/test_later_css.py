@@ -41,7 +41,8 @@ async def test_home_alone_does_not_parse_the_later_part(make_app, no_deferred_re
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert styles.LATER_FROM not in app.stylesheet.source
-        assert str(app.screen.query_one("#menu").styles.height) == "1fr"  # the first part (OptionList: auto)
+        # the first part of app.tcss sets it (OptionList's own default is auto)
+        assert str(app.screen.query_one("#menu").styles.height) == "1fr"
 
 
 async def test_a_screen_opened_at_once_is_styled_by_the_later_part(
