@@ -72,6 +72,25 @@ class Field:
         return value if self.problem(value) is None else self.default
 
 
+#: the other routines' numbers a user or physio may set (programme_config.USER_DOSE reads
+#: them too): setting key, protocols.json section and entry, label, kind, screen section
+ROUTINE_DOSES = (
+    ("relax_reps", "contract_relax", "reps", "Contract & relax rounds", "whole",
+     "Contract & relax"),
+    ("relax_contract_s", "contract_relax", "contract_s", "Contract & relax squeeze seconds",
+     "number", "Contract & relax"),
+    ("cook_reps", "cook_hip_lift", "reps", "Cook hip lift lifts per leg", "whole",
+     "Cook hip lift"),
+    ("cook_hold_s", "cook_hip_lift", "hold_s", "Cook hip lift seconds per hold", "number",
+     "Cook hip lift"),
+    ("bridge_reps", "bridge", "reps", "Bridge reps per set", "whole", "Bridge progression"),
+    ("standing_reps", "standing_glute", "reps", "Standing contraction reps per set", "whole",
+     "Standing glute contraction"),
+    ("single_leg_sets", "single_leg", "sets", "Single-leg sets (weak side double volume)",
+     "whole", "Single-leg strength"),
+)  # fmt: skip
+
+
 def fields(protocols: Protocols) -> tuple[Field, ...]:
     hold, circuit = protocols.hold, protocols.circuit
     cap = circuit.daily_cap_min
@@ -100,6 +119,10 @@ def fields(protocols: Protocols) -> tuple[Field, ...]:
         Field("release_min", "Release work minutes", "whole", int(release.default),
               release.min, release.max, "Release work"),
     ]  # fmt: skip
+    for key, part, name, words, kind, title in ROUTINE_DOSES:
+        dose = bounds_of(protocols.section(part), name, part)
+        default = int(dose.default) if kind == "whole" else dose.default
+        out.append(Field(key, words, kind, default, dose.min, dose.max, title))
     for key, b in PROGRAMME_SETTINGS.items():
         label = PROGRAMME_LABELS.get(key, b.what)
         out.append(Field(key, label, "whole", b.default, b.low, b.high, "Programme"))

@@ -59,3 +59,20 @@ def test_release_minutes_have_one_default_the_routine_s() -> None:
     assert RELEASE.minutes(ctx) == field.default
     tight = {w.routine: w for w in shipped_programme().tight_work}
     assert tight["release"].dose["minutes"] == field.default
+
+
+def test_every_dose_the_programme_reads_is_a_setting_with_the_routines_bounds() -> None:
+    """A physio tunes the new routines on the settings screen, not by editing JSON: every
+    setting USER_DOSE reads has a field, with the default and bounds the routine uses."""
+    from glute_tui.core.programme_config import USER_DOSE
+    from glute_tui.core.protocol import bounds_of
+
+    protocols = shipped.protocols()
+    by_key = {f.key: f for f in fields(protocols)}
+    for keys in USER_DOSE.values():
+        for setting_key in keys.values():
+            assert setting_key in by_key, setting_key
+    cook = bounds_of(protocols.section("cook_hip_lift"), "reps", "cook_hip_lift")
+    field = by_key["cook_reps"]
+    assert (field.default, field.low, field.high) == (cook.default, cook.min, cook.max)
+    assert field.problem(cook.max + 1) is not None and field.problem(cook.max) is None

@@ -209,7 +209,9 @@ class SummaryForm(VerticalScroll):
         yield Static(EFFORT_SCALE, id="summary-view-scale", classes="dim")
         yield _row("Note", SaveInput(placeholder="optional", id="note", compact=True))
         yield Static("", id="summary-error", classes="error")
-        yield Static("Enter on the note saves. Escape saves what you typed and goes home.", id="summary-hint")
+        yield Static(
+            "Enter on the note saves. Escape saves what you typed and goes home.", id="summary-hint"
+        )
 
     def show(self, text: str) -> None:
         texts, boxes = self.query("#summary-text").results(Static), self.query("#pain-after")
