@@ -46,6 +46,7 @@ async def test_help_on_a_live_session_lists_the_session_keys(make_app, db_path: 
         }.items():
             assert keys.get(key) == what, key
         assert "tab" not in keys  # Textual's own focus keys are not ours to explain
+        assert "backspace" not in keys  # takes back a digit of reps typed: paced sets only
         await pilot.press("escape", "q")  # the stop question, a modal dialog
         await pilot.pause()
         await pilot.press("f1")

@@ -44,7 +44,7 @@ class LiveKeys(LiveHost):
             if self.mode == "setup" and not getattr(self, "can_start", False):
                 return False  # nothing to start (a red flag, the cap used up): no settings
             return bool(self.routine.offers(name, self.runner if live else None))
-        if action == "digit":
+        if action in ("digit", "digit_back"):
             return live and current is not None and current.paced
         if action == "glutes_stopped":
             return live and self.routine.offers("glutes_stopped", self.runner)
