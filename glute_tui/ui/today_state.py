@@ -9,7 +9,7 @@ store, store version and day, so a session opened from home does not fold again.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -140,6 +140,28 @@ class Facts:
     hold_most: int = 3
     #: the injury pause covering the day ({"start", "end"} ISO dates), or None
     pause: Mapping[str, str] | None = None
+    #: a session today stopped by pain above 5: (its routine, the peak pain), or None
+    pain_stop: tuple[str, int] | None = None
+
+
+PAIN_STOP_ABOVE = 5  # as core/routines/base.py (not imported: home's first frame stays light)
+
+
+def pain_stop_today(rows: Iterable[Mapping[str, Any]], day: date) -> tuple[str, int] | None:
+    """The first session of `day` whose pain during it was above 5 (routine, pain)."""
+    for row in rows:
+        pain = row.get("pain_during")
+        if isinstance(pain, int) and pain > PAIN_STOP_ABOVE and row.get("day") == day.isoformat():
+            return str(row.get("routine")), pain
+    return None
+
+
+def rest_words(stop: tuple[str, int]) -> str:
+    routine, pain = stop
+    return (
+        f"Rest for today: pain {pain} of 10 in today's {_routine(routine).lower()} session. "
+        "Tomorrow morning's check sets the load."
+    )
 
 
 def pause_words(pause: Mapping[str, str]) -> str:
@@ -239,6 +261,8 @@ def card(today: Today | str | None, facts: Facts, width: int | None = None) -> s
         )
         if facts.pause is not None:  # a paused day asks nothing: no "to go"
             lines.append((f"  {'Paused':<{width_l}}{pause_words(facts.pause)}", col))
+        elif facts.pain_stop is not None:  # the session said stop for today: so does home
+            lines.append((f"  {'Rest':<{width_l}}{rest_words(facts.pain_stop)}", col))
         else:
             lines += [(line, col) for line in due_lines(today, facts)]
             due = {d.routine for d in today.due}

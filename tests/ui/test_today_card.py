@@ -54,3 +54,23 @@ async def test_long_lines_wrap_under_their_text_at_80_columns(make_app, db_path:
         assert "training picks up" in next(
             line for line in _card(app).split("\n") if "Paused" in line
         )
+
+
+async def test_after_a_session_stopped_for_pain_above_5_the_card_says_rest(
+    make_app, db_path: Path
+) -> None:
+    """The session said "stop for today": home must not then say "1 to go"."""
+    from tests.ui.test_today import _hold
+
+    store = HistoryStore.open(db_path)
+    mid_programme(db_path)
+    hurt = _hold("hurt", 0)
+    hurt.update(id="hurt", status="stopped", stop_reason="pain", pain_during=7)
+    store = HistoryStore.open(db_path)
+    store.add_session(hurt)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        text = " ".join(_card(app).split())
+        assert "to go" not in text, text
+        assert "Rest for today: pain 7 of 10 in today's hold timer session" in text, text

@@ -133,6 +133,7 @@ class HomeScreen(Screen[None]):
             circuit_line,
             app.protocols.hold.sessions_max,
             pause_today(store.pauses(), today),
+            today_state.pain_stop_today(store.rows(), today),
         )
         self._programme(store, app.store_version, today)
 
