@@ -1,10 +1,10 @@
 """The cue editor's edits, undo and saving (a mixin of CuesScreen, see cues.py).
 
 Saving: every change is shown at once (a local overlay) and written on the app's writer
-thread. Writes for the same exercise may queue up, so each write takes the screen's write
-lock and saves the *latest* list at the moment it runs: the file ends with what the screen
-shows. A list equal to the shipped cues is saved as "shipped" (None), so it follows future
-updates of the library.
+thread. Writes for the same exercise may queue up, so each write saves the *latest* list
+at the moment it runs (the writer runs them one at a time, in order, so no lock is
+needed): the file ends with what the screen shows. A list equal to the shipped cues is
+saved as "shipped" (None), so it follows future updates of the library.
 
 Two windows: every save is a compare-and-set against what this window loaded
 (HistoryStore.save_cues). When another window saved first, the save is refused, the list
@@ -13,7 +13,6 @@ reloads from the file, and what the user had typed or done stays in view.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -79,7 +78,6 @@ class CueEditing(GluteHost, _Host):
         self._stale: dict[str, tuple[str, ...]] = {}
         self._retype: dict[str, tuple[int, str] | None] = {}
         self._inflight: Counter[str] = Counter()
-        self._write_lock = threading.Lock()
         self._edit_base: tuple[str, ...] | None = None
 
     # ---- editing -----------------------------------------------------------------------
@@ -289,20 +287,19 @@ class CueEditing(GluteHost, _Host):
         self._latest[ex_id] = tuple(new)
         self._retype[ex_id] = retype
         self._inflight[ex_id] += 1
-        latest, base, lock = self._latest, self._base, self._write_lock
+        latest, base = self._latest, self._base
 
         def change(store: HistoryStore) -> StaleCues | None:
-            with lock:
-                current = latest.get(ex_id)
-                if current is None:
-                    return None  # a newer write already saved and cleared it
-                value = None if current == shipped else current
-                try:
-                    store.save_cues(ex_id, value, expected=base.get(ex_id))
-                except StaleCues as exc:
-                    return exc
-                base[ex_id] = value
-                return None
+            current = latest.get(ex_id)
+            if current is None:
+                return None  # a newer write already saved and cleared it
+            value = None if current == shipped else current
+            try:
+                store.save_cues(ex_id, value, expected=base.get(ex_id))
+            except StaleCues as exc:
+                return exc
+            base[ex_id] = value
+            return None
 
         self.glute().write(
             change,
