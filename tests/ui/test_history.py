@@ -513,12 +513,10 @@ def test_heatmap_names_every_month_when_the_first_week_is_the_last_of_a_month() 
 
 async def test_history_footer_fits_80_columns(make_app) -> None:
     """With the default Footer spacing the last key showed as 't The'."""
-    from textual.widgets._footer import FooterKey
-
     app = make_app("history")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys = list(app.screen.query(FooterKey))
+        keys = list(app.screen.query("FooterKey"))
         palette = [k for k in keys if k.key == "ctrl+p"]
         keys = [k for k in keys if k.key != "ctrl+p"]
         assert keys[-1].description == "Theme"

@@ -296,12 +296,10 @@ async def test_an_unexpected_load_error_exits_with_a_message_not_a_hang(
 
 async def test_home_footer_fits_80_columns(make_app) -> None:
     """'s History & streaks' pushed the Footer past 80 columns: 't Theme' read 't T'."""
-    from textual.widgets._footer import FooterKey
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys = list(app.screen.query(FooterKey))
+        keys = list(app.screen.query("FooterKey"))
         palette = [k for k in keys if k.key == "ctrl+p"]
         keys = [k for k in keys if k.key != "ctrl+p"]
         assert keys[-1].description == "Theme"

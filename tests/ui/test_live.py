@@ -33,9 +33,7 @@ def _text(screen: Any, wid: str) -> str:
 
 
 def _footer(app: Any) -> list[Any]:
-    from textual.widgets._footer import FooterKey
-
-    return list(app.screen.query(FooterKey))
+    return list(app.screen.query("FooterKey"))
 
 
 async def test_q_asks_why_and_pain_keeps_the_partial_phase(make_app, clock, db_path) -> None:

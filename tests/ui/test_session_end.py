@@ -18,9 +18,7 @@ pytestmark = pytest.mark.usefixtures("screened_db")
 
 
 def _footer_words(app: Any) -> list[str]:
-    from textual.widgets._footer import FooterKey
-
-    return [str(k.description) for k in app.screen.query(FooterKey)]
+    return [str(k.description) for k in app.screen.query("FooterKey")]
 
 
 async def _to_summary(pilot: Any, clock: Any) -> Any:
