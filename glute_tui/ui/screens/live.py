@@ -71,7 +71,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveEnd, LiveResume, LiveStart, Scre
         # a user-paced set's load (single-leg): in `?` and on the set's own line; the Footer is full
         Binding("k", "load", "Load kg", show=False),
         Binding("enter", "ready", "Ready"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("escape", "back", "Back (a running session: asks why you stop)", show=False),
         Binding("ctrl+r", "resume", "Resume last"),
         # a user-paced set: type the reps done, Enter logs them (0 carries the help line)
         *(
