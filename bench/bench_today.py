@@ -68,6 +68,7 @@ def main() -> None:
     for cmd in cmds.values():  # warm the file cache and the bytecode
         run_ms(cmd)
     times: dict[str, list[float]] = {name: [] for name in cmds}
+    was = os.stat(ten)
     for _ in range(RUNS):
         for name, cmd in cmds.items():
             if name == "today cold":
@@ -75,6 +76,9 @@ def main() -> None:
             if name == "today after a write":  # the file changed on disk, its records not
                 os.utime(ten, ns=(time.time_ns(), time.time_ns()))
             times[name].append(run_ms(cmd))
+            if name == "today after a write":  # back as it was, so the digest `stats`
+                os.utime(ten, ns=(was.st_atime_ns, was.st_mtime_ns))  # reads matches
+                run_ms(cmd)  # and the next warm run finds its cache
     base = statistics.median(times["python -c pass"])
     for name, values in times.items():
         med = statistics.median(values)
