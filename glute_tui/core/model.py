@@ -34,10 +34,10 @@ from glute_tui.core.plan import Plan
 from glute_tui.core.records import (
     PHASE_FIELDS,
     RecordError,
+    check_session_fields,
     local_day,
     session_row,
     validate_phase,
-    validate_session,
 )
 
 __all__ = ["Assessment", "Phase", "Plan", "Recovered", "Session", "SessionRow", "TestScore"]
@@ -175,32 +175,46 @@ class Session:
 
     @classmethod
     def from_dict(cls, raw: Any, where: str = "session") -> Session:
-        d = validate_session(raw, where)
-        note = d.get("note")
+        check_session_fields(raw, where)
+        phases = raw.get("phases")
+        if not isinstance(phases, list):
+            raise RecordError(f"{where}.phases: must be a list")
+        return cls._checked(
+            raw,
+            where,
+            tuple(Phase.from_dict(p, f"{where}.phases[{i}]") for i, p in enumerate(phases)),
+            _SESSION_KEYS,
+        )
+
+    @classmethod
+    def _checked(
+        cls, raw: Mapping[str, Any], where: str, phases: tuple[Phase, ...], known: frozenset[str]
+    ) -> Session:
+        """The value of a record check_session_fields passed: read from `raw` itself (no
+        copy); keys outside `known` are kept in `extra`."""
+        note = raw.get("note")
         if note is not None and not isinstance(note, str):
             raise RecordError(f"{where}.note: must be text or null")
-        resumed = d.get("resumed_from")
+        resumed = raw.get("resumed_from")
         if resumed is not None and not isinstance(resumed, str):
             raise RecordError(f"{where}.resumed_from: must be a session id or null")
         return cls(
-            id=d["id"],
-            routine=d["routine"],
-            started_at=d["started_at"],
-            ended_at=d["ended_at"],
-            status=d["status"],
-            stop_reason=d.get("stop_reason"),
-            pain_before=d.get("pain_before"),
-            pain_after=d.get("pain_after"),
-            effort=d.get("effort"),
-            phases=tuple(
-                Phase.from_dict(p, f"{where}.phases[{i}]") for i, p in enumerate(d["phases"])
-            ),
-            pain_next_morning=d.get("pain_next_morning"),
+            id=raw["id"],
+            routine=raw["routine"],
+            started_at=raw["started_at"],
+            ended_at=raw["ended_at"],
+            status=raw["status"],
+            stop_reason=raw.get("stop_reason"),
+            pain_before=raw.get("pain_before"),
+            pain_after=raw.get("pain_after"),
+            effort=raw.get("effort"),
+            phases=phases,
+            pain_next_morning=raw.get("pain_next_morning"),
             note=note,
-            pain_override=d.get("pain_override"),
-            active_s=_number_or_none(d.get("active_s")),
+            pain_override=raw.get("pain_override"),
+            active_s=_number_or_none(raw.get("active_s")),
             resumed_from=resumed,
-            extra={k: v for k, v in d.items() if k not in _SESSION_KEYS} or _NO_EXTRA,
+            extra={k: v for k, v in raw.items() if k not in known} or _NO_EXTRA,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -223,6 +237,7 @@ class Session:
 
 
 _ROW_KEYS = ("phase_count", "volume", "day")
+_ROW_KNOWN = _SESSION_KEYS | frozenset(_ROW_KEYS)  # a row's keys that are not `extra`
 
 
 @dataclass(frozen=True, slots=True)  # slots: ten years of rows are held in memory
@@ -271,11 +286,8 @@ class SessionRow(RecordView):
         volume = raw.get("volume")
         if not _is_mapping(volume) or not all(_is_mapping(v) for v in volume.values()):
             raise RecordError(f"{where}.volume: must map sides to their work")
-        header = dict(raw)
-        for key in _ROW_KEYS:
-            header.pop(key, None)
-        header["phases"] = []
-        session = Session.from_dict(header, where)
+        check_session_fields(raw, where)  # the one check of a row's fields (no copy)
+        session = Session._checked(raw, where, (), _ROW_KNOWN)
         if raw.get("day") != session.day.isoformat():
             raise RecordError(f"{where}.day: is not the day of started_at")
         # kept as given, not copied (ten years of rows are held twice otherwise): `record`

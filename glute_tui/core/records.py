@@ -14,13 +14,18 @@ from glute_tui.core.limits import MAX_LOAD_KG
 from glute_tui.core.plan import RECORD_VERDICTS
 from glute_tui.core.volume import session_volume
 
+_IDS: tuple[str, ...] | None = None
+
 
 def routine_ids() -> tuple[str, ...]:
     """Every routine a session may belong to: the catalogue's (core/routines/catalogue.py,
-    which imports no routine module)."""
-    from glute_tui.core.routines.catalogue import IDS
+    which imports no routine module). Looked up once: every row of a history asks."""
+    global _IDS
+    if _IDS is None:
+        from glute_tui.core.routines.catalogue import IDS
 
-    return IDS
+        _IDS = IDS
+    return _IDS
 
 
 def __getattr__(name: str) -> Any:  # ROUTINES stays importable for older callers
@@ -111,7 +116,9 @@ def validate_phase(raw: Any, where: str) -> dict[str, Any]:
     return dict(raw)
 
 
-def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
+def check_session_fields(raw: Any, where: str = "session") -> None:
+    """Every check of validate_session but the phases (the caller checks those), without
+    copying anything: the typed values (core/model.py) read `raw` once it has passed."""
     if type(raw) is not dict and not isinstance(raw, Mapping):  # dict first: ABC is slow
         raise RecordError(f"{where}: must be an object")
     sid = raw.get("id")
@@ -140,6 +147,10 @@ def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
         isinstance(active, bool) or not isinstance(active, (int, float)) or active < 0
     ):
         raise RecordError(f"{where}.active_s: must be a number of seconds >= 0")
+
+
+def validate_session(raw: Any, where: str = "session") -> dict[str, Any]:
+    check_session_fields(raw, where)
     phases = raw.get("phases")
     if not isinstance(phases, list):
         raise RecordError(f"{where}.phases: must be a list")

@@ -38,6 +38,7 @@ from glute_tui.store.history_tables import (
     DamagedError,
     load_shard,
     migrate,
+    schema_of,
     sibling,
     typed_views,
     views,
@@ -91,8 +92,8 @@ class StoreFiles:
             store._load_or_move_aside()
             if not store.read_only and store.moved_aside is None:
                 with contextlib.suppress(StoreError):
-                    store._settle(store._storage.read())
-                    store._refresh(force=True)
+                    if store._settle(store._storage.read()):
+                        store._refresh(force=True)
             if store._view_key is not None and read_digest(store.path) is None:
                 store._write_digest()
         return store
@@ -113,17 +114,21 @@ class StoreFiles:
             self._main_damaged()
             return
         if data is not None:
+            # A file of this schema is checked once, by the _refresh below (nothing is
+            # written before it); an older one is checked whole before it is migrated.
             try:
-                migrated, changed = migrate(json.loads(json.dumps(data)))
-                views(migrated, self.path)
+                if schema_of(data) != SCHEMA_VERSION:
+                    migrated, changed = migrate(json.loads(json.dumps(data)))
+                    rows, assessments, _ = views(migrated, self.path)
+                    typed_views(rows, assessments, ([], []), self.path)
+                    if changed and not self.read_only:
+                        self._storage.write(migrated)
             except DamagedError:
                 self._main_damaged()
                 return
             except (KeyError, TypeError, AttributeError, ValueError):
                 self._main_damaged()
                 return
-            if changed and not self.read_only:
-                self._storage.write(migrated)
         try:
             self._refresh(force=True)
         except DamagedError:
@@ -247,14 +252,16 @@ class StoreFiles:
             self._write_digest()
             return result
 
-    def _settle(self, data: Mapping[str, Any] | None) -> None:
-        """Finish or undo a transaction a crash cut short (under the lock)."""
+    def _settle(self, data: Mapping[str, Any] | None) -> bool:
+        """Finish or undo a transaction a crash cut short (under the lock). True when
+        there was one to settle (the files may have changed)."""
         if self.read_only:
-            return
+            return False
         if not commit.intent_path(self.path).exists() and not self._phases_leftovers():
-            return
+            return False
         with contextlib.suppress(OSError):
             commit.settle(self.path, self.phases_dir, data)
+        return True
 
     def _phases_leftovers(self) -> bool:
         if not self._settle_scan:

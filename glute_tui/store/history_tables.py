@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 
 from glute_tui.core.model import Assessment, SessionRow
-from glute_tui.core.records import RecordError, routine_ids
+from glute_tui.core.records import RecordError
 from glute_tui.store.errors import StoreError
 from glute_tui.store.files import read_regular_bytes
 
@@ -75,7 +75,11 @@ def views(
     data: Mapping[str, Any], path: Path
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """The rows, assessments and kv of a file's tables; DamagedError when the shape is
-    not what glute-tui writes (a hand edit, another program)."""
+    not what glute-tui writes (a hand edit, another program). Each record's fields are
+    checked once, by typed_views, which the store always runs on these views.
+
+    The rows are copies: TinyDB changes the storage's cached dicts in place on a write,
+    and the frozen values keep their record."""
     try:
         if any(not isinstance(data.get(t, {}), dict) for t in ("meta", *TABLES)):
             raise ValueError("a table is not a JSON object")
@@ -88,7 +92,6 @@ def views(
             key=lambda a: (a["taken_at"], a["id"]),
         )
         kv = {d["key"]: d["value"] for d in (data.get("kv") or {}).values()}
-        check_rows(rows, assessments)
     except (KeyError, TypeError, AttributeError, ValueError):
         # Valid JSON, but not the shape this file must have: as unreadable as broken
         # JSON, and never a crash later on.
@@ -123,6 +126,10 @@ def typed_views(
             f"{path} holds an entry glute-tui cannot read ({exc}); restart glute-tui to "
             "move it aside"
         ) from None
+    except (KeyError, TypeError, AttributeError, ValueError):  # e.g. an id that is a list
+        raise DamagedError(
+            f"{path} holds entries glute-tui cannot read; restart glute-tui to move it aside"
+        ) from None
     return typed_rows, typed_assessments
 
 
@@ -135,22 +142,6 @@ def load_shard(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise ValueError(f"{path} is not a phase file")
     return data
-
-
-def check_rows(rows: list[dict[str, Any]], assessments: list[dict[str, Any]]) -> None:
-    """The fields every screen and `stats` rely on, so a damaged row fails here, once."""
-    for r in rows:
-        if not (
-            isinstance(r["id"], str)
-            and isinstance(r["started_at"], str)
-            and isinstance(r["day"], str)
-            and r["routine"] in routine_ids()
-            and isinstance(r["status"], str)
-        ):
-            raise ValueError("a session row is damaged")
-    for a in assessments:
-        if not (isinstance(a["id"], str) and isinstance(a["taken_at"], str)):
-            raise ValueError("an assessment is damaged")
 
 
 def merged_kv(key: str, have: Any, incoming: Any) -> Any:

@@ -10,6 +10,12 @@ years of history. A cache that does not match the
 data file as it is now, or does not parse, is ignored and rebuilt; a failed write is
 ignored. Older days (`--as-of` on or before D) always take the full path.
 
+After a write the cache no longer matches the file, but the fold up to its checkpoint
+depends only on the records dated up to that day (and the settings), so the cache also
+keeps a CRC of those (`prefix`). When the records re-read from the changed file give the
+same CRC, the old checkpoint still holds and `save` goes on from it instead of folding
+every year again (`reusable`); a checkpoint more than REUSE_DAYS behind is folded anew.
+
 Imported on the fast path: no tinydb, filelock or textual.
 """
 
@@ -36,7 +42,8 @@ from glute_tui.core.programme import (
 )
 from glute_tui.store.data_files import read_bytes
 
-CACHE_VERSION = 2  # 2: the re-assessment interval; conf checks protocols.json too
+CACHE_VERSION = 3  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix
+REUSE_DAYS = 28  # an older checkpoint is folded anew, so the records kept stay few
 
 
 def cache_path(db: Path) -> Path:
@@ -94,9 +101,12 @@ def save(
     settings: Settings,
     loggable: tuple[str, ...],
     reassess_days: int,
+    start: Checkpoint | None = None,
 ) -> tuple[Checkpoint, History] | None:
     """Write the cache; the checkpoint and the recent records it holds (None: no records).
-    `reassess_days`: the shipped protocol's, as read (and checked) from protocols.json."""
+    `reassess_days`: the shipped protocol's, as read (and checked) from protocols.json.
+    `start`: a checkpoint `reusable` found still true for this history, used instead of
+    a new fold when it is at most REUSE_DAYS before the day the new one would be."""
     # the day before the last session, assessment or stage change (a next-morning answer is
     # dated the day after its session, so it does not push the checkpoint past today)
     days = [s.day for s in history.sessions] + [v.day for v in history.verdicts]
@@ -104,8 +114,11 @@ def save(
     if not days:
         return None
     through = max(days) - timedelta(days=1)
-    cp = checkpoint(history, through, programme, settings, loggable)
-    first = through - timedelta(days=Checkpoint.LOOKBACK_DAYS)
+    if start is not None and 0 <= (through - start.day).days <= REUSE_DAYS:
+        cp = start  # still the fold at the end of its day (reusable checked the records)
+    else:
+        cp = checkpoint(history, through, programme, settings, loggable)
+    first = cp.day - timedelta(days=Checkpoint.LOOKBACK_DAYS)
     recent = History(
         sessions=[s for s in history.sessions if s.day >= first],
         mornings=[m for m in history.mornings if m.day >= first],
@@ -119,6 +132,7 @@ def save(
         "conf": conf_text,
         "reassess_days": reassess_days,
         "settings": settings.__dict__,
+        "prefix": prefix_sum(history, cp.day, settings),
         "checkpoint": {
             "day": cp.day.isoformat(),
             "stage": cp.stage,
@@ -154,6 +168,56 @@ def save(
     return cp, recent
 
 
+def prefix_sum(history: History, through: date, settings: Settings) -> str:
+    """A CRC of everything the fold up to the end of `through` reads: the records dated
+    on or before it and the settings (the shipped files and routines are in `conf`)."""
+    parts = [
+        sorted(settings.__dict__.items()),
+        [
+            [s.routine, s.day.isoformat(), s.side, s.sets, s.glutes_stopped_sets, s.status]
+            for s in history.sessions
+            if s.day <= through
+        ],
+        [[m.day.isoformat(), m.value] for m in history.mornings if m.day <= through],
+        [_verdict(v) for v in history.verdicts if v.day <= through],
+        [[c.day.isoformat(), c.stage, c.reason] for c in history.changes if c.day <= through],
+        sorted(d.isoformat() for d in history.paused if d <= through),
+    ]
+    text = json.dumps(parts, separators=(",", ":"), sort_keys=True)
+    return f"{zlib.crc32(text.encode()):08x}"
+
+
+def reusable(db: Path, conf_text: str, history: History, settings: Settings) -> Checkpoint | None:
+    """The checkpoint of a cache built from an older state of the data file, when the
+    records up to its day (and the settings) are still the same in `history`; else None."""
+    try:
+        with open(cache_path(db), encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("version") != CACHE_VERSION or data.get("conf") != conf_text:
+            return None
+        cp = _checkpoint(data["checkpoint"])
+        if data.get("prefix") != prefix_sum(history, cp.day, settings):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return cp
+
+
+def _checkpoint(c: dict[str, Any]) -> Checkpoint:
+    return Checkpoint(
+        date.fromisoformat(c["day"]),
+        int(c["stage"]),
+        None if c["since"] is None else date.fromisoformat(c["since"]),
+        bool(c["started"]),
+        int(c["step"]),
+        c["why"],
+        tuple(date.fromisoformat(d) for d in c["bad"]),
+        int(c["good_run"]),
+        None if c["verdict"] is None else _from_verdict(c["verdict"]),
+        tuple((date.fromisoformat(d), int(a), int(b)) for d, a, b in c["adherence"]),
+    )
+
+
 class Cached(NamedTuple):
     checkpoint: Checkpoint
     recent: History  # the records from the checkpoint's lookback on
@@ -176,19 +240,7 @@ def load(db: Path, conf_text: str) -> Cached | None:
             or data.get("conf") != conf_text
         ):
             return None
-        c = data["checkpoint"]
-        cp = Checkpoint(
-            date.fromisoformat(c["day"]),
-            int(c["stage"]),
-            None if c["since"] is None else date.fromisoformat(c["since"]),
-            bool(c["started"]),
-            int(c["step"]),
-            c["why"],
-            tuple(date.fromisoformat(d) for d in c["bad"]),
-            int(c["good_run"]),
-            None if c["verdict"] is None else _from_verdict(c["verdict"]),
-            tuple((date.fromisoformat(d), int(a), int(b)) for d, a, b in c["adherence"]),
-        )
+        cp = _checkpoint(data["checkpoint"])
         history = History(
             sessions=tuple(
                 DaySession(r, date.fromisoformat(d), side, n, stop, status)

@@ -288,3 +288,17 @@ def test_any_valid_assessment_round_trips(raw: dict[str, Any]) -> None:
     assessment = Assessment.from_dict(raw)
     assert assessment.to_dict() == raw
     assert Assessment.from_dict(assessment.to_dict()) == assessment
+
+
+def test_the_routine_ids_are_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every row of a ten-year history asks for them; the catalogue is imported once
+    import sys
+    from types import SimpleNamespace
+
+    from glute_tui.core import records
+
+    first = records.routine_ids()
+    monkeypatch.setitem(
+        sys.modules, "glute_tui.core.routines.catalogue", SimpleNamespace(IDS=("other",))
+    )
+    assert records.routine_ids() is first

@@ -1,0 +1,123 @@
+"""`today` after a write goes on from the old checkpoint when the records before it are
+unchanged (issue 13: `today --json` cold was 11-16x `python -c pass`, most of it folding
+ten years again). Whatever path it takes, every day reads as the whole file gives it.
+
+Deterministic: the tests count folds, they time nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glute_tui import today_cmd
+from glute_tui.store import programme_cache
+from glute_tui.store.history import HistoryStore
+from glute_tui.store.programme_cache import REUSE_DAYS, cache_path
+from tests.cli.test_today import START, _assessment, _session
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """As test_today.py's: left weak on day 0, every activation session for 20 days."""
+    path = tmp_path / "h.json"
+    sessions = []
+    for k in range(20):
+        sessions += [_session(f"h{k}a", k, "hold"), _session(f"h{k}b", k, "hold")]
+        sessions.append(_session(f"c{k}", k, "circuit", pain_next_morning=7 if k == 16 else 1))
+    HistoryStore.open(path).merge(sessions, [_assessment(0, "left", 70.0)])
+    return path
+
+
+def _day(k: int) -> date:
+    return START + timedelta(days=k)
+
+
+def _folds(monkeypatch: pytest.MonkeyPatch) -> list[date]:
+    calls: list[date] = []
+    real = programme_cache.checkpoint
+
+    def counted(history: Any, through: date, *args: Any) -> Any:
+        calls.append(through)
+        return real(history, through, *args)
+
+    monkeypatch.setattr(programme_cache, "checkpoint", counted)
+    return calls
+
+
+def _fresh(db: Path, days: list[date]) -> list[dict[str, Any]]:
+    """Each day from the whole file, with no cache at all."""
+    out = []
+    for d in days:
+        cache_path(db).unlink(missing_ok=True)
+        out.append(today_cmd.today_for(db, d).to_dict())
+    return out
+
+
+def _cached(db: Path, days: list[date]) -> list[dict[str, Any]]:
+    return [today_cmd.today_for(db, d).to_dict() for d in days]
+
+
+def _checkpoint_day(db: Path) -> date:
+    return date.fromisoformat(json.loads(cache_path(db).read_text())["checkpoint"]["day"])
+
+
+DAYS = [_day(k) for k in (0, 10, 17, 18, 19, 20, 21, 22, 23, 30)]
+
+
+def test_a_new_session_after_the_checkpoint_goes_on_from_it(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today_cmd.today_for(db, _day(25))  # builds the cache: checkpoint at the end of day 18
+    assert _checkpoint_day(db) == _day(18)
+    HistoryStore.open(db).add_session(_session("h21", 21, "hold"))
+    folds = _folds(monkeypatch)
+    cold = today_cmd.today_for(db, _day(25)).to_dict()  # the first run after the write
+    assert folds == []  # the old checkpoint still holds: not ten years folded again
+    assert _checkpoint_day(db) == _day(18)
+    later = _cached(db, DAYS)
+    assert [cold, *later] == _fresh(db, [_day(25), *DAYS])
+
+
+def test_an_edit_before_the_checkpoint_folds_again(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today_cmd.today_for(db, _day(25))
+    store = HistoryStore.open(db)
+    store.update_session("c10", pain_next_morning=8)  # a morning on day 11, before day 18
+    folds = _folds(monkeypatch)
+    cold = today_cmd.today_for(db, _day(25)).to_dict()
+    assert folds == [_day(18)]
+    assert [cold, *_cached(db, DAYS)] == _fresh(db, [_day(25), *DAYS])
+    assert _cached(db, [_day(11)])[0]["load"]["why"] == "next-morning pain of 8 on 2026-10-12"
+
+
+def test_a_changed_setting_folds_again(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today_cmd.today_for(db, _day(25))
+    HistoryStore.open(db).set_setting("programme_days_in_stage", 7)
+    folds = _folds(monkeypatch)
+    cold = today_cmd.today_for(db, _day(25)).to_dict()
+    assert folds == [_day(18)]
+    assert [cold, *_cached(db, DAYS)] == _fresh(db, [_day(25), *DAYS])
+
+
+def test_a_checkpoint_too_far_behind_is_folded_anew(
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today_cmd.today_for(db, _day(25))
+    far = 19 + REUSE_DAYS + 2
+    HistoryStore.open(db).add_session(_session("late", far, "hold"))
+    folds = _folds(monkeypatch)
+    cold = today_cmd.today_for(db, _day(far + 1)).to_dict()
+    assert folds == [_day(far - 1)]
+    days = [*DAYS, _day(far - 1), _day(far), _day(far + 1)]
+    assert [cold, *_cached(db, days)] == _fresh(db, [_day(far + 1), *days])
