@@ -245,6 +245,14 @@ def test_snapshot_circuit_rest_window(snap_compare, make_app, clock, db_path) ->
     assert _snap(snap_compare, make_app, clock, db_path, ["enter", "to:round_rest", 20.0])
 
 
+def test_snapshot_circuit_paused(snap_compare, make_app, clock, db_path) -> None:
+    assert _snap(snap_compare, make_app, clock, db_path, ["enter", "to:work", 0.5, "space"])
+
+
+def test_snapshot_circuit_switch_side(snap_compare, make_app, clock, db_path) -> None:
+    assert _snap(snap_compare, make_app, clock, db_path, ["enter", "to:switch", 0.5])
+
+
 def test_snapshot_circuit_summary(snap_compare, make_app, clock, db_path) -> None:
     assert _snap(snap_compare, make_app, clock, db_path, ["enter", 700.0])
 
