@@ -87,8 +87,7 @@ def today_for(db: Path, as_of: date) -> Today:
     settings = read_settings(raw if isinstance(raw, dict) else {})
     days = _reassess_days()
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
-        start = cache.reusable(db, conf, history, settings)  # the records before it unchanged
-        saved = cache.save(db, key, conf, history, programme, settings, loggable, days, start)
+        saved = cache.rebuild(db, key, conf, history, programme, settings, loggable, days)
         if saved is not None and as_of > saved[0].day:  # go on from the state just saved
             today = walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
             return with_reassessment(today, _last_verdict(saved[1], saved[0], as_of), days)

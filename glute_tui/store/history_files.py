@@ -74,7 +74,7 @@ class StoreFiles:
         self._settle_scan = True
         self._storage = AtomicJSONStorage(self.path)
         self._mutex = threading.RLock()
-        self._view_key: object = None
+        self._view_key: tuple[int, int, int] | None = None
         self._rows: list[dict[str, Any]] = []
         self._kv: dict[str, Any] = {}
         self._assessments: list[dict[str, Any]] = []
@@ -250,7 +250,8 @@ class StoreFiles:
                 commit.finish(self.path, staged)
             self._refresh()
             self._write_digest()
-            return result
+        self._write_programme_cache()  # after the lock: a cache, keyed by the file it read
+        return result
 
     def _settle(self, data: Mapping[str, Any] | None) -> bool:
         """Finish or undo a transaction a crash cut short (under the lock). True when
@@ -281,6 +282,17 @@ class StoreFiles:
             write_digest(self.path, build_digest(self._rows, self._kv, target), self._view_key)
         except (OSError, ValueError):
             pass
+
+    def _write_programme_cache(self) -> None:
+        """Refresh NAME.programme.json for `glute-tui today` from the records just written.
+        Outside the lock: the cache carries the identity of the file these records are, so
+        a write another window makes meanwhile only leaves it unmatched (and ignored)."""
+        from glute_tui.store import programme_cache
+
+        if self._view_key is None or self.read_only:
+            return
+        rows, assessments, kv = self._rows, self._assessments, self._kv
+        programme_cache.refresh(self.path, self._view_key, rows, assessments, kv)
 
     def refresh(self) -> bool:
         """Pick up another process's writes. Returns True when anything changed."""

@@ -16,6 +16,11 @@ keeps a CRC of those (`prefix`). When the records re-read from the changed file 
 same CRC, the old checkpoint still holds and `save` goes on from it instead of folding
 every year again (`reusable`); a checkpoint more than REUSE_DAYS behind is folded anew.
 
+The store calls `refresh` after every write it makes (history_files.py, as it rewrites the
+stats digest), so `today` after a session saved by the app, an import or any other
+glute-tui write finds a cache that matches: only a file changed by another program, or a
+deleted cache, sends it down the whole-file path.
+
 Imported on the fast path: no tinydb, filelock or textual.
 """
 
@@ -24,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -39,6 +45,7 @@ from glute_tui.core.programme import (
     StageChange,
     Verdict,
     checkpoint,
+    read_settings,
 )
 from glute_tui.store.data_files import read_bytes
 
@@ -101,12 +108,13 @@ def save(
     settings: Settings,
     loggable: tuple[str, ...],
     reassess_days: int,
-    start: Checkpoint | None = None,
+    start: tuple[Checkpoint, str] | None = None,
 ) -> tuple[Checkpoint, History] | None:
     """Write the cache; the checkpoint and the recent records it holds (None: no records).
     `reassess_days`: the shipped protocol's, as read (and checked) from protocols.json.
-    `start`: a checkpoint `reusable` found still true for this history, used instead of
-    a new fold when it is at most REUSE_DAYS before the day the new one would be."""
+    `start`: a checkpoint `reusable` found still true for this history (with its prefix
+    CRC), used instead of a new fold when it is at most REUSE_DAYS before the day the new
+    one would be."""
     # the day before the last session, assessment or stage change (a next-morning answer is
     # dated the day after its session, so it does not push the checkpoint past today)
     days = [s.day for s in history.sessions] + [v.day for v in history.verdicts]
@@ -114,10 +122,11 @@ def save(
     if not days:
         return None
     through = max(days) - timedelta(days=1)
-    if start is not None and 0 <= (through - start.day).days <= REUSE_DAYS:
-        cp = start  # still the fold at the end of its day (reusable checked the records)
+    if start is not None and 0 <= (through - start[0].day).days <= REUSE_DAYS:
+        cp, prefix = start  # still the fold at the end of its day (reusable checked)
     else:
         cp = checkpoint(history, through, programme, settings, loggable)
+        prefix = prefix_sum(history, cp.day, settings)
     first = cp.day - timedelta(days=Checkpoint.LOOKBACK_DAYS)
     recent = History(
         sessions=[s for s in history.sessions if s.day >= first],
@@ -132,7 +141,7 @@ def save(
         "conf": conf_text,
         "reassess_days": reassess_days,
         "settings": settings.__dict__,
-        "prefix": prefix_sum(history, cp.day, settings),
+        "prefix": prefix,
         "checkpoint": {
             "day": cp.day.isoformat(),
             "stage": cp.stage,
@@ -187,20 +196,64 @@ def prefix_sum(history: History, through: date, settings: Settings) -> str:
     return f"{zlib.crc32(text.encode()):08x}"
 
 
-def reusable(db: Path, conf_text: str, history: History, settings: Settings) -> Checkpoint | None:
-    """The checkpoint of a cache built from an older state of the data file, when the
-    records up to its day (and the settings) are still the same in `history`; else None."""
+def reusable(
+    db: Path, conf_text: str, history: History, settings: Settings
+) -> tuple[Checkpoint, str] | None:
+    """The checkpoint of a cache built from an older state of the data file and its prefix
+    CRC, when the records up to its day (and the settings) are still the same in
+    `history`; else None."""
     try:
         with open(cache_path(db), encoding="utf-8") as fh:
             data = json.load(fh)
         if data.get("version") != CACHE_VERSION or data.get("conf") != conf_text:
             return None
         cp = _checkpoint(data["checkpoint"])
-        if data.get("prefix") != prefix_sum(history, cp.day, settings):
+        prefix = prefix_sum(history, cp.day, settings)
+        if data.get("prefix") != prefix:
             return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return cp
+    return cp, prefix
+
+
+def rebuild(
+    db: Path,
+    key: list[int],
+    conf_text: str,
+    history: History,
+    programme: Programme,
+    settings: Settings,
+    loggable: tuple[str, ...],
+    reassess_days: int,
+) -> tuple[Checkpoint, History] | None:
+    """`save` for the data file whose identity is `key` and whose records are `history`,
+    going on from the old cache's checkpoint when `reusable` finds it still true."""
+    start = reusable(db, conf_text, history, settings)
+    return save(db, key, conf_text, history, programme, settings, loggable, reassess_days, start)
+
+
+def refresh(
+    db: Path,
+    key: tuple[int, int, int] | list[int],
+    rows: Iterable[Mapping[str, Any]],
+    assessments: Iterable[Mapping[str, Any]],
+    kv: Mapping[str, Any],
+) -> None:
+    """Bring the cache up to date with the records the store just wrote (`key`: the data
+    file's identity after that write). A cache: failing never fails the write, so every
+    error but a programming one is swallowed here."""
+    from glute_tui.core.routines.catalogue import IDS
+    from glute_tui.store import shipped
+    from glute_tui.store.programme_input import history_from, shipped_programme
+
+    try:
+        history = history_from(rows, assessments, kv)
+        raw = kv.get("settings")
+        settings = read_settings(raw if isinstance(raw, Mapping) else {})
+        days = shipped.protocols().reassess_days
+        rebuild(db, list(key), conf(IDS), history, shipped_programme(), settings, IDS, days)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # ProgrammeError is a ValueError: the next `today` says what is wrong
 
 
 def _checkpoint(c: dict[str, Any]) -> Checkpoint:
