@@ -294,6 +294,26 @@ class StoreFiles:
         rows, assessments, kv = self._rows, self._assessments, self._kv
         programme_cache.refresh(self.path, self._view_key, rows, assessments, kv)
 
+    def check_programme_cache(self) -> bool:
+        """Rebuild NAME.programme.json when it does not match the data file as it is (an
+        upgrade, a file another program wrote, a deleted cache), so the next `glute-tui
+        today` reads only the cache (the app runs this on its loading thread). True when
+        it was rebuilt."""
+        from glute_tui.core.routines.catalogue import IDS
+        from glute_tui.store import programme_cache
+
+        with self._mutex:
+            key = self._view_key
+            if key is None or self.read_only or key != self._storage.current_key():
+                return False
+            try:
+                if programme_cache.load(self.path, programme_cache.conf(IDS)) is not None:
+                    return False
+            except (OSError, ValueError):  # the shipped files: `today` says what is wrong
+                return False
+            self._write_programme_cache()
+            return True
+
     def refresh(self) -> bool:
         """Pick up another process's writes. Returns True when anything changed."""
         with self._mutex:

@@ -170,6 +170,7 @@ class GluteApp(StoreFollow, App[None]):
         found = store.check_phase_files()
         if found:
             self.call_from_thread(self._more_notices, found)
+        store.check_programme_cache()  # `glute-tui today` then reads only the cache
 
     def _more_notices(self, found: list[str]) -> None:
         self.notices.extend(found)

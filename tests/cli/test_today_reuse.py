@@ -177,3 +177,19 @@ def test_a_cache_that_cannot_be_written_never_fails_the_write(
     store = HistoryStore.open(db)
     store.add_session(_session("h20", 20, "hold"))  # no exception: the session is saved
     assert HistoryStore.open(db).has_session("h20")
+
+
+def test_the_store_rebuilds_a_cache_that_does_not_match(db: Path) -> None:
+    cache_path(db).write_text("{not json")  # damaged, or from another version
+    store = HistoryStore.open(db)
+    assert store.check_programme_cache() is True
+    assert store.check_programme_cache() is False  # it matches now: nothing to do
+    assert today_cmd.today_for(db, _day(22)).to_dict() == _fresh(db, [_day(22)])[0]
+
+
+def test_a_read_only_store_leaves_the_cache_alone(db: Path) -> None:
+    cache_path(db).unlink()
+    store = HistoryStore.open(db)
+    store.read_only = True
+    assert store.check_programme_cache() is False
+    assert not cache_path(db).exists()

@@ -211,3 +211,19 @@ async def test_home_fits_80x24_with_the_menu_in_view(make_app, db_path: Path) ->
         assert menu.region.height >= 3
         assert menu.region.bottom <= 23  # above the footer, nothing scrolled
         assert app.screen.query_one("#today").region.y >= 1
+
+
+async def test_start_up_rebuilds_a_programme_cache_that_does_not_match(
+    make_app, db_path: Path
+) -> None:
+    """After an upgrade (or a file another program wrote) the cache no longer matches;
+    the app rebuilds it on its loading thread, so `glute-tui today` reads only the cache."""
+    from glute_tui.core.routines.catalogue import IDS
+    from glute_tui.store import programme_cache
+
+    mid_programme(db_path)
+    programme_cache.cache_path(db_path).unlink()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        assert programme_cache.load(db_path, programme_cache.conf(IDS)) is not None
