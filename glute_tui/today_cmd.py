@@ -149,6 +149,22 @@ def _through_store(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     )
 
 
+def _due_lines(today: Today) -> list[str]:
+    """'Due:' and one line per routine (its title, each side's done of target), in
+    the programme's order; 'Due: nothing' when nothing is."""
+    from glute_tui.core.routines.catalogue import ABOUT
+
+    if not today.due:
+        return ["Due: nothing"]
+    sides: dict[str, list[str]] = {}
+    for d in today.due:
+        mark = " done" if d.done >= d.target else ""
+        sides.setdefault(d.routine, []).append(f"{d.side} {d.done} of {d.target}{mark}")
+    titles = {r: ABOUT[r].title if r in ABOUT else r.replace("_", " ") for r in sides}
+    width = max(len(t) for t in titles.values())
+    return ["Due:"] + [f"  {titles[r]:{width}}  {', '.join(s)}" for r, s in sides.items()]
+
+
 _STAGE_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
 _STAGE_NAMES["return"] = "Return"
 
@@ -164,11 +180,7 @@ def text(today: Today) -> str:
         lines.append(f"Load: {steps} step{'s' if steps > 1 else ''} lower ({today.why})")
     else:
         lines.append("Load: the stage's usual")
-    if today.due:
-        parts = [f"{d.routine.replace('_', ' ')} {d.side} {d.done}/{d.target}" for d in today.due]
-        lines.append("Due: " + ", ".join(parts))
-    else:
-        lines.append("Due: nothing")
+    lines += _due_lines(today)
     waiting = [f"{g.need} (now {g.have})" for g in today.gate if not g.met]
     if today.gate:
         lines.append("Next stage: " + ("; ".join(waiting) if waiting else "every check is met"))

@@ -156,8 +156,11 @@ def test_today_text_is_a_few_plain_lines(db: Path) -> None:
     assert out.stdout.splitlines() == [
         "2026-10-18: Integrate, week 1 (since 2026-10-15)",
         "Load: 1 step lower (next-morning pain of 7 on 2026-10-18)",
-        "Due: cook hip lift left 0/1, cook hip lift right 0/1, standing glute left 0/1, "
-        "standing glute right 0/1, circuit left 1/1, hold left 2/1",
+        "Due:",
+        "  Cook hip lift               left 0 of 1, right 0 of 1",
+        "  Standing glute contraction  left 0 of 1, right 0 of 1",
+        "  Circuit                     left 1 of 1 done",
+        "  Hold timer                  left 2 of 1 done",
         "Next stage: 14 days in this stage (now 3 days, 11 more); "
         "adherence 80% over the last 14 days (now 76%); "  # every due routine is loggable now
         "no next-morning pain above 3 in the last 7 days (now 7 on 2026-10-18)",
