@@ -57,7 +57,7 @@ SCREENS: tuple[ScreenInfo, ...] = (
     ScreenInfo(
         "history",
         "History & streaks",
-        "your calendar, streaks, progress and every session",
+        "your calendar, streaks, progress, every session",
         "s",
         "glute_tui.ui.screens.history:HistoryScreen",
         short="Log",  # the home Footer fits 80 columns with every routine's key

@@ -188,13 +188,14 @@ def _hold_words(done: int, target: int, most: int) -> str:
 
 
 def label_width(today: Today | str | None) -> int:
-    """The label column: the longest due routine's title, one space after it."""
+    """The label column: at least NAME_W, and two spaces after the longest due routine's
+    title (one reads as a run-on: "Single-leg strength left 0 of 1")."""
     titles = (
-        [len(_routine(d.routine)) for d in today.due]
+        [len(_routine(d.routine)) + 2 for d in today.due]
         if not isinstance(today, (str, type(None)))
         else []
     )
-    return max([NAME_W - 1, *titles]) + 1
+    return max([NAME_W, *titles])
 
 
 def due_lines(today: Today, facts: Facts) -> list[str]:
@@ -292,3 +293,16 @@ def card(today: Today | str | None, facts: Facts, width: int | None = None) -> s
     notes = [n for n in today.notes if not n.startswith("No self-assessment yet")]
     lines += [(f"  · {n}", 4) for n in notes]
     return hang([(head, 2), *lines], width)
+
+
+def next_due_screen(today: Today) -> str | None:
+    """The screen (ui/registry.py) of the first routine due today with a side still to
+    do, in the programme's order; None when every due routine is done."""
+    from glute_tui.ui import registry
+
+    for d in today.due:
+        if d.done < d.target:
+            found = next((s.name for s in registry.SCREENS if s.routine == d.routine), None)
+            if found is not None:
+                return found
+    return None

@@ -227,3 +227,46 @@ async def test_start_up_rebuilds_a_programme_cache_that_does_not_match(
     async with app.run_test(size=(100, 40)) as pilot:
         await settle_programme(pilot)
         assert programme_cache.load(db_path, programme_cache.conf(IDS)) is not None
+
+
+async def test_the_menu_points_at_the_next_routine_due(make_app, db_path: Path) -> None:
+    """Enter on home starts what is due next: the hold (1 of 2 done today), and the
+    circuit once the hold is done; a menu the user moved stays where they put it."""
+    from textual.widgets import OptionList
+
+    mid_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle_programme(pilot)
+        menu = app.screen.query_one("#menu", OptionList)
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "hold"
+        app.write(lambda s: s.add_session(_hold("more", 0)))
+        await settle_programme(pilot)
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "circuit"
+        await pilot.press("up")  # the user's own choice
+        app.write(lambda s: s.add_session(_hold("extra", 0)))
+        await settle_programme(pilot)
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "hold"
+
+
+async def test_before_the_first_assessment_the_menu_stays_on_it(make_app) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_programme(pilot)
+        menu = app.screen.query_one("#menu", OptionList)
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "assess"
+
+
+async def test_a_long_menu_entry_goes_on_under_its_title(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(62, 24)) as pilot:
+        await settle_programme(pilot)
+        menu = app.screen.query_one("#menu")
+        rows = [str(strip.text) for strip in menu.render_lines(menu.region.reset_offset)]
+        lines = [r.rstrip() for r in rows if r.strip()]
+        assert lines[0].lstrip().startswith("a  Self-assessment")
+        title_at = lines[0].index("Self-assessment")
+        assert lines[1][title_at - 3 : title_at].strip() == ""  # the key column stays empty
+        assert lines[1][title_at] != " "  # the next line starts under the title

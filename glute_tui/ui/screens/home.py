@@ -19,6 +19,8 @@ from glute_tui.ui.words import DISCLAIMER
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from rich.table import Table
+
     from glute_tui.core.programme import Today
 
 
@@ -45,12 +47,25 @@ class TodayCard(Static):
             self.update(text)
 
 
+def menu_entry(key: str, title: str, description: str) -> Table:
+    """A menu line: the key, then the title and what it is for; a line too long for the
+    menu goes on under the title, not back under the key."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(f"[b]{key}[/b]", f"{title} — {description}")
+    return grid
+
+
 class HomeScreen(Screen[None]):
     HELP = (
         "The home screen shows the programme's day: the stage and week, each routine due "
         "today with the sessions done and to go on each side, the load, what the next stage "
         "needs, your plan and what changed and why (the card scrolls when it is long; "
-        "glute-tui today prints it whole). Pick a screen from the menu or press its key."
+        "glute-tui today prints it whole). Pick a screen from the menu or press its key; "
+        "the menu starts on the next routine due today, so Enter starts it."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -62,6 +77,7 @@ class HomeScreen(Screen[None]):
 
     AUTO_FOCUS = "#menu"  # arrows and Enter pick a screen; tab reaches the card to scroll it
     _facts: today_state.Facts | None = None
+    _auto: int | None = 0  # where the menu was put for the user: the first entry, or what is due
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +97,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         menu = self.query_one("#menu", OptionList)
         for s in registry.SCREENS:
-            menu.add_option(Option(f"[b]{s.key}[/b]  {s.title} — {s.description}", id=s.name))
+            menu.add_option(Option(menu_entry(s.key, s.title, s.description), id=s.name))
         empty = self.query_one("#menu-empty", Static)
         if registry.SCREENS:
             empty.display = False
@@ -160,6 +176,22 @@ class HomeScreen(Screen[None]):
             return
         facts = self._facts
         self.query_one("#today", TodayCard).paint(lambda w: today_state.card(result, facts, w))
+        if result is not None and not isinstance(result, str):
+            self._point_at_next(result)
+
+    def _point_at_next(self, today: Today) -> None:
+        """Move the menu to the first routine due today and not done yet, so Enter starts
+        it; again after each session, unless the user moved the menu themselves. Not
+        before the first self-assessment (the menu's first entry is the one to take)."""
+        menu = self.query_one("#menu", OptionList)
+        if menu.highlighted not in (None, self._auto):
+            return  # the user's choice stands
+        store = glute_app(self).store
+        if store is None or not store.assessments():
+            return
+        name = today_state.next_due_screen(today)
+        if name is not None:
+            self._auto = menu.highlighted = menu.get_option_index(name)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
