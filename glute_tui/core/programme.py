@@ -103,6 +103,17 @@ class _State:
     bad: list[date] = field(default_factory=list)  # bad mornings since the last step back
     good_run: int = 0
     verdict: Verdict | None = None
+    paused: int = 0  # paused days counted since `paused_since`
+    paused_since: date | None = None
+
+    def paused_in(self, since: date | None) -> int:
+        """The paused days since the stage began on `since` (none counted for it yet: 0)."""
+        return self.paused if since is not None and self.paused_since == since else 0
+
+    def count_paused(self) -> None:
+        if self.paused_since != self.since:
+            self.paused, self.paused_since = 0, self.since
+        self.paused += 1
 
 
 class Fold:
@@ -125,7 +136,16 @@ class Fold:
 
     def load(self, cp: Checkpoint) -> None:
         self.state = _State(
-            cp.stage, cp.since, cp.started, cp.step, cp.why, list(cp.bad), cp.good_run, cp.verdict
+            cp.stage,
+            cp.since,
+            cp.started,
+            cp.step,
+            cp.why,
+            list(cp.bad),
+            cp.good_run,
+            cp.verdict,
+            cp.paused,
+            cp.since,
         )
         self.adherence = {d: (done, due) for d, done, due in cp.adherence}
 
@@ -143,7 +163,15 @@ class Fold:
         st = self.state
         stage, since, verdict = STAGES[st.stage], st.since, st.verdict
         return gate_checks(
-            stage, since, verdict, day, self.settings, self.adherence, self.days, self._counts
+            stage,
+            since,
+            verdict,
+            day,
+            self.settings,
+            self.adherence,
+            self.days,
+            self._counts,
+            st.paused_in(since),
         )
 
     def _counts(self, routine: str) -> bool:
@@ -172,6 +200,7 @@ class Fold:
     def close_day(self, day: date, plan: Plan) -> None:
         """Record the day's adherence (done, due) over the routines that can be logged."""
         if day in self.paused:
+            self.state.count_paused()  # a paused day is not a day in the stage either
             return
         completed = self.days.completed.get(day, {})
         done = target = 0
@@ -321,6 +350,7 @@ def checkpoint(
         st.good_run,
         st.verdict,
         tuple(keep),
+        st.paused_in(st.since),
     )
 
 

@@ -30,20 +30,23 @@ def gate_checks(
     adherence: Mapping[date, tuple[int, int]],
     days: DayIndex,
     counts: Callable[[str], bool],
+    paused: int = 0,
 ) -> tuple[GateCheck, ...]:
-    """Every check of `stage`'s gate on `day` (none in Return, the last stage)."""
+    """Every check of `stage`'s gate on `day` (none in Return, the last stage). `paused`:
+    the paused days since the stage began, which do not count as days in it."""
     if stage == "return" or since is None:
         return ()
     if stage == "strengthen":
         return (lsi_check(verdict, since),)
-    in_stage = (day - since).days
+    in_stage = (day - since).days - paused
     need = settings.days_in_stage
     checks = [
         GateCheck(
             f"{need} days in this stage",
             in_stage >= need,
             f"{in_stage} day{'' if in_stage == 1 else 's'}"
-            + (f", {need - in_stage} more" if in_stage < need else ""),
+            + (f", {need - in_stage} more" if in_stage < need else "")
+            + (f"; {paused} paused day{'' if paused == 1 else 's'} not counted" if paused else ""),
         ),
         adherence_check(day, adherence),
         pain_check(day, days.mornings),

@@ -128,6 +128,7 @@ class Checkpoint:
     good_run: int
     verdict: Verdict | None
     adherence: tuple[tuple[date, int, int], ...]  # (day, done, due) of the last 14 days
+    paused: int = 0  # the paused days since `since` (not days in the stage)
 
     #: records on or after `day - LOOKBACK_DAYS` are what a resumed fold reads
     LOOKBACK_DAYS = 14

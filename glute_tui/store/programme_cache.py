@@ -49,7 +49,8 @@ from glute_tui.core.programme import (
 )
 from glute_tui.store.data_files import read_bytes
 
-CACHE_VERSION = 3  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix
+CACHE_VERSION = 4  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix;
+# 4: the paused days in the stage (a paused day is not a day in the stage)
 REUSE_DAYS = 28  # an older checkpoint is folded anew, so the records kept stay few
 
 
@@ -153,6 +154,7 @@ def save(
             "good_run": cp.good_run,
             "verdict": None if cp.verdict is None else _verdict(cp.verdict),
             "adherence": [[d.isoformat(), a, b] for d, a, b in cp.adherence],
+            "paused": cp.paused,
         },
         "sessions": [
             [s.routine, s.day.isoformat(), s.side, s.sets, s.glutes_stopped_sets, s.status]
@@ -268,6 +270,7 @@ def _checkpoint(c: dict[str, Any]) -> Checkpoint:
         int(c["good_run"]),
         None if c["verdict"] is None else _from_verdict(c["verdict"]),
         tuple((date.fromisoformat(d), int(a), int(b)) for d, a, b in c["adherence"]),
+        int(c["paused"]),
     )
 
 

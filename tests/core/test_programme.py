@@ -147,6 +147,18 @@ def test_activate_gate_opens_after_14_full_days_not_before() -> None:
     assert "Stage moved on to Integrate: every check of the gate was met." in t.notes
 
 
+def test_paused_days_do_not_count_as_days_in_the_stage() -> None:
+    """A ten-day injury pause in the middle of Activate: fourteen days of training are
+    still asked for, and the gate says how many paused days it left out."""
+    paused = frozenset(day(k) for k in range(4, 14))
+    sessions = [s for s in full_days(0, 40) if s.day not in paused]
+    h = History(sessions=sessions, verdicts=[Verdict(day(0), "left")], paused=paused)
+    t = ev(h, 20)
+    assert t.stage == "activate"
+    assert t.gate[0].have == "10 days, 4 more; 10 paused days not counted"
+    assert ev(h, 24).stage == "integrate"  # 24 calendar days, 14 of them not paused
+
+
 def test_adherence_just_under_80_percent_keeps_the_gate_shut() -> None:
     sessions = full_days(0, 13)  # 42 due over 14 days; 80% needs 34 done
     holds = [i for i, s in enumerate(sessions) if s.routine == "hold"]
@@ -383,12 +395,14 @@ def histories(draw: st.DrawFn) -> History:
             max_size=1,
         )
     )
+    pauses = draw(st.lists(st.tuples(k_days, st.integers(1, 12)), max_size=2))
     return History(
         sessions=sessions,
         mornings=[MorningPain(day(k), v) for k, v in pains.items()],
         verdicts=([Verdict(day(0), "left")] if calm else [])
         + draw(st.lists(verdict_st, max_size=3)),
         changes=changes,
+        paused=frozenset(day(k + i) for k, n in pauses for i in range(n)),
     )
 
 
@@ -399,8 +413,9 @@ def _days(h: History) -> list[Today]:
 PROPS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _adherence(days: list[Today], k: int) -> float:
-    window = [days[j] for j in range(max(0, k - 14), k)]
+def _adherence(days: list[Today], k: int, paused: frozenset[date] = frozenset()) -> float:
+    """Over the 14 days before day k; a paused day counts for nothing."""
+    window = [days[j] for j in range(max(0, k - 14), k) if day(j) not in paused]
     due = [d for t in window for d in t.due if d.routine in LOGGABLE]
     target = sum(d.target for d in due)
     return 100 * sum(min(d.done, d.target) for d in due) / target if target else 0.0
@@ -429,11 +444,13 @@ def test_a_stage_never_advances_without_its_gate(h: History) -> None:
             )
             assert taken and taken[-1].lsis and all(x >= 90 for x in taken[-1].lsis.values())
             continue
-        assert (day(k) - before.since).days >= 14
+        in_stage = (day(k) - before.since).days
+        trained = [j for j in range(in_stage) if before.since + timedelta(days=j) not in h.paused]
+        assert len(trained) >= 14  # a paused day is not a day in the stage
         assert all(
             m.value <= 3 for m in h.mornings if day(k) - timedelta(days=6) <= m.day <= day(k)
         )
-        assert _adherence(days, k) >= 80
+        assert _adherence(days, k, h.paused) >= 80
 
 
 @PROPS
@@ -502,6 +519,7 @@ def test_the_replay_of_a_day_equals_what_that_day_showed(h: History, k: int) -> 
         mornings=[m for m in h.mornings if m.day <= day(k)],
         verdicts=[v for v in h.verdicts if v.day <= day(k)],
         changes=[c for c in h.changes if c.day <= day(k)],
+        paused=frozenset(d for d in h.paused if d <= day(k)),
     )
     assert ev(h, k) == ev(known, k)
 
