@@ -136,17 +136,9 @@ class Fold:
 
     def load(self, cp: Checkpoint) -> None:
         self.state = _State(
-            cp.stage,
-            cp.since,
-            cp.started,
-            cp.step,
-            cp.why,
-            list(cp.bad),
-            cp.good_run,
-            cp.verdict,
-            cp.paused,
-            cp.since,
+            cp.stage, cp.since, cp.started, cp.step, cp.why, list(cp.bad), cp.good_run, cp.verdict
         )
+        self.state.paused, self.state.paused_since = cp.paused, cp.since
         self.adherence = {d: (done, due) for d, done, due in cp.adherence}
 
     def step(self, day: date, notes: list[str]) -> Plan:
@@ -162,16 +154,9 @@ class Fold:
     def gate(self, day: date) -> tuple[GateCheck, ...]:
         st = self.state
         stage, since, verdict = STAGES[st.stage], st.since, st.verdict
+        s, paused = self.settings, st.paused_in(since)
         return gate_checks(
-            stage,
-            since,
-            verdict,
-            day,
-            self.settings,
-            self.adherence,
-            self.days,
-            self._counts,
-            st.paused_in(since),
+            stage, since, verdict, day, s, self.adherence, self.days, self._counts, paused
         )
 
     def _counts(self, routine: str) -> bool:

@@ -271,8 +271,8 @@ def card(today: Today | str | None, facts: Facts, width: int | None = None) -> s
                 lines.append(("  Nothing is due today.", 2))
     extra = [f"{_routine(r)} {n}" for r, n in facts.counts.items() if n and r not in due]
     if extra:
-        lead = f"  {'Also done today' if due else 'Done today'}: "
-        lines.append((lead + ", ".join(extra), len(lead)))
+        label = "Also done" if due else "Done today"  # in the label column, as the others
+        lines.append((f"  {label:<{width_l}}{', '.join(extra)}", col))
     if isinstance(today, str) or today is None:
         lines.append((f"  {'Plan':<{width_l}}{facts.plan_line}", col))
         return hang([(head, 2), *lines], width)

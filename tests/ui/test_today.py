@@ -270,3 +270,17 @@ async def test_a_long_menu_entry_goes_on_under_its_title(make_app) -> None:
         title_at = lines[0].index("Self-assessment")
         assert lines[1][title_at - 3 : title_at].strip() == ""  # the key column stays empty
         assert lines[1][title_at] != " "  # the next line starts under the title
+
+
+async def test_the_routine_pointed_at_is_scrolled_into_view(make_app, db_path: Path) -> None:
+    """The primer is last in the menu; pointed at, it is on screen, not below the fold."""
+    from textual.widgets import OptionList
+
+    demo_programme(db_path)
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle_programme(pilot)
+        menu = app.screen.query_one("#menu", OptionList)
+        assert menu.get_option_at_index(menu.highlighted or 0).id == "primer"
+        shown = "".join(str(s.text) for s in menu.render_lines(menu.region.reset_offset))
+        assert "Warm-up primer" in shown

@@ -192,6 +192,7 @@ class HomeScreen(Screen[None]):
         name = today_state.next_due_screen(today)
         if name is not None:
             self._auto = menu.highlighted = menu.get_option_index(name)
+            menu.call_after_refresh(menu.scroll_to_highlight)  # in view once laid out
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
