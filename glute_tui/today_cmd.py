@@ -34,6 +34,9 @@ def run(db: Path, as_json: bool, as_of_text: str | None) -> int:
         as_of = date.fromisoformat(as_of_text) if as_of_text else datetime.now().astimezone().date()
     except ValueError:
         return _fail(f"--as-of {as_of_text!r} is not a YYYY-MM-DD date")
+    from glute_tui.store.errors import check_path
+
+    check_path(db, write=False)  # a FIFO or a device is refused before it is read
     try:
         today = today_for(db, as_of)
     except ProgrammeError as exc:

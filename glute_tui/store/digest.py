@@ -76,10 +76,11 @@ def read_digest(db: Path) -> dict[str, Any] | None:
     key = _key(db)
     if key is None:
         return None
+    from glute_tui.store.files import NotAFileError, read_regular_text
+
     try:
-        with open(digest_path(db), encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
+        data = json.loads(read_regular_text(digest_path(db)))  # a FIFO there: no hang
+    except (OSError, ValueError, NotAFileError):
         return None
     if (
         not isinstance(data, dict)

@@ -48,6 +48,7 @@ from glute_tui.core.programme import (
     read_settings,
 )
 from glute_tui.store.data_files import read_bytes
+from glute_tui.store.files import NotAFileError, read_regular_text
 
 CACHE_VERSION = 4  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix;
 # 4: the paused days in the stage (a paused day is not a day in the stage)
@@ -205,15 +206,14 @@ def reusable(
     CRC, when the records up to its day (and the settings) are still the same in
     `history`; else None."""
     try:
-        with open(cache_path(db), encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_regular_text(cache_path(db)))  # a FIFO there: no hang
         if data.get("version") != CACHE_VERSION or data.get("conf") != conf_text:
             return None
         cp = _checkpoint(data["checkpoint"])
         prefix = prefix_sum(history, cp.day, settings)
         if data.get("prefix") != prefix:
             return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, NotAFileError):
         return None
     return cp, prefix
 
@@ -288,8 +288,7 @@ def load(db: Path, conf_text: str) -> Cached | None:
     if key is None:
         return None
     try:
-        with open(cache_path(db), encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_regular_text(cache_path(db)))  # a FIFO there: no hang
         if (
             data.get("version") != CACHE_VERSION
             or data.get("key") != key
@@ -313,6 +312,6 @@ def load(db: Path, conf_text: str) -> Cached | None:
         days = data["reassess_days"]
         if type(days) is not int or days < 1:
             return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, NotAFileError):
         return None
     return Cached(cp, history, settings, days)
