@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_tui.store.atomic import _fsync_dir, atomic_write_json, dumps
+from glute_tui.store.files import NotAFileError, read_regular_text
 
 STAGED_SUFFIX = ".staged"
 
@@ -111,11 +112,10 @@ def settle(db: Path, phases_dir: Path, main_tables: Mapping[str, Any] | None) ->
     covered: set[Path] = set()
     if ipath.exists():
         try:
-            with open(ipath, encoding="utf-8") as fh:
-                intent = json.load(fh)
+            intent = json.loads(read_regular_text(ipath))  # a FIFO there: no hang
             files = {Path(f): Path(s) for s, f in intent["files"]}
             tx = str(intent["tx"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, NotAFileError):
             files, tx = {}, ""
         if tx and tx_of(main_tables) == tx:
             finish(db, files)

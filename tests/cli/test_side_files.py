@@ -72,3 +72,13 @@ def test_a_strange_side_file_changes_no_answer(db: Path, side: str, what: str) -
         assert json.loads(out.stdout) == expected
     if what == "folder":
         shutil.rmtree(path)
+
+
+def test_a_fifo_in_place_of_the_commit_intent_never_hangs(db: Path, tmp_path: Path) -> None:
+    """The intent file a crash mid-write leaves (store/commit.py) is read at start-up."""
+    before = json.loads(_cli("export", "--db", str(db)).stdout)
+    intent = db.with_name(db.stem + ".commit.json")
+    os.mkfifo(intent)
+    out = _cli("export", "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == before
