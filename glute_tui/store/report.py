@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from glute_tui.core.report import DEFAULT_WEEKS, build_report
@@ -37,6 +37,7 @@ def report_html(
         stages,
         who,
         store.kv("day_notes") or {},
+        adherence_of(store, today),
     )
     return render_html(model)
 
@@ -48,6 +49,19 @@ def stages_of(store: HistoryStore, today: date) -> list[StageSpan]:
 
     history, settings = from_store(store)
     return stage_history(history, today, shipped_programme(), settings, routine_ids())
+
+
+def adherence_of(store: HistoryStore, today: date) -> dict[date, tuple[int, int]]:
+    """The programme's (done, due) of every complete day up to `today` (today stays open;
+    paused days absent), walked over the store's history as `stages_of` is."""
+    from glute_tui.core.programme_adherence import adherence_days
+    from glute_tui.store.programme_input import from_store, shipped_programme
+
+    history, settings = from_store(store)
+    yesterday = today - timedelta(days=1)
+    return adherence_days(
+        history, date.min, yesterday, shipped_programme(), settings, routine_ids()
+    )
 
 
 def default_report_name(today: date) -> str:
