@@ -96,6 +96,8 @@ def streak(
     """
     if not done:
         return Streak(0, 0)
+    if rest_per_week == 0:
+        return _daily_streak(done, today, paused)
     run = longest = 0
     misses: dict[tuple[int, int], int] = {}
     # Walk whole weeks: a week's rest days are spent by every miss in it, so counting from
@@ -112,6 +114,33 @@ def streak(
             misses[week] = misses.get(week, 0) + 1
             if misses[week] > rest_per_week:
                 run = 0
+    return Streak(run, longest)
+
+
+def _only_paused(start: date, end: date, paused: AbstractSet[date]) -> bool:
+    """Every day after `start` and before `end` is paused."""
+    gap = (end - start).days - 1
+    if gap <= 0:
+        return True
+    if gap > len(paused):
+        return False
+    return all(start + timedelta(days=k) in paused for k in range(1, gap + 1))
+
+
+def _daily_streak(done: set[date], today: date, paused: AbstractSet[date]) -> Streak:
+    """`streak` with no rest day: the same count from the done days alone (a run goes on
+    over paused days only), without walking every day of ten years."""
+    ordered = sorted(d for d in done if d <= today and d not in paused)
+    run = longest = 0
+    last: date | None = None
+    for d in ordered:
+        run = run + 1 if last is not None and _only_paused(last, d, paused) else 1
+        longest = max(longest, run)
+        last = d
+    if last is None:
+        return Streak(0, 0)
+    if last != today and not _only_paused(last, today, paused):
+        run = 0  # a day missed since (today itself is still open)
     return Streak(run, longest)
 
 

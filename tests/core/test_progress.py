@@ -381,3 +381,30 @@ def test_stats_summary_and_text_on_a_paused_day() -> None:
     text = stats_text(summary, TODAY, True)
     assert "paused (injury pause): nothing is due today" in text
     assert "hold 2 days (longest 2)" in text
+
+
+def _walked_streak(done: set[date], today: date, paused: set[date]) -> Streak:
+    """The day-by-day walk `streak` does with rest days, here with none."""
+    run = longest = 0
+    if not done:
+        return Streak(0, 0)
+    first = min(done)
+    day = first - timedelta(days=first.weekday())
+    while day <= today:
+        if day not in paused:
+            if day in done:
+                run += 1
+                longest = max(longest, run)
+            elif day != today:
+                run = 0
+        day += timedelta(days=1)
+    return Streak(run, longest)
+
+
+@given(
+    st.sets(st.integers(-80, 3), max_size=60),
+    st.sets(st.integers(-80, 3), max_size=30),
+)
+def test_a_daily_streak_counts_as_the_day_by_day_walk(done: set[int], paused: set[int]) -> None:
+    days, p = {d(k) for k in done}, {d(k) for k in paused}
+    assert streak(days, TODAY, p) == _walked_streak(days, TODAY, p)
