@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glute_tui.cli_error import CliError
-from glute_tui.core.programme_types import Checkpoint
 
 if TYPE_CHECKING:
     from glute_tui.core.programme_types import Today
@@ -67,6 +66,9 @@ def run_stats(
     return 0
 
 
+STATS_DAYS = 28  # the longest window `stats` shows
+
+
 def programme_of(db: Path, today: date) -> tuple[Today, dict[date, tuple[int, int]]]:
     """The programme's day and its (done, due) per day over the 28 days before `today`:
     from the programme cache when it matches (a few days folded), else from the whole file
@@ -79,7 +81,7 @@ def programme_of(db: Path, today: date) -> tuple[Today, dict[date, tuple[int, in
     args = (p.programme, p.settings, p.loggable)
     day = walk(p.history, today, today, *args, start=p.start)[-1]
     day = with_reassessment(day, _last_verdict(p.history, p.start, today), p.reassess_days)
-    first = today - timedelta(days=Checkpoint.ADHERENCE_KEPT_DAYS)
+    first = today - timedelta(days=STATS_DAYS)
     yesterday = today - timedelta(days=1)
     if p.start is not None and yesterday <= p.start.day:
         per_day = {d: (a, b) for d, a, b in p.start.adherence if first <= d <= yesterday}

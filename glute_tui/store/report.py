@@ -64,6 +64,24 @@ def adherence_of(store: HistoryStore, today: date) -> dict[date, tuple[int, int]
     )
 
 
+def recent_adherence(store: HistoryStore, today: date) -> dict[date, tuple[int, int]]:
+    """`adherence_of` for the recent days the history screen shows (at least the last
+    Checkpoint.ADHERENCE_KEPT_DAYS before the programme cache's checkpoint): from the cache
+    (programme_cache.py, which the store keeps up to date after every write) when it matches
+    the data file, folding only the days since its checkpoint; else the whole history."""
+    from glute_tui.core.programme_adherence import adherence_days
+    from glute_tui.store import programme_cache as cache
+    from glute_tui.store.programme_input import shipped_programme
+
+    ids = routine_ids()
+    cached = cache.load(store.path, cache.conf(ids))
+    if cached is None or today <= cached.checkpoint.day or cached.checkpoint.since is None:
+        return adherence_of(store, today)
+    cp, yesterday = cached.checkpoint, today - timedelta(days=1)
+    programme = shipped_programme()
+    return adherence_days(cached.recent, date.min, yesterday, programme, cached.settings, ids, cp)
+
+
 def default_report_name(today: date) -> str:
     return f"glute-tui-report-{today.isoformat()}.html"
 

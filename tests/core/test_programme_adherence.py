@@ -105,7 +105,8 @@ def test_from_a_checkpoint_the_days_are_the_same() -> None:
     h = balanced([s for k in range(0, 40, 3) for s in return_day(k)])
     whole = adherence_days(h, day(12), day(39), PROG, None, IDS)
     cp = checkpoint(h, day(30), PROG, None, IDS)
-    assert len(cp.adherence) == Checkpoint.ADHERENCE_KEPT_DAYS
+    assert len(cp.adherence) == 31  # every day from the first record, up to the days kept
+    assert Checkpoint.ADHERENCE_KEPT_DAYS >= 26 * 7 + 6  # the history screen's 26 weeks
     resumed = adherence_days(h, day(12), day(39), PROG, None, IDS, start=cp)
     assert resumed == whole and len(whole) == 28
 

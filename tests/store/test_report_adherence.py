@@ -25,16 +25,16 @@ def _session(sid: str, days_ago: int, routine: str, side: str, hour: int) -> dic
     }  # fmt: skip
 
 
-def _return_store(path: Path, every: int = 1) -> HistoryStore:
-    """Balanced 60 days ago (Return: the primer and single-leg work on each side); every
+def _return_store(path: Path, every: int = 1, days: int = 60) -> HistoryStore:
+    """Balanced `days` ago (Return: the primer and single-leg work on each side); every
     session the programme asked for on every `every`-th day since."""
-    taken = FIXED_NOW.replace(hour=7, minute=0) - timedelta(days=60)
+    taken = FIXED_NOW.replace(hour=7, minute=0) - timedelta(days=days)
     balanced = {
         "id": "a", "taken_at": taken.isoformat(), "verdict": "balanced", "weaker": None,
         "tests": {}, "lsi": {"bridge_hold": 97.0}, "answers": {}, "tight": False,
     }  # fmt: skip
     sessions = []
-    for k in range(1, 61, every):
+    for k in range(1, days + 1, every):
         sessions.append(_session(f"p{k}", k, "primer", "both", 8))
         sessions += [_session(f"s{k}{s}", k, "single_leg", s, 9) for s in ("left", "right")]
     store = HistoryStore.open(path)

@@ -3,10 +3,11 @@ and single-leg session reads 100%, not the 0% holds and circuits would give."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from glute_tui.core.programme_adherence import window
+from glute_tui.core.routines.catalogue import IDS
 from glute_tui.ui.screens.history import HistoryScreen
 from glute_tui.ui.screens.history_view import compute, draw_adherence, draw_streaks
 from tests.conftest import FIXED_NOW, settle
@@ -46,3 +47,24 @@ def test_nothing_recorded_judges_nothing() -> None:
     data = compute([], [], {}, [], None, date(2026, 11, 21), 2)
     assert data.a7.pct is None and data.adherence_weeks == [None] * len(data.adherence_weeks)
     assert "not enough complete days yet" in draw_streaks(data)
+
+
+def test_the_screen_reads_the_same_days_from_the_cache_as_from_the_whole_history(
+    tmp_path: Path,
+) -> None:
+    from glute_tui.store import programme_cache
+    from glute_tui.store.report import adherence_of, recent_adherence
+
+    store = _return_store(tmp_path / "h.json", every=3)
+    assert programme_cache.load(store.path, programme_cache.conf(IDS)) is not None
+    whole = adherence_of(store, TODAY)
+    fast = recent_adherence(store, TODAY)
+    assert fast == whole and len(fast) == 60  # every day since the assessment
+    first = TODAY - timedelta(weeks=26)
+    long = _return_store(tmp_path / "long.json", every=1, days=400)
+    recent = recent_adherence(long, TODAY)
+    assert {d: a for d, a in adherence_of(long, TODAY).items() if d >= first} == {
+        d: a for d, a in recent.items() if d >= first
+    }
+    programme_cache.cache_path(long.path).unlink()
+    assert recent_adherence(long, TODAY) == adherence_of(long, TODAY)  # no cache: the whole

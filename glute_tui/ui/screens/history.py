@@ -111,7 +111,7 @@ class HistoryScreen(Screen[None]):
         rows = store.rows()
         plan = store.plan()
         try:
-            from glute_tui.store.report import adherence_of
+            from glute_tui.store.report import recent_adherence
 
             today = app.now().date()
             data = compute(
@@ -122,7 +122,7 @@ class HistoryScreen(Screen[None]):
                 plan.verdict,
                 today,
                 app.protocols.hold.sessions_target,
-                adherence_of(store, today),
+                recent_adherence(store, today),
             )
         except (KeyError, TypeError, ValueError) as exc:  # a hand-edited file, say
             app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
