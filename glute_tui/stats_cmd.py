@@ -83,11 +83,8 @@ def programme_of(db: Path, today: date) -> tuple[Today, dict[date, tuple[int, in
     day = with_reassessment(day, _last_verdict(p.history, p.start, today), p.reassess_days)
     first = today - timedelta(days=STATS_DAYS)
     yesterday = today - timedelta(days=1)
-    if p.start is not None and yesterday <= p.start.day:
-        per_day = {d: (a, b) for d, a, b in p.start.adherence if first <= d <= yesterday}
-    else:
-        per_day = adherence_days(p.history, first, yesterday, *args, start=p.start)
-    return day, per_day
+    # from a checkpoint of yesterday, its kept days are the answer and nothing is folded
+    return day, adherence_days(p.history, first, yesterday, *args, start=p.start)
 
 
 def hold_target() -> int:
