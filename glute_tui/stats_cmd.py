@@ -1,14 +1,19 @@
 """`glute-tui stats`: today, streaks and adherence in brief, fast (no Textual, no TinyDB
-on the usual path: it reads the digest next to the data file)."""
+on the usual path: it reads the digest next to the data file for what was done, and the
+programme cache, as `glute-tui today` does, for what the programme asks and its adherence)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glute_tui.cli_error import CliError
+
+if TYPE_CHECKING:
+    from glute_tui.core.programme_types import Today
 
 
 def run_stats(
@@ -16,7 +21,7 @@ def run_stats(
 ) -> int:
     """Fast path: read the digest next to the data file (no tinydb, no textual, no years
     of JSON). Slow path, when it is missing or stale: open the store, which rewrites it."""
-    from datetime import date, datetime
+    from datetime import datetime
 
     from glute_tui.core.pauses import paused_days
     from glute_tui.core.stats import stats_summary, stats_text
@@ -50,6 +55,7 @@ def run_stats(
         digest["hold_target"],
         digest["circuit_target"],
         [(str(rid), str(title)) for rid, title in digest["routines"]],
+        *programme_of(db, today),
     )
     if as_json:
         import json
@@ -58,6 +64,27 @@ def run_stats(
     else:
         sys.stdout.write(stats_text(summary, today, today in paused_days(digest["pauses"])))
     return 0
+
+
+STATS_DAYS = 28  # the longest window `stats` shows
+
+
+def programme_of(db: Path, today: date) -> tuple[Today, dict[date, tuple[int, int]]]:
+    """The programme's day and its (done, due) per day over the 28 days before `today`:
+    from the programme cache when it matches (a few days folded), else from the whole file
+    (which refreshes the cache). No data file: the programme's first day, nothing judged."""
+    from glute_tui.core.programme import walk
+    from glute_tui.core.programme_adherence import adherence_days
+    from glute_tui.today_cmd import _last_verdict, programme_input, with_reassessment
+
+    p = programme_input(db, today)
+    args = (p.programme, p.settings, p.loggable)
+    day = walk(p.history, today, today, *args, start=p.start)[-1]
+    day = with_reassessment(day, _last_verdict(p.history, p.start, today), p.reassess_days)
+    first = today - timedelta(days=STATS_DAYS)
+    yesterday = today - timedelta(days=1)
+    # from a checkpoint of yesterday, its kept days are the answer and nothing is folded
+    return day, adherence_days(p.history, first, yesterday, *args, start=p.start)
 
 
 def hold_target() -> int:

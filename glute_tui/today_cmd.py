@@ -13,15 +13,16 @@ import sys
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glute_tui.core.programme import (
     Checkpoint,
     History,
+    Programme,
     ProgrammeError,
+    Settings,
     Today,
     Verdict,
-    evaluate,
     read_settings,
     walk,
 )
@@ -56,10 +57,29 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+class Input(NamedTuple):
+    """What the programme on a day is folded from: the records (all of them, or those a
+    resumed fold reads), the checkpoint to resume from (None: fold from the first record),
+    the settings, the re-assessment interval, the shipped programme and the routines."""
+
+    history: History
+    start: Checkpoint | None
+    settings: Settings
+    reassess_days: int
+    programme: Programme
+    loggable: tuple[str, ...]
+
+
 def today_for(db: Path, as_of: date) -> Today:
-    """The programme on `as_of`: from the cache (programme_cache.py) when it matches the
-    data file and `as_of` is after its checkpoint, else from the whole data file (which
-    then refreshes the cache)."""
+    """The programme on `as_of` (see `programme_input`)."""
+    p = programme_input(db, as_of)
+    today = walk(p.history, as_of, as_of, p.programme, p.settings, p.loggable, start=p.start)[-1]
+    return with_reassessment(today, _last_verdict(p.history, p.start, as_of), p.reassess_days)
+
+
+def programme_input(db: Path, as_of: date) -> Input:
+    """From the cache (programme_cache.py) when it matches the data file and `as_of` is
+    after its checkpoint, else from the whole data file (which then refreshes the cache)."""
     from glute_tui.core.routines.catalogue import IDS
     from glute_tui.store import programme_cache as cache
     from glute_tui.store.programme_input import (
@@ -75,8 +95,7 @@ def today_for(db: Path, as_of: date) -> Today:
     cached = cache.load(db, conf)
     if cached is not None and as_of > cached.checkpoint.day:
         cp, recent = cached.checkpoint, cached.recent
-        today = walk(recent, as_of, as_of, programme, cached.settings, loggable, start=cp)[-1]
-        return with_reassessment(today, _last_verdict(recent, cp, as_of), cached.reassess_days)
+        return Input(recent, cp, cached.settings, cached.reassess_days, programme, loggable)
     # an older day needs the whole file; a good cache need not be written again
     key = None if cached is not None else cache.file_key(db)
     try:
@@ -92,10 +111,8 @@ def today_for(db: Path, as_of: date) -> Today:
     if key is not None and key == cache.file_key(db):  # unchanged while it was read
         saved = cache.rebuild(db, key, conf, history, programme, settings, loggable, days)
         if saved is not None and as_of > saved[0].day:  # go on from the state just saved
-            today = walk(saved[1], as_of, as_of, programme, settings, loggable, start=saved[0])[-1]
-            return with_reassessment(today, _last_verdict(saved[1], saved[0], as_of), days)
-    today = evaluate(history, as_of, programme, settings, loggable=loggable)
-    return with_reassessment(today, _last_verdict(history, None, as_of), days)
+            return Input(saved[1], saved[0], settings, days, programme, loggable)
+    return Input(history, None, settings, days, programme, loggable)
 
 
 def _reassess_days() -> int:

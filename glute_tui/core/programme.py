@@ -322,7 +322,7 @@ def checkpoint(
     keep = [
         (d, done, due)
         for d, (done, due) in sorted(fold.adherence.items())
-        if (through - d).days < Checkpoint.LOOKBACK_DAYS
+        if (through - d).days < Checkpoint.ADHERENCE_KEPT_DAYS
     ]
     return Checkpoint(
         through,

@@ -127,8 +127,11 @@ class Checkpoint:
     bad: tuple[date, ...]
     good_run: int
     verdict: Verdict | None
-    adherence: tuple[tuple[date, int, int], ...]  # (day, done, due) of the last 14 days
+    adherence: tuple[tuple[date, int, int], ...]  # (day, done, due), ADHERENCE_KEPT_DAYS
     paused: int = 0  # the paused days since `since` (not days in the stage)
 
     #: records on or after `day - LOOKBACK_DAYS` are what a resumed fold reads
     LOOKBACK_DAYS = 14
+    #: the days of adherence kept (the gate reads 14; `stats` shows 7 and 28; the history
+    #: screen's weekly trend 26 weeks, this one included)
+    ADHERENCE_KEPT_DAYS = 189

@@ -1,5 +1,6 @@
 """Day-level summaries of the history: what counts today, streaks, habit strength,
-adherence, per-side volume and pain trends. Pure functions of session rows and a day.
+per-side volume and pain trends. Pure functions of session rows and a day. (Adherence is
+the programme's: core/programme_adherence.py.)
 
 A session belongs to the calendar day of its `started_at` in the UTC offset it was recorded
 with (the row's `day`), so a session just before midnight counts for that day, wherever the
@@ -19,9 +20,6 @@ HOLD_TARGET = 2  # hold sessions that make a day count
 CIRCUIT_TARGETS = (5, 6, 7)  # circuit days a week the user may aim for
 CIRCUIT_TARGET_DEFAULT = 7  # sources: 5-7 days a week, ideally 7; 5 and 6 stay choices
 ON_TRACK_PCT = 80  # adherence at or above this is on track
-#: the fewest circuit days a week the sources prescribe (5-7, ideally 7): the overall
-#: adherence counts the circuit against this floor, so 5 days stay on track whatever the aim
-CIRCUIT_FLOOR_DAYS = 5
 
 Days = Mapping[str, Sequence[int]]  # {'YYYY-MM-DD': [hold completed, circuit completed]}
 
@@ -98,6 +96,8 @@ def streak(
     """
     if not done:
         return Streak(0, 0)
+    if rest_per_week == 0:
+        return _daily_streak(done, today, paused)
     run = longest = 0
     misses: dict[tuple[int, int], int] = {}
     # Walk whole weeks: a week's rest days are spent by every miss in it, so counting from
@@ -114,6 +114,33 @@ def streak(
             misses[week] = misses.get(week, 0) + 1
             if misses[week] > rest_per_week:
                 run = 0
+    return Streak(run, longest)
+
+
+def _only_paused(start: date, end: date, paused: AbstractSet[date]) -> bool:
+    """Every day after `start` and before `end` is paused."""
+    gap = (end - start).days - 1
+    if gap <= 0:
+        return True
+    if gap > len(paused):
+        return False
+    return all(start + timedelta(days=k) in paused for k in range(1, gap + 1))
+
+
+def _daily_streak(done: set[date], today: date, paused: AbstractSet[date]) -> Streak:
+    """`streak` with no rest day: the same count from the done days alone (a run goes on
+    over paused days only), without walking every day of ten years."""
+    ordered = sorted(d for d in done if d <= today and d not in paused)
+    run = longest = 0
+    last: date | None = None
+    for d in ordered:
+        run = run + 1 if last is not None and _only_paused(last, d, paused) else 1
+        longest = max(longest, run)
+        last = d
+    if last is None:
+        return Streak(0, 0)
+    if last != today and not _only_paused(last, today, paused):
+        run = 0  # a day missed since (today itself is still open)
     return Streak(run, longest)
 
 
@@ -198,63 +225,6 @@ def circuit_strength(
         else:
             values.append(min(1.0, in_window / (2 * weekly_target)))
     return loop_score(values, weekly_target / 7)
-
-
-# ---- adherence -----------------------------------------------------------------------
-class Adherence(NamedTuple):
-    """Percentages (0-100) of what the plan prescribed, over complete days; None when no
-    day in the window is both after the first recorded day and not paused."""
-
-    overall: int | None
-    hold: int | None
-    circuit: int | None
-
-    @property
-    def on_track(self) -> bool:
-        return self.overall is not None and self.overall >= ON_TRACK_PCT
-
-
-def adherence(
-    days: Days,
-    today: date,
-    window: int,
-    paused: AbstractSet[date] = frozenset(),
-    hold_target: int = HOLD_TARGET,
-    weekly_target: int = CIRCUIT_TARGET_DEFAULT,
-) -> Adherence:
-    """The last `window` complete days (ending yesterday: today is still open).
-
-    Hold: hold_target sessions a day (extra sessions do not make up for a missed day).
-    Circuit: weekly_target / 7 of the active days (the user's aim, 7 by default). Overall:
-    both, session for session, with the circuit counted against the sources' floor of
-    CIRCUIT_FLOOR_DAYS a week, so five circuit days a week are on track even when the aim
-    is seven.
-    """
-    first = _first_day(days)
-    if first is None:
-        return Adherence(None, None, None)
-    active = [
-        d
-        for d in _span(today - timedelta(days=window), today - timedelta(days=1))
-        if d >= first and d not in paused
-    ]
-    if not active:
-        return Adherence(None, None, None)
-    hold_done = sum(min(hold_target, days.get(d.isoformat(), (0, 0))[0]) for d in active)
-    hold_due = hold_target * len(active)
-    circuit_due = weekly_target * len(active) / 7
-    circuit_days = sum(1 for d in active if days.get(d.isoformat(), (0, 0))[1] >= 1)
-    circuit_done = min(circuit_due, circuit_days)
-    floor_due = min(weekly_target, CIRCUIT_FLOOR_DAYS) * len(active) / 7
-
-    def pct(done: float, due: float) -> int:
-        return round(100 * done / due)
-
-    return Adherence(
-        pct(hold_done + min(floor_due, circuit_days), hold_due + floor_due),
-        pct(hold_done, hold_due),
-        pct(circuit_done, circuit_due),
-    )
 
 
 # ---- weekly series ---------------------------------------------------------------------

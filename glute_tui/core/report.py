@@ -1,14 +1,15 @@
 """The physio report: what the last N weeks of training add up to, as plain numbers.
 
 `build_report` is a pure function of the stored rows (no phases needed), assessments,
-plan, pauses and settings; `glute_tui.core.report_html` turns the model into one HTML file.
+plan, pauses and settings, and the programme's adherence per day (the sessions its due
+list asked for, as the gate counts them: core/programme_adherence.py);
+`glute_tui.core.report_html` turns the model into one HTML file.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from glute_tui.core import progress as pg
 from glute_tui.core.assessment import TEST_SPECS
 from glute_tui.core.pauses import paused_days
 from glute_tui.core.plan import Plan
+from glute_tui.core.programme_adherence import DayAdherence, week
 from glute_tui.core.report_span import DEFAULT_WEEKS as DEFAULT_WEEKS
 from glute_tui.core.report_span import MAX_WEEKS as MAX_WEEKS
 from glute_tui.core.words import routine_ids, routine_title, stop_word
@@ -48,7 +50,7 @@ class WeekRow:
     start: date
     days_trained: int  # days with at least one completed session
     days_in_week: int  # complete, unpaused days of the week so far
-    adherence: int | None  # % of what the plan asked (progress.adherence)
+    adherence: int | None  # % of the sessions the programme asked for (complete days)
     sessions: dict[str, int]  # routine -> completed sessions
     holds: dict[str, int]  # side -> completed holds
     reps: dict[str, int]  # side -> reps of paced drills
@@ -125,8 +127,11 @@ def build_report(
     stages: Sequence[StageSpan] = (),
     who: str = "",
     day_notes: Mapping[str, str] | None = None,
+    programme_days: DayAdherence | None = None,
 ) -> Report:
-    """The report over the last `weeks` weeks (Monday first, this week last)."""
+    """The report over the last `weeks` weeks (Monday first, this week last). Adherence:
+    the programme's (done, due) per day (core/programme_adherence.py, paused days absent);
+    without it no week is judged."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise ValueError(f"weeks must be from 1 to {MAX_WEEKS}")
     first = pg.week_start(today) - timedelta(weeks=weeks - 1)
@@ -139,9 +144,7 @@ def build_report(
         if str(r["day"]) <= until:
             recent.append(r)
     recent.reverse()
-    days = pg.counts_by_day(rows)
     paused = paused_days(pauses)
-    target = pg.circuit_target(settings)
     volume = pg.weekly_volume(rows, today, weeks)
     routines = routine_ids()
 
@@ -176,7 +179,7 @@ def build_report(
         start = first + timedelta(weeks=i)
         so_far = min(7, (today - start).days + 1)  # today included: it may be trained
         judged = sum(1 for k in range(so_far) if start + timedelta(days=k) not in paused)
-        adh = week_adherence(days, start, today, paused, hold_target, target)
+        adh = week(programme_days or {}, start, today)
         week_rows.append(
             WeekRow(
                 start,
@@ -230,23 +233,6 @@ def in_period(stages: Sequence[StageSpan], first: date) -> list[StageSpan]:
     """The stages that began in the period, after the one in effect when it began."""
     before = [s for s in stages if s.since < first]
     return before[-1:] + [s for s in stages if s.since >= first]
-
-
-def week_adherence(
-    days: pg.Days,
-    start: date,
-    today: date,
-    paused: AbstractSet[date],
-    hold_target: int,
-    weekly_target: int,
-) -> int | None:
-    """Adherence (% of the plan) over the complete days of the week starting `start`;
-    None when none is complete yet (today stays open)."""
-    end = min(start + timedelta(days=7), today)
-    span = (end - start).days
-    if span <= 0:
-        return None
-    return pg.adherence(days, end, span, paused, hold_target, weekly_target).overall
 
 
 def lsi_table(assessments: Sequence[Mapping[str, Any]]) -> tuple[list[LsiRow], list[str]]:

@@ -92,7 +92,7 @@ def glance(r: Report) -> str:
         f"{plural(r.total_sessions, 'session')} in {plural(r.weeks, 'week')} "
         f"({r.completed} completed).",
         (
-            f"Adherence averaged {mean_adh}% of the plan; {weeks_ok} of "
+            f"Adherence averaged {mean_adh}% of what the programme asked; {weeks_ok} of "
             f"{plural(len(judged), 'week')} "
             "at 80% or more."
             if mean_adh is not None
@@ -154,7 +154,7 @@ def _adherence(r: Report) -> str:
     svg = chart(
         "adh",
         labels,
-        [Series("adherence, % of the plan", [w.adherence for w in r.week_rows], "bar")],
+        [Series("adherence, % of the programme", [w.adherence for w in r.week_rows], "bar")],
         y_max=100,
         y_unit="%",
         ref=(80, "80% on track"),
@@ -174,7 +174,8 @@ def _adherence(r: Report) -> str:
         f"{svg}<table><tr><th>Week of</th><th>days trained</th>{head}<th>adherence</th></tr>"
         f"{rows}</table><p class='muted'>Days trained: days with a completed session, out of "
         f"the week's days so far (paused days left out){note}. Adherence: share of the "
-        "prescribed sessions done.</p></section>"
+        "sessions the programme asked for (each day's due list of its stage) that were done, "
+        "over the week's complete days.</p></section>"
     )
 
 

@@ -12,12 +12,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from glute_tui.core.pauses import paused_days
+from glute_tui.core.programme_adherence import DayAdherence, window
+from glute_tui.core.programme_types import Today
 from glute_tui.core.progress import (
     CIRCUIT_TARGET_DEFAULT,
     HOLD_TARGET,
     ON_TRACK_PCT,
     Days,
-    adherence,
     circuit_streak,
     circuit_strength,
     hold_streak,
@@ -84,19 +85,30 @@ def stats_summary(
     hold_target: int = HOLD_TARGET,
     weekly_target: int = CIRCUIT_TARGET_DEFAULT,
     routines: Sequence[tuple[str, str]] = FIRST_ROUTINES,
+    programme: Today | None = None,
+    per_day: DayAdherence | None = None,
 ) -> dict[str, Any]:
-    """The shape of `glute-tui stats --json`: numbers only (strength and adherence 0-100,
-    adherence None when there is no complete, unpaused day to judge yet). The documented
-    keys (today, streaks, strength, adherence) stay as they were; `routines` adds every
-    routine of the registry, keyed by id."""
+    """The shape of `glute-tui stats --json`: numbers only (strength and adherence 0-100).
+    `programme`: the programme's day (core/programme.py, as `glute-tui today` gives it):
+    today's targets come from its due list (a routine it does not ask for has target 0),
+    and it is kept whole under "programme". `per_day`: the programme's (done, due) per
+    day (core/programme_adherence.py); adherence is over its sessions, None when nothing it
+    asked for fell in the window. Streaks and strength count what was done, by the two
+    timers' own rules; `routines` adds every routine of the registry, keyed by id."""
     paused = paused_days(pauses)
     hold, circuit = today_counts(days, today)
+    targets = programme.targets() if programme is not None else {}
     hs = hold_streak(days, today, paused, hold_target)
     cs = circuit_streak(days, today, paused, weekly_target)
-    a7 = adherence(days, today, 7, paused, hold_target, weekly_target)
-    a28 = adherence(days, today, 28, paused, hold_target, weekly_target)
+    a7 = window(per_day or {}, today, 7)
+    a28 = window(per_day or {}, today, 28)
     return {
-        "today": {"hold": hold, "hold_target": hold_target, "circuit": circuit},
+        "today": {
+            "hold": hold,
+            "hold_target": targets.get("hold", 0),
+            "circuit": circuit,
+            "circuit_target": targets.get("circuit", 0),
+        },
         "streaks": {
             "hold": {"current": hs.current, "longest": hs.longest},
             "circuit": {"current": cs.current, "longest": cs.longest},
@@ -105,21 +117,53 @@ def stats_summary(
             "hold": round(100 * hold_strength(days, today, paused, hold_target)),
             "circuit": round(100 * circuit_strength(days, today, paused, weekly_target)),
         },
-        "adherence": {"7d": a7.overall, "28d": a28.overall},
+        "adherence": {
+            "7d": a7.pct,
+            "28d": a28.pct,
+            "on_track": a7.on_track,
+            "done_7d": a7.done,
+            "due_7d": a7.due,
+            "done_28d": a28.done,
+            "due_28d": a28.due,
+        },
         "routines": routine_summaries(days, today, paused, routines, hold_target, weekly_target),
+        "programme": None if programme is None else programme.to_dict(),
     }
+
+
+_STAGE_NAMES = {"activate": "Activate", "integrate": "Integrate", "strengthen": "Strengthen"}
+_STAGE_NAMES["return"] = "Return"
+
+
+def due_lines(due: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) -> list[str]:
+    """One line per routine the programme asks for today (its title, each side's done of
+    target, 'done' when met), in the programme's order."""
+    sides: dict[str, list[str]] = {}
+    for d in due:
+        mark = " done" if d["done"] >= d["target"] else ""
+        sides.setdefault(d["routine"], []).append(f"{d['side']} {d['done']} of {d['target']}{mark}")
+    names = {r: titles.get(r, r.replace("_", " ")) for r in sides}
+    width = max((len(t) for t in names.values()), default=0)
+    return [f"  {names[r]:{width}}  {', '.join(s)}" for r, s in sides.items()]
 
 
 def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> str:
     """`glute-tui stats`: a few short lines, fit for a shell prompt."""
-    t = summary["today"]
-    hold, target = t["hold"], t["hold_target"]
+    prog = summary.get("programme")
+    titles = {rid: r["title"] for rid, r in summary.get("routines", {}).items()}
+    due: list[str] = []
     if paused_today:
         today_line = "paused (injury pause): nothing is due today"
+    elif prog is None:
+        today_line = "no programme day"
     else:
-        left = f"{target - hold} to go" if hold < target else "today counts"
-        circuit = "done" if t["circuit"] else "not yet"
-        today_line = f"hold {hold} of {target} ({left}), circuit {circuit}"
+        stage = prog["stage"]
+        today_line = f"{_STAGE_NAMES.get(stage['id'], stage['id'])}, week {stage['week']}"
+        due = due_lines(prog["due"], titles)
+        if not due:
+            today_line += ", nothing due"
+        elif all(d["done"] >= d["target"] for d in prog["due"]):
+            today_line += ", everything due is done"
     s, st, ad = summary["streaks"], summary["strength"], summary["adherence"]
 
     def days(n: int) -> str:
@@ -139,7 +183,8 @@ def stats_text(summary: Mapping[str, Any], today: date, paused_today: bool) -> s
         )
     return (
         f"Today {today.strftime('%a %d %b')}: {today_line}\n"
-        f"Streaks: hold {days(s['hold']['current'])} (longest {s['hold']['longest']}), "
+        + "".join(f"{line}\n" for line in due)
+        + f"Streaks: hold {days(s['hold']['current'])} (longest {s['hold']['longest']}), "
         f"circuit {days(s['circuit']['current'])} (longest {s['circuit']['longest']})\n"
         f"{others}"
         f"Habit strength: hold {st['hold']}%, circuit {st['circuit']}%\n"

@@ -50,8 +50,9 @@ from glute_tui.core.programme import (
 from glute_tui.store.data_files import read_bytes
 from glute_tui.store.files import NotAFileError, read_regular_text
 
-CACHE_VERSION = 4  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix;
-# 4: the paused days in the stage (a paused day is not a day in the stage)
+CACHE_VERSION = 5  # 2: the re-assessment interval; conf checks protocols.json too; 3: prefix;
+# 4: the paused days in the stage (a paused day is not a day in the stage); 5: 27 weeks of
+# adherence in the checkpoint (for `stats` and the history screen)
 REUSE_DAYS = 28  # an older checkpoint is folded anew, so the records kept stay few
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from glute_tui.core.report import DEFAULT_WEEKS, build_report
@@ -37,6 +37,7 @@ def report_html(
         stages,
         who,
         store.kv("day_notes") or {},
+        adherence_of(store, today),
     )
     return render_html(model)
 
@@ -48,6 +49,37 @@ def stages_of(store: HistoryStore, today: date) -> list[StageSpan]:
 
     history, settings = from_store(store)
     return stage_history(history, today, shipped_programme(), settings, routine_ids())
+
+
+def adherence_of(store: HistoryStore, today: date) -> dict[date, tuple[int, int]]:
+    """The programme's (done, due) of every complete day up to `today` (today stays open;
+    paused days absent), walked over the store's history as `stages_of` is."""
+    from glute_tui.core.programme_adherence import adherence_days
+    from glute_tui.store.programme_input import from_store, shipped_programme
+
+    history, settings = from_store(store)
+    yesterday = today - timedelta(days=1)
+    return adherence_days(
+        history, date.min, yesterday, shipped_programme(), settings, routine_ids()
+    )
+
+
+def recent_adherence(store: HistoryStore, today: date) -> dict[date, tuple[int, int]]:
+    """`adherence_of` for the recent days the history screen shows (at least the last
+    Checkpoint.ADHERENCE_KEPT_DAYS before the programme cache's checkpoint): from the cache
+    (programme_cache.py, which the store keeps up to date after every write) when it matches
+    the data file, folding only the days since its checkpoint; else the whole history."""
+    from glute_tui.core.programme_adherence import adherence_days
+    from glute_tui.store import programme_cache as cache
+    from glute_tui.store.programme_input import shipped_programme
+
+    ids = routine_ids()
+    cached = cache.load(store.path, cache.conf(ids))
+    if cached is None or today <= cached.checkpoint.day or cached.checkpoint.since is None:
+        return adherence_of(store, today)
+    cp, yesterday = cached.checkpoint, today - timedelta(days=1)
+    programme = shipped_programme()
+    return adherence_days(cached.recent, date.min, yesterday, programme, cached.settings, ids, cp)
 
 
 def default_report_name(today: date) -> str:

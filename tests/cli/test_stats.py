@@ -62,11 +62,25 @@ def test_stats_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "days_28d": 0,
         "streak": {"current": 0, "longest": 0},
     }
+    programme = out.pop("programme")  # the programme's day, as `glute-tui today --json`
+    assert programme["stage"]["id"] == "activate"
+    assert [(d["routine"], d["side"], d["target"], d["done"]) for d in programme["due"]] == [
+        ("hold", "both", 2, 1),
+        ("circuit", "both", 1, 0),
+    ]
     assert out == {
-        "today": {"hold": 1, "hold_target": 2, "circuit": 0},
+        "today": {"hold": 1, "hold_target": 2, "circuit": 0, "circuit_target": 1},
         "streaks": {"hold": {"current": 3, "longest": 3}, "circuit": {"current": 3, "longest": 3}},
         "strength": {"hold": out["strength"]["hold"], "circuit": out["strength"]["circuit"]},
-        "adherence": {"7d": 100, "28d": 100},
+        "adherence": {
+            "7d": 100,
+            "28d": 100,
+            "on_track": True,
+            "done_7d": 9,
+            "due_7d": 9,
+            "done_28d": 9,
+            "due_28d": 9,
+        },
     }
     assert 0 < out["strength"]["hold"] <= 100
     assert 0 < out["strength"]["circuit"] <= 100
@@ -75,7 +89,9 @@ def test_stats_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_stats_text(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--db", str(db), "--today", TODAY]) == 0
     text = capsys.readouterr().out
-    assert "Today Fri 20 Nov: hold 1 of 2 (1 to go), circuit not yet" in text
+    assert text.startswith(
+        "Today Fri 20 Nov: Activate, week 1\n  Hold timer  both 1 of 2\n  Circuit     both 0 of 1\n"
+    )
     assert "Streaks: hold 3 days (longest 3), circuit 3 days (longest 3)" in text
     assert "Adherence: 7 days 100%, 28 days 100% (on track)" in text
 
@@ -113,7 +129,8 @@ def test_stats_rebuilds_a_missing_digest_and_handles_no_file(
     nothing = tmp_path / "none" / "h.json"
     assert main(["stats", "--json", "--db", str(nothing)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["adherence"] == {"7d": None, "28d": None}
+    assert out["adherence"]["7d"] is None and out["adherence"]["28d"] is None
+    assert out["adherence"]["due_28d"] == 0
     assert not nothing.exists()  # stats never creates a data file
 
 
@@ -133,10 +150,11 @@ def test_stats_fast_path_loads_neither_textual_nor_tinydb(db: Path) -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
-def test_stats_fast_path_does_not_load_the_programme(db: Path) -> None:
-    """The report's stage history needs the programme core; `stats` must not load it."""
+def test_stats_fast_path_does_not_load_the_stage_history(db: Path) -> None:
+    """`stats` folds the programme from its cache (a few days), as `today` does; the
+    report's stage history walks every day and is not loaded."""
     main(["stats", "--db", str(db)])  # the first run writes the digest
-    heavy = ("glute_tui.core.programme", "glute_tui.core.stage_history")
+    heavy = ("glute_tui.core.stage_history", "glute_tui.store.history")
     code = (
         "import sys; from glute_tui.cli import main; main(['stats', '--db', sys.argv[1]]); "
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"

@@ -12,7 +12,6 @@ from glute_tui.core.next_morning import next_morning_advice, next_morning_candid
 from glute_tui.core.pauses import paused_days
 from glute_tui.core.progress import (
     Streak,
-    adherence,
     circuit_streak,
     circuit_strength,
     counts_by_day,
@@ -192,45 +191,12 @@ def test_perfect_record_approaches_full_strength() -> None:
     assert circuit_strength(days, TODAY, weekly_target=5) > 0.99
 
 
-# ---- adherence -------------------------------------------------------------------------
-def test_adherence_over_complete_days_against_the_plan() -> None:
-    # last 7 complete days (-7..-1): holds 2,2,2,2,1,0,3 -> capped 2+2+2+2+1+0+2 = 11 of 14
-    holds = {-7: 2, -6: 2, -5: 2, -4: 2, -3: 1, -2: 0, -1: 3}
-    circuits = {-7, -6, -5, -4}  # 4 of the 5 due
-    days = mk({k: (h, 1 if k in circuits else 0) for k, h in holds.items()})
-    days[TODAY.isoformat()] = [0, 0]  # today does not count against anyone
-    a = adherence(days, TODAY, 7, weekly_target=5)
-    assert a.hold == round(100 * 11 / 14)  # 79
-    assert a.circuit == 80
-    assert a.overall == round(100 * (11 + 4) / (14 + 5))  # 79
-    assert not a.on_track
-
-
 def test_the_circuit_target_defaults_to_every_day_and_5_stays_a_choice() -> None:
     from glute_tui.core.progress import circuit_target
 
     assert circuit_target({}) == 7  # the sources: 5-7 days a week, ideally 7
     assert circuit_target({"circuit_weekly_target": 5}) == 5
     assert circuit_target({"circuit_weekly_target": 4}) == 7
-    days = mk({k: (2, 1) for k in range(-7, 0)})
-    assert adherence(days, TODAY, 7).circuit == 100  # every day against the default 7
-    five = mk({k: (2, 1 if k >= -5 else 0) for k in range(-7, 0)})
-    assert adherence(five, TODAY, 7).circuit == round(100 * 5 / 7)
-    assert adherence(five, TODAY, 7, weekly_target=5).circuit == 100
-    # five circuit days a week still count as on track against the default aim of 7
-    # (issue 12): the overall figure counts the circuit against the sources' floor of 5
-    assert adherence(five, TODAY, 7).overall == 100 and adherence(five, TODAY, 7).on_track
-    four = mk({k: (2, 1 if k >= -4 else 0) for k in range(-7, 0)})
-    assert adherence(four, TODAY, 7).overall == round(100 * (14 + 4) / (14 + 5))
-
-
-def test_adherence_skips_paused_days_and_days_before_the_start() -> None:
-    days = mk({-2: (2, 1), -1: (2, 1)})
-    a = adherence(days, TODAY, 28, paused={d(-1)})
-    assert (a.hold, a.circuit, a.overall) == (100, 100, 100)
-    assert a.on_track
-    assert adherence({}, TODAY, 7).overall is None
-    assert adherence(mk({0: (2, 1)}), TODAY, 7).overall is None  # only today so far
 
 
 # ---- trends ----------------------------------------------------------------------------
@@ -390,21 +356,6 @@ def test_an_earlier_circuit_day_never_costs_a_streak() -> None:
 
 @given(
     st.dictionaries(
-        st.integers(-60, 0), st.tuples(st.integers(0, 4), st.integers(0, 2)), max_size=60
-    ),
-    st.sets(st.integers(-60, 0), max_size=30),
-    st.sampled_from([5, 6, 7]),
-)
-def test_adherence_is_a_percentage(entries: dict, paused: set[int], target: int) -> None:
-    days = mk(entries)
-    for window in (7, 28):
-        a = adherence(days, TODAY, window, {d(k) for k in paused}, weekly_target=target)
-        for v in (a.overall, a.hold, a.circuit):
-            assert v is None or 0 <= v <= 100
-
-
-@given(
-    st.dictionaries(
         st.integers(-60, -1), st.tuples(st.integers(0, 4), st.integers(0, 2)), max_size=60
     ),
     st.sets(st.integers(-60, -1), max_size=30),
@@ -430,3 +381,30 @@ def test_stats_summary_and_text_on_a_paused_day() -> None:
     text = stats_text(summary, TODAY, True)
     assert "paused (injury pause): nothing is due today" in text
     assert "hold 2 days (longest 2)" in text
+
+
+def _walked_streak(done: set[date], today: date, paused: set[date]) -> Streak:
+    """The day-by-day walk `streak` does with rest days, here with none."""
+    run = longest = 0
+    if not done:
+        return Streak(0, 0)
+    first = min(done)
+    day = first - timedelta(days=first.weekday())
+    while day <= today:
+        if day not in paused:
+            if day in done:
+                run += 1
+                longest = max(longest, run)
+            elif day != today:
+                run = 0
+        day += timedelta(days=1)
+    return Streak(run, longest)
+
+
+@given(
+    st.sets(st.integers(-80, 3), max_size=60),
+    st.sets(st.integers(-80, 3), max_size=30),
+)
+def test_a_daily_streak_counts_as_the_day_by_day_walk(done: set[int], paused: set[int]) -> None:
+    days, p = {d(k) for k in done}, {d(k) for k in paused}
+    assert streak(days, TODAY, p) == _walked_streak(days, TODAY, p)

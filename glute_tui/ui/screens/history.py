@@ -111,14 +111,18 @@ class HistoryScreen(Screen[None]):
         rows = store.rows()
         plan = store.plan()
         try:
+            from glute_tui.store.report import recent_adherence
+
+            today = app.now().date()
             data = compute(
                 rows,
                 store.assessments(),
                 store.settings(),
                 store.pauses(),
                 plan.verdict,
-                app.now().date(),
+                today,
                 app.protocols.hold.sessions_target,
+                recent_adherence(store, today),
             )
         except (KeyError, TypeError, ValueError) as exc:  # a hand-edited file, say
             app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")

@@ -11,7 +11,8 @@ from typing import Any
 from glute_tui.core import progress as pg
 from glute_tui.core.model import Assessment, SessionRow
 from glute_tui.core.pauses import paused_days
-from glute_tui.core.report import LsiRow, lsi_table, week_adherence
+from glute_tui.core.programme_adherence import Adherence, DayAdherence, week, window
+from glute_tui.core.report import LsiRow, lsi_table
 from glute_tui.core.routines.catalogue import CATALOGUE
 from glute_tui.core.safety import clearances
 from glute_tui.core.stats import routine_summaries
@@ -48,8 +49,8 @@ class HistoryData:
     circuit: pg.Streak
     hold_strength: float
     circuit_strength: float
-    a7: pg.Adherence
-    a28: pg.Adherence
+    a7: Adherence  # the programme's: the sessions its due list asked for
+    a28: Adherence
     weekly_target: int
     hold_target: int
     volume: list[pg.WeekVolume]
@@ -75,7 +76,11 @@ def compute(
     weak: str | None,
     today: date,
     hold_target: int,
+    programme_days: DayAdherence | None = None,
 ) -> HistoryData:
+    """`programme_days`: the programme's (done, due) per day (store/report.py
+    adherence_of); the adherence figures and the weekly trend come from it."""
+    per_day = programme_days or {}
     days = pg.counts_by_day(rows)
     paused = paused_days(pauses)
     target = pg.circuit_target(settings)
@@ -89,8 +94,8 @@ def compute(
         circuit=pg.circuit_streak(days, today, paused, target),
         hold_strength=pg.hold_strength(days, today, paused, hold_target),
         circuit_strength=pg.circuit_strength(days, today, paused, target),
-        a7=pg.adherence(days, today, 7, paused, hold_target, target),
-        a28=pg.adherence(days, today, 28, paused, hold_target, target),
+        a7=window(per_day, today, 7),
+        a28=window(per_day, today, 28),
         weekly_target=target,
         hold_target=hold_target,
         volume=pg.weekly_volume(rows, today, VOLUME_WEEKS),
@@ -99,8 +104,7 @@ def compute(
         weak=weak if weak in ("left", "right") else None,
         pauses=sorted(pauses, key=lambda p: p.get("start", "")),
         adherence_weeks=[
-            week_adherence(days, first + timedelta(weeks=i), today, paused, hold_target, target)
-            for i in range(TREND_WEEKS)
+            week(per_day, first + timedelta(weeks=i), today) for i in range(TREND_WEEKS)
         ],
         lsi_rows=lsi[0],
         lsi_tests=lsi[1],
@@ -128,8 +132,8 @@ def _pct(v: int | None) -> str:
 
 
 def draw_streaks(d: HistoryData) -> str:
-    def verdict(a: pg.Adherence) -> str:
-        if a.overall is None:
+    def verdict(a: Adherence) -> str:
+        if a.pct is None:
             return "[$text-muted]not enough days yet[/]"
         if a.on_track:
             return "[$success]on track[/]"
@@ -153,17 +157,17 @@ def draw_streaks(d: HistoryData) -> str:
             f"[$text-muted]{r['days_28d']} of the last 28 days[/]"
         )
     lines.append("")
-    if d.a28.overall is None:
+    if d.a28.pct is None:
         lines.append(
             "[b]Adherence[/b]  [$text-muted]not enough complete days yet (today counts "
             "from tomorrow)[/]"
         )
     else:
         lines += [
-            f"[b]Adherence[/b]  last 7 days {_pct(d.a7.overall)} {verdict(d.a7)}  ·  "
-            f"last 28 days {_pct(d.a28.overall)} {verdict(d.a28)}",
-            f"[$text-muted]hold {_pct(d.a7.hold)} / {_pct(d.a28.hold)}, circuit "
-            f"{_pct(d.a7.circuit)} / {_pct(d.a28.circuit)} of what the plan asks[/]",
+            f"[b]Adherence[/b]  last 7 days {_pct(d.a7.pct)} {verdict(d.a7)}  ·  "
+            f"last 28 days {_pct(d.a28.pct)} {verdict(d.a28)}",
+            f"[$text-muted]sessions done of those the programme asked for: {d.a7.done} of "
+            f"{d.a7.due} / {d.a28.done} of {d.a28.due}[/]",
         ]
     current = [p for p in d.pauses if p.get("end", "") >= d.today.isoformat()]
     if current:
@@ -236,7 +240,7 @@ def draw_adherence(d: HistoryData, width: int = 100) -> str:
         _weeks(d, n),
         [
             TextSeries(
-                "adherence, % of the plan",
+                "adherence, % of the programme",
                 [None if v is None else float(v) for v in d.adherence_weeks],
                 "bar",
             )
