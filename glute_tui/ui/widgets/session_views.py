@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
@@ -136,6 +137,19 @@ class SetupForm(VerticalScroll):
         self.post_message(self.StartRequested())
 
 
+class SessionBar(ProgressBar):
+    """The session's progress bar, drawn only when the live view sets a new percentage.
+
+    ProgressBar's own mount handler starts a once-a-second timer to recompute its ETA; the
+    live view shows no ETA, and the ETA changing every second repainted the bar (a second
+    frame each second, out of step with the digits). Mount here does what the rest of
+    that handler does and stops it."""
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # no ProgressBar.on_mount: no ETA timer
+        self.update()
+
+
 class LiveView(Vertical):
     """The timer. `show()` repaints only what changed."""
 
@@ -151,7 +165,7 @@ class LiveView(Vertical):
         with Center():
             yield BigDigits("", id="big")
         yield Static("", id="extra")
-        yield ProgressBar(total=100, show_eta=False, id="progress")
+        yield SessionBar(total=100, show_eta=False, id="progress")
         yield Static("", id="cue")
         yield Static("", id="next")
 
