@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
@@ -145,8 +145,9 @@ class SessionBar(ProgressBar):
     frame each second, out of step with the digits). Mount here does what the rest of
     that handler does and stops it."""
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # no ProgressBar.on_mount: no ETA timer
+    @on(events.Mount)
+    def _no_eta_timer(self, event: events.Mount) -> None:
+        event.prevent_default()  # ProgressBar.on_mount is not called: no ETA timer
         self.update()
 
 
