@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
+from textual.color import Color
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
 from glute_tui.ui.screens.live import SAFETY_TICK_S, LiveSessionScreen
 from glute_tui.ui.widgets.big_digits import BigDigits
+from glute_tui.ui.widgets.session_views import LiveView
 from tests.conftest import settle
 from tests.ui.live import right_weak_store, run_clock, screened_db  # noqa: F401
 
@@ -92,7 +95,7 @@ async def test_no_widget_of_the_live_view_wakes_on_its_own(
 
 class Counts:
     def __init__(self) -> None:
-        self.styles: Counter[str] = Counter()
+        self.restyled: Counter[str] = Counter()  # App.update_styles: CSS matched again
         self.bindings = 0
         self.digits: list[str] = []  # every BigDigits.update, the text given
         self.on = False
@@ -101,21 +104,17 @@ class Counts:
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
     c = Counts()
-    bindings = DOMNode.refresh_bindings
-    set_classes, add, remove = DOMNode.set_classes, DOMNode.add_class, DOMNode.remove_class
+    bindings, update_styles = DOMNode.refresh_bindings, App.update_styles
 
     def counted_bindings(self: DOMNode) -> None:
         if c.on:
             c.bindings += 1
         bindings(self)
 
-    def counted(real: Any) -> Any:
-        def wrapper(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
-            if c.on:
-                c.styles[_name(self)] += 1
-            return real(self, *args, **kwargs)
-
-        return wrapper
+    def counted_styles(self: App[Any], node: DOMNode, animate: bool = True) -> None:
+        if c.on:
+            c.restyled[_name(node)] += 1
+        update_styles(self, node, animate)
 
     digits = BigDigits.update
 
@@ -126,17 +125,16 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
 
     monkeypatch.setattr(BigDigits, "update", counted_digits)
     monkeypatch.setattr(DOMNode, "refresh_bindings", counted_bindings)
-    monkeypatch.setattr(DOMNode, "set_classes", counted(set_classes))
-    monkeypatch.setattr(DOMNode, "add_class", counted(add))
-    monkeypatch.setattr(DOMNode, "remove_class", counted(remove))
+    monkeypatch.setattr(App, "update_styles", counted_styles)
     return c
 
 
 async def test_ten_seconds_of_a_hold_draw_each_second_once(
     make_app, clock, db_path: Path, counts: Counts
 ) -> None:
-    """10 s inside one hold-and-rest stretch, polled every 0.1 s: the big digits change
-    once a displayed second, no class is toggled and the footer is not rebuilt each tick."""
+    """10 s of holds and rests, polled every 0.1 s: the big digits change once a displayed
+    second; a phase start restyles the banner alone (its colour), not the whole live view
+    for the flash; the footer is not rebuilt each tick."""
     right_weak_store(db_path)
     app = make_app("hold")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -148,16 +146,43 @@ async def test_ten_seconds_of_a_hold_draw_each_second_once(
         digits = screen.query_one(BigDigits)
         shown: list[str] = []
         counts.on = True
+        starts = 0
         for _ in range(100):
+            index = screen.runner.index if screen.runner else None
             clock.advance(0.1)
             screen.tick()
+            await pilot.pause()  # the flash's own timer may end it meanwhile
+            starts += screen.runner is not None and screen.runner.index != index
             if not shown or shown[-1] != digits.text:
                 shown.append(digits.text)
+        screen.unflash()
         await pilot.pause()
         counts.on = False
         assert 10 <= len(shown) <= 11
         assert counts.digits == shown[1:]  # one update per new number, never the same again
-        # hold 3 s, rest 4 s: a phase starts about every 3.5 s; each may flash (add and
-        # remove one class on the live view) and change the banner's class
-        assert sum(counts.styles.values()) <= 4 * 4
+        assert starts >= 2  # hold 3 s, rest 4 s
+        assert set(counts.restyled) == {"Static#banner"}
+        assert counts.restyled["Static#banner"] <= starts
         assert counts.bindings <= 4  # the footer only when the keys on offer change
+
+
+async def test_a_phase_start_still_flashes_the_live_view(make_app, clock, db_path: Path) -> None:
+    right_weak_store(db_path)
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LiveSessionScreen)
+        await pilot.press("enter")
+        live = screen.query_one(LiveView)
+        screen.unflash()
+        await pilot.pause()
+        plain = live.styles.background
+        await run_clock(pilot, clock, 5.0)  # get ready ends: the first hold starts
+        flashed = live.styles.background
+        assert flashed != plain
+        success = Color.parse(app.theme_variables["success"])
+        assert (flashed.r, flashed.g, flashed.b) == (success.r, success.g, success.b)
+        screen.unflash()
+        await pilot.pause()
+        assert live.styles.background == plain

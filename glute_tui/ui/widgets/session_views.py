@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -25,7 +26,12 @@ PAIN_ADVICE = (
     "pain above 5 of 10 is a sign to stop."
 )
 EFFORT_SCALE = "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"
-FLASHES = ("flash-go", "flash-rest", "flash-change")
+#: the live view's flash per name: (theme colour, opacity), as `background: $success 35%`
+FLASHES: dict[str, tuple[str, float]] = {
+    "flash-go": ("success", 0.35),
+    "flash-rest": ("accent", 0.30),
+    "flash-change": ("warning", 0.30),
+}
 
 
 class ScoreInput(Input):
@@ -200,12 +206,23 @@ class LiveView(Vertical):
         self._set("cue", cue)
         self._set("next", view.next)
 
-    def flash(self, cls: str) -> None:
-        self.remove_class(*FLASHES)
-        self.add_class(cls)
+    def flash(self, name: str) -> None:
+        """The whole view's background in the phase's colour, until `unflash`. Set inline, not
+        as a CSS class: a class on the view would match the stylesheet again for every widget
+        inside it, twice a phase (over a quarter of a hold session's CPU went to that)."""
+        colour, alpha = FLASHES.get(name, FLASHES["flash-change"])
+        value = self.app.theme_variables.get(colour)
+        self._background(Color.parse(value).multiply_alpha(alpha) if value else None)
 
     def unflash(self) -> None:
-        self.remove_class(*FLASHES)
+        self._background(None)  # back to the stylesheet's
+
+    def _background(self, colour: Color | None) -> None:
+        self.styles.background = colour  # repaints the view and everything in it
+        # a widget keeps the colours it worked out over its parents' backgrounds until its
+        # own styles change: a translucent text colour ($text-muted) would stay tinted
+        for widget in self.walk_children():
+            widget.notify_style_update()
 
 
 class SummaryForm(VerticalScroll):
