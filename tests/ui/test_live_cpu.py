@@ -186,3 +186,56 @@ async def test_a_phase_start_still_flashes_the_live_view(make_app, clock, db_pat
         screen.unflash()
         await pilot.pause()
         assert live.styles.background == plain
+
+
+class FakeTimer:
+    def __init__(self, due: float, callback: Any) -> None:
+        self.due, self.callback = due, callback
+        self.stopped = self.fired = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+async def test_a_wake_up_stopped_after_it_fired_starts_no_second_clock(
+    make_app, clock, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual runs a one-shot timer's callback on the screen's queue: when the safety tick
+    gets in first at a boundary and moves the wake-up, the old one's callback still runs.
+    It must not start a second chain of wake-ups (two wake-ups and redraws a second, for
+    the rest of the session: 2x the CPU). Here the safety tick always gets in first."""
+    right_weak_store(db_path)
+    app = make_app("hold")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LiveSessionScreen)
+        timers: list[FakeTimer] = []
+
+        def set_timer(delay: float, callback: Any = None, **_: Any) -> FakeTimer:
+            timers.append(FakeTimer(clock() + delay, callback))
+            return timers[-1]
+
+        monkeypatch.setattr(screen, "set_timer", set_timer)
+        draws: list[float] = []
+        redraw = screen.redraw
+
+        def counted() -> None:
+            draws.append(clock())
+            redraw()
+
+        monkeypatch.setattr(screen, "redraw", counted)
+        await pilot.press("enter")
+        assert screen.mode == "live"
+        for _ in range(100):  # 10 s
+            clock.advance(0.1)
+            due = [t for t in timers if not (t.fired or t.stopped) and t.due <= clock() + 1e-9]
+            for timer in due:
+                timer.fired = True  # queued: its callback runs even if stopped from now on
+            screen.tick()  # the safety tick first
+            for timer in due:
+                timer.callback()
+        await pilot.pause()
+        pending = [t for t in timers if not (t.fired or t.stopped) and t.due > clock() + 0.4]
+        assert len(pending) <= 1  # one wake-up set for the next change (a flash may end before)
+        assert len(draws) <= 12  # about one draw per shown second
