@@ -1,7 +1,8 @@
 """CPU while timing (issue 11): the live screen draws only when something it shows changes.
 
-Counted on the fake clock through public Textual methods wrapped for the test: repeating
-timers started, widget refreshes, style recomputations, footer rebuilds.
+Counted on the fake clock through public methods wrapped for the test: repeating timers
+started and still running, big-digit updates, stylesheet matches (App.update_styles),
+footer rebuilds, wake-ups and redraws.
 """
 
 from __future__ import annotations
