@@ -26,7 +26,7 @@ from glute_tui.core.sound import SoundSettings
 from glute_tui.ui.widgets.session_views import LiveView
 
 FLASH_S = 0.35
-#: (name, bells, flash class) per cue role
+#: (name, bells, flash: a key of session_views.FLASHES) per cue role
 ROLE_SIGNAL = {
     "squeeze": ("go", 1, "flash-go"),
     "rest": ("rest", 2, "flash-rest"),

@@ -109,6 +109,7 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveEnd, LiveResume, LiveStart, Scre
         self._ctx: tuple[int, Context] | None = None
         self._wake: Timer | None = None
         self._wake_due = 0.0
+        self._wakes = 0  # wake-ups set so far: only the newest may tick
         self._last_key: tuple[object, ...] = ()
         self._safety: Timer | None = None
         self._offered: object = None
@@ -274,9 +275,16 @@ class LiveSessionScreen(LiveSave, LiveKeys, LiveEnd, LiveResume, LiveStart, Scre
         if self._wake is not None:
             self._wake.stop()
         self._wake_due = due
-        self._wake = self.set_timer(max(delay, 0.0005), self._woken)
+        self._wakes += 1
+        n = self._wakes
+        self._wake = self.set_timer(max(delay, 0.0005), lambda: self._woken(n))
 
-    def _woken(self) -> None:
+    def _woken(self, n: int) -> None:
+        # Textual queues a timer's callback on the screen: one stopped after it fired (the
+        # safety tick got in first and moved the wake-up) still runs, and must not start a
+        # second chain of wake-ups beside the one that replaced it
+        if n != self._wakes or self._wake is None:
+            return
         self._wake = None
         self.tick()
 

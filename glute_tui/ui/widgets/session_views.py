@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -24,7 +26,12 @@ PAIN_ADVICE = (
     "pain above 5 of 10 is a sign to stop."
 )
 EFFORT_SCALE = "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"
-FLASHES = ("flash-go", "flash-rest", "flash-change")
+#: the live view's flash per name: (theme colour, opacity), as `background: $success 35%`
+FLASHES: dict[str, tuple[str, float]] = {
+    "flash-go": ("success", 0.35),
+    "flash-rest": ("accent", 0.30),
+    "flash-change": ("warning", 0.30),
+}
 
 
 class ScoreInput(Input):
@@ -136,6 +143,20 @@ class SetupForm(VerticalScroll):
         self.post_message(self.StartRequested())
 
 
+class SessionBar(ProgressBar):
+    """The session's progress bar, drawn only when the live view sets a new percentage.
+
+    ProgressBar's own mount handler starts a once-a-second timer to recompute its ETA; the
+    live view shows no ETA, and the ETA changing every second repainted the bar (a second
+    frame each second, out of step with the digits). Mount here does what the rest of
+    that handler does and stops it."""
+
+    @on(events.Mount)
+    def _no_eta_timer(self, event: events.Mount) -> None:
+        event.prevent_default()  # ProgressBar.on_mount is not called: no ETA timer
+        self.update()
+
+
 class LiveView(Vertical):
     """The timer. `show()` repaints only what changed."""
 
@@ -151,7 +172,7 @@ class LiveView(Vertical):
         with Center():
             yield BigDigits("", id="big")
         yield Static("", id="extra")
-        yield ProgressBar(total=100, show_eta=False, id="progress")
+        yield SessionBar(total=100, show_eta=False, id="progress")
         yield Static("", id="cue")
         yield Static("", id="next")
 
@@ -185,12 +206,23 @@ class LiveView(Vertical):
         self._set("cue", cue)
         self._set("next", view.next)
 
-    def flash(self, cls: str) -> None:
-        self.remove_class(*FLASHES)
-        self.add_class(cls)
+    def flash(self, name: str) -> None:
+        """The whole view's background in the phase's colour, until `unflash`. Set inline, not
+        as a CSS class: a class on the view would match the stylesheet again for every widget
+        inside it, twice a phase (over a quarter of a hold session's CPU went to that)."""
+        colour, alpha = FLASHES.get(name, FLASHES["flash-change"])
+        value = self.app.theme_variables.get(colour)
+        self._background(Color.parse(value).multiply_alpha(alpha) if value else None)
 
     def unflash(self) -> None:
-        self.remove_class(*FLASHES)
+        self._background(None)  # back to the stylesheet's
+
+    def _background(self, colour: Color | None) -> None:
+        self.styles.background = colour  # repaints the view and everything in it
+        # a widget keeps the colours it worked out over its parents' backgrounds until its
+        # own styles change: a translucent text colour ($text-muted) would stay tinted
+        for widget in self.walk_children():
+            widget.notify_style_update()
 
 
 class SummaryForm(VerticalScroll):
