@@ -100,7 +100,10 @@ class LiveSave(LiveHost):
         """Show (why) or take away (None) the line saying the session is not on disk."""
         self.unsaved_why = why
         self.save_failed = final and why is not None
-        line = self.query_one("#unsaved", Static)
+        found = self.query("#unsaved")
+        if not found:  # the app exits and takes the screen down, children first
+            return
+        line = found.only_one(Static)
         if why is None:
             line.display = False
         elif final:
