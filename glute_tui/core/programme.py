@@ -147,6 +147,19 @@ class Fold:
         st = self.state
         return self.planner.plan(st.stage, st.verdict, st.step)
 
+    def begin(self, last: date) -> date:
+        """The first day to fold: the first record's; the day after `last` with none."""
+        d = self.days
+        if not any((d.sessions, d.mornings, d.verdicts, d.changes)):
+            return last + timedelta(days=1)
+        return d.first_day(last)
+
+    def run(self, day: date, last: date) -> None:
+        """Fold every day from `day` to `last`, their notes unsaid."""
+        while day <= last:
+            self.close_day(day, self.step(day, []))
+            day += timedelta(days=1)
+
     def due(self, day: date, plan: Plan) -> tuple[Due, ...]:
         return Planner.due(plan, self.days.completed.get(day, {}))
 
@@ -312,12 +325,7 @@ def checkpoint(
 ) -> Checkpoint:
     """The fold's state at the end of `through` (see Checkpoint)."""
     fold = Fold(history, through, programme, settings, loggable)
-    day = fold.days.first_day(through)
-    if not any((fold.days.sessions, fold.days.mornings, fold.days.verdicts, fold.days.changes)):
-        day = through + timedelta(days=1)  # no record yet: the fold has not begun
-    while day <= through:
-        fold.close_day(day, fold.step(day, []))
-        day += timedelta(days=1)
+    fold.run(fold.begin(through), through)
     st = fold.state
     keep = [
         (d, done, due)

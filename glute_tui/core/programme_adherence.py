@@ -60,12 +60,8 @@ def adherence_days(
         fold.load(start)
         day = start.day + timedelta(days=1)
     else:
-        day = fold.days.first_day(last)
-        if not any((fold.days.sessions, fold.days.mornings, fold.days.verdicts, fold.days.changes)):
-            day = last + timedelta(days=1)  # no record: nothing to judge
-    while day <= last:
-        fold.close_day(day, fold.step(day, []))
-        day += timedelta(days=1)
+        day = fold.begin(last)  # no record: nothing to judge
+    fold.run(day, last)
     return {d: a for d, a in fold.adherence.items() if first <= d <= last}
 
 
