@@ -73,14 +73,12 @@ def programme_of(db: Path, today: date) -> tuple[Today, dict[date, tuple[int, in
     """The programme's day and its (done, due) per day over the 28 days before `today`:
     from the programme cache when it matches (a few days folded), else from the whole file
     (which refreshes the cache). No data file: the programme's first day, nothing judged."""
-    from glute_tui.core.programme import walk
     from glute_tui.core.programme_adherence import adherence_days
-    from glute_tui.today_cmd import _last_verdict, programme_input, with_reassessment
+    from glute_tui.today_cmd import day_from, programme_input
 
     p = programme_input(db, today)
     args = (p.programme, p.settings, p.loggable)
-    day = walk(p.history, today, today, *args, start=p.start)[-1]
-    day = with_reassessment(day, _last_verdict(p.history, p.start, today), p.reassess_days)
+    day = day_from(p, today)
     first = today - timedelta(days=STATS_DAYS)
     yesterday = today - timedelta(days=1)
     # from a checkpoint of yesterday, its kept days are the answer and nothing is folded

@@ -72,7 +72,12 @@ class Input(NamedTuple):
 
 def today_for(db: Path, as_of: date) -> Today:
     """The programme on `as_of` (see `programme_input`)."""
-    p = programme_input(db, as_of)
+    return day_from(programme_input(db, as_of), as_of)
+
+
+def day_from(p: Input, as_of: date) -> Today:
+    """The programme on `as_of` from what `programme_input(db, as_of)` read, with the
+    re-assessment note when one is due."""
     today = walk(p.history, as_of, as_of, p.programme, p.settings, p.loggable, start=p.start)[-1]
     return with_reassessment(today, _last_verdict(p.history, p.start, as_of), p.reassess_days)
 
