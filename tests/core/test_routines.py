@@ -236,6 +236,16 @@ def test_contract_relax_is_a_routine_like_any_other() -> None:
     assert RELAX.view(runner, ctx()).banner == "CONTRACT"
 
 
+def test_contract_relax_get_ready_counts_the_reps_to_come() -> None:
+    """Get ready said "rep –/1" before a drill of 3 reps a side (the contract phase then
+    said "rep 1/3")."""
+    built = RELAX.timeline(ctx())
+    assert isinstance(built, Built)
+    runner, _ = run(built.timeline)
+    assert runner.current is not None and runner.current.kind == "prepare"
+    assert RELAX.view(runner, ctx()).counts.startswith("rep –/3")
+
+
 def test_counts_by_day_has_a_column_for_every_routine() -> None:
     rows = [
         {"routine": "hold", "status": "completed", "day": "2026-11-20"},

@@ -103,7 +103,7 @@ class ContractRelaxRoutine:
             "rest": f"{side} glute: let go and notice how it feels",
             "switch": f"Other side: {side} glute",
         }.get(spec.kind, f"{side} glute first")
-        reps = spec.set_count or 1
+        reps = spec.set_count or self.numbers(ctx)[0]  # get ready: the reps to come
         counts = f"rep {spec.set}/{reps}" if spec.set else f"rep –/{reps}"
         nxt = runner.upcoming
         next_text = "Next: done"
