@@ -330,3 +330,17 @@ def test_hold_summary_says_the_programme_s_target_not_the_protocol_s() -> None:
         "Completed hold sessions today: 0; none are due today."
     )
     assert routine.summary(done, later)[1] == "Hold session 1 today; none are due today."
+
+
+def test_contract_relax_summary_counts_only_contractions_held() -> None:
+    """A contraction skipped at once is not one done (the summary said "RIGHT: 3" after
+    three skips); one held at least half its time is, as the hold timer counts."""
+
+    def phase(side: str, held: float, kind: str = "hold") -> dict[str, Any]:
+        return {"kind": kind, "side": side, "planned_s": 8.0, "start_s": 0.0, "end_s": held}
+
+    skipped = {"phases": [phase("right", 0.2) for _ in range(3)]}
+    assert RELAX.summary(skipped, ctx())[0] == "Contractions: none"
+    mixed = {"phases": [phase("left", 8.0), phase("left", 5.0), phase("right", 1.0)]}
+    mixed["phases"].append(phase("left", 10.0, kind="rest"))
+    assert RELAX.summary(mixed, ctx())[0] == "Contractions: LEFT: 2"

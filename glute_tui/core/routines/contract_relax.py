@@ -21,6 +21,7 @@ from glute_tui.core.routines.base import (
 from glute_tui.core.routines.catalogue import ABOUT
 from glute_tui.core.runner import Runner
 from glute_tui.core.timeline import PhaseSpec, Timeline
+from glute_tui.core.volume import session_volume
 
 SECTION = "contract_relax"  # data/protocols.json
 BANNERS = {
@@ -127,10 +128,9 @@ class ContractRelaxRoutine:
         return None
 
     def summary(self, session: Mapping[str, Any], ctx: Context) -> list[str]:
-        done: dict[str, int] = {}
-        for p in session["phases"]:
-            if p["kind"] == "hold" and p["side"]:
-                done[p["side"]] = done.get(p["side"], 0) + 1
+        # a contraction counts when held half its time, as a hold does
+        vol = session_volume(session["phases"])
+        done = {side: int(v["holds"]) for side, v in vol.items() if v["holds"]}
         per_side = "   ".join(f"{s.upper()}: {n}" for s, n in sorted(done.items()))
         return [
             f"Contractions: {per_side or 'none'}",
